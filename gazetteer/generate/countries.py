@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Writes gazetteer/countries.tsv and gazetteer/subdivisions.tsv from pycountry (ISO 3166).
+
+Run from the repository root with the pinned version:
+    pip install pycountry==26.2.16 && python3 gazetteer/generate/countries.py
+
+ISO data: Debian iso-codes via pycountry (LGPL-2.1). Short forms, demonyms and id choices below
+are kg's own editorial additions.
+"""
+import re
+import unicodedata
+from pathlib import Path
+
+import pycountry
+
+OUT = Path(__file__).resolve().parent.parent
+
+# Names people actually write, overriding ISO's formal ones: alpha-2 -> (canonical, extra aliases).
+COMMON = {
+    "US": ("United States", ["US", "U.S.", "USA", "U.S.A.", "United States of America", "America"]),
+    "GB": ("United Kingdom", ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"]),
+    "RU": ("Russia", ["Russian Federation"]),
+    "CD": ("Democratic Republic of the Congo", ["DR Congo", "DRC", "Congo-Kinshasa"]),
+    "CG": ("Republic of the Congo", ["Congo-Brazzaville"]),
+    "CZ": ("Czechia", ["Czech Republic"]),
+    "CI": ("Ivory Coast", ["Côte d'Ivoire", "Cote d'Ivoire"]),
+    "PS": ("Palestine", ["State of Palestine", "Palestinian Territories"]),
+    "VA": ("Vatican City", ["Holy See", "Vatican"]),
+    "FM": ("Micronesia", ["Federated States of Micronesia"]),
+    "MK": ("North Macedonia", ["Macedonia"]),
+    "TR": ("Turkey", ["Türkiye", "Turkiye"]),
+    "CV": ("Cape Verde", ["Cabo Verde"]),
+    "SZ": ("Eswatini", ["Swaziland"]),
+    "MM": ("Myanmar", ["Burma"]),
+    "TL": ("East Timor", ["Timor-Leste"]),
+    "BN": ("Brunei", ["Brunei Darussalam"]),
+    "KR": ("South Korea", ["Republic of Korea"]),
+    "KP": ("North Korea", ["DPRK"]),
+    "NL": ("Netherlands", ["Holland", "The Netherlands"]),
+    "AE": ("United Arab Emirates", ["UAE", "U.A.E."]),
+    "FK": ("Falkland Islands", ["Falklands", "Malvinas"]),
+    "VG": ("British Virgin Islands", []),
+    "VI": ("US Virgin Islands", ["U.S. Virgin Islands"]),
+    "SX": ("Sint Maarten", []),
+    "MF": ("Saint Martin", []),
+    "BQ": ("Caribbean Netherlands", ["Bonaire, Sint Eustatius and Saba"]),
+    "SH": ("Saint Helena", []),
+    "CC": ("Cocos Islands", ["Cocos (Keeling) Islands"]),
+    "TW": ("Taiwan", []),
+    "KN": ("Saint Kitts and Nevis", ["St Kitts and Nevis"]),
+    "LC": ("Saint Lucia", ["St Lucia"]),
+    "VC": ("Saint Vincent and the Grenadines", []),
+    "GM": ("Gambia", ["The Gambia"]),
+    "BS": ("Bahamas", ["The Bahamas"]),
+}
+
+DEMONYMS = {
+    "US": "American|Americans", "MX": "Mexican|Mexicans", "CA": "Canadian|Canadians",
+    "GB": "British|Briton|Britons", "FR": "French", "DE": "German|Germans", "IT": "Italian|Italians",
+    "ES": "Spanish|Spaniard|Spaniards", "PT": "Portuguese", "RU": "Russian|Russians",
+    "UA": "Ukrainian|Ukrainians", "PL": "Polish", "CN": "Chinese", "JP": "Japanese",
+    "KR": "South Korean|South Koreans", "KP": "North Korean|North Koreans", "IN": "Indian|Indians",
+    "PK": "Pakistani|Pakistanis", "BD": "Bangladeshi|Bangladeshis", "AF": "Afghan|Afghans",
+    "IR": "Iranian|Iranians", "IQ": "Iraqi|Iraqis", "SY": "Syrian|Syrians", "IL": "Israeli|Israelis",
+    "PS": "Palestinian|Palestinians", "LB": "Lebanese", "JO": "Jordanian|Jordanians",
+    "SA": "Saudi|Saudis", "YE": "Yemeni|Yemenis", "EG": "Egyptian|Egyptians", "LY": "Libyan|Libyans",
+    "TR": "Turkish", "GR": "Greek", "NL": "Dutch", "BE": "Belgian|Belgians", "CH": "Swiss",
+    "AT": "Austrian|Austrians", "SE": "Swedish", "NO": "Norwegian|Norwegians", "FI": "Finnish",
+    "DK": "Danish", "IE": "Irish", "HU": "Hungarian|Hungarians", "RO": "Romanian|Romanians",
+    "BY": "Belarusian|Belarusians", "GE": "Georgian|Georgians", "AR": "Argentine|Argentinian|Argentines",
+    "BR": "Brazilian|Brazilians", "CL": "Chilean|Chileans", "CO": "Colombian|Colombians",
+    "PE": "Peruvian|Peruvians", "VE": "Venezuelan|Venezuelans", "EC": "Ecuadorian|Ecuadorians",
+    "BO": "Bolivian|Bolivians", "CU": "Cuban|Cubans", "GT": "Guatemalan|Guatemalans",
+    "HN": "Honduran|Hondurans", "SV": "Salvadoran|Salvadorans", "NI": "Nicaraguan|Nicaraguans",
+    "CR": "Costa Rican|Costa Ricans", "PA": "Panamanian|Panamanians", "HT": "Haitian|Haitians",
+    "DO": "Dominican|Dominicans", "NG": "Nigerian|Nigerians", "ZA": "South African|South Africans",
+    "KE": "Kenyan|Kenyans", "ET": "Ethiopian|Ethiopians", "SD": "Sudanese", "SO": "Somali|Somalis",
+    "AU": "Australian|Australians", "NZ": "New Zealander|New Zealanders", "ID": "Indonesian|Indonesians",
+    "PH": "Filipino|Filipinos", "VN": "Vietnamese", "TH": "Thai", "MY": "Malaysian|Malaysians",
+    "SG": "Singaporean|Singaporeans", "TW": "Taiwanese", "CZ": "Czech|Czechs", "SK": "Slovak|Slovaks",
+    "RS": "Serbian|Serbs", "HR": "Croatian|Croats", "QA": "Qatari|Qataris", "AE": "Emirati|Emiratis",
+    "DZ": "Algerian|Algerians", "MA": "Moroccan|Moroccans", "TN": "Tunisian|Tunisians",
+}
+
+# Mexico: short canonical names (ISO gives the formal ones) and kg ids matching common usage.
+MX_NAMES = {
+    "MX-MIC": ("michoacan", "Michoacán", ["Michoacán de Ocampo"]),
+    "MX-VER": ("veracruz", "Veracruz", ["Veracruz de Ignacio de la Llave"]),
+    "MX-COA": ("coahuila", "Coahuila", ["Coahuila de Zaragoza"]),
+    "MX-CMX": ("mexico_city", "Mexico City", ["Ciudad de México", "CDMX"]),
+    "MX-MEX": ("state_of_mexico", "State of Mexico", ["Estado de México", "Edomex"]),
+    "MX-BCN": ("baja_california", "Baja California", []),
+    "MX-BCS": ("baja_california_sur", "Baja California Sur", []),
+}
+# US states whose bare name also means a city or a country get an unambiguous id.
+US_IDS = {"US-GA": "georgia_us", "US-WA": "washington_state", "US-NY": "new_york_state", "US-DC": None}
+
+
+def snake(name):
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_")
+
+
+def uniq(names, name):
+    out = []
+    for n in names:
+        if n and n != name and n not in out:
+            out.append(n)
+    return out
+
+
+def countries():
+    rows = []
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        name, extra = COMMON.get(c.alpha_2, (getattr(c, "common_name", None) or c.name, []))
+        aliases = extra + [c.name, getattr(c, "official_name", "")]
+        aliases = [a for a in aliases if "," not in a or a in extra]
+        # ISO's formal name with accents or "the" is still how some texts write it.
+        attrs = f"source=ISO 3166-1 {c.alpha_2}"
+        if c.alpha_2 in DEMONYMS:
+            attrs = f"demonym={DEMONYMS[c.alpha_2]}; " + attrs
+        rows.append((snake(name), "PLACE", name, "|".join(uniq(aliases, name)), attrs))
+    return rows
+
+
+def subdivisions():
+    rows = []
+    for s in sorted(pycountry.subdivisions.get(country_code="MX"), key=lambda s: s.code):
+        key, name, aliases = MX_NAMES.get(s.code, (snake(s.name), s.name, []))
+        rows.append((key, "PLACE", name, "|".join(uniq(aliases + [s.name], name)), f"in=mexico; source=ISO 3166-2 {s.code}"))
+    for s in sorted(pycountry.subdivisions.get(country_code="US"), key=lambda s: s.code):
+        if s.type != "State":
+            continue
+        key = US_IDS.get(s.code) or snake(s.name)
+        rows.append((key, "PLACE", s.name, "", f"in=united_states; source=ISO 3166-2 {s.code}"))
+    return rows
+
+
+def write(path, header, rows):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(header)
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+
+
+HEADER = "# Generated by gazetteer/generate/countries.py from pycountry 26.2.16 (ISO 3166, Debian iso-codes). Do not edit by hand.\n# id\ttype\tname\taliases\tattributes\n"
+write(OUT / "countries.tsv", HEADER, countries())
+write(OUT / "subdivisions.tsv", HEADER, subdivisions())

@@ -1,0 +1,116 @@
+//! The knowledge graph → files. Each format renders into memory first, then lands with
+//! [`write_atomic`], so a failed build never leaves a half-written file behind.
+
+pub mod dot;
+pub mod graphml;
+pub mod json;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::graph::KnowledgeGraph;
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, then renames it.
+///
+/// # Errors
+/// [`Error::Io`] naming the path; the previous file, if any, is left untouched.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(path, e)
+    })
+}
+
+/// Renders every format and writes them into `dir`: `graph.graphml`, `graph.dot`, `graph.json`.
+///
+/// # Errors
+/// If the folder cannot be created or a file cannot be written.
+pub fn write_all(kg: &KnowledgeGraph, dir: &Path) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    // Render everything before touching the folder, so a failure leaves all old files.
+    let rendered = [
+        ("graph.graphml", graphml::render(kg)),
+        ("graph.dot", dot::render(kg)),
+        ("graph.json", json::render(kg)),
+    ];
+    let mut written = Vec::new();
+    for (name, bytes) in rendered {
+        let path = dir.join(name);
+        write_atomic(&path, &bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Drops characters XML 1.0 forbids (controls other than tab and newlines, U+FFFE, U+FFFF).
+pub(crate) fn xml_safe(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Escapes text for an XML attribute or element.
+pub(crate) fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|&c| xml_safe(c)) {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Colour per entity type, shared by the GraphML and DOT exports (RGB).
+pub(crate) fn kind_color(kind: crate::gazetteer::EntityKind) -> (u8, u8, u8) {
+    match kind {
+        crate::gazetteer::EntityKind::Person => (0xE4, 0x57, 0x2E),
+        crate::gazetteer::EntityKind::Org => (0x29, 0x80, 0xB9),
+        crate::gazetteer::EntityKind::Place => (0x27, 0xAE, 0x60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_drops_forbidden_characters() {
+        assert_eq!(xml_escape("a<b>&\"c'\u{1}\u{FFFE}d\n"), "a&lt;b&gt;&amp;&quot;c&apos;d&#10;");
+    }
+
+    #[test]
+    fn atomic_write_keeps_old_file_on_failure() {
+        let dir = std::env::temp_dir().join(format!("kg-atomic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("x.txt");
+        write_atomic(&path, b"old").unwrap();
+        // A folder in the way makes the rename fail.
+        let blocked = dir.join("blocked");
+        std::fs::create_dir_all(blocked.join("inner")).unwrap();
+        assert!(write_atomic(&blocked, b"new").is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        let leftovers: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+            .collect();
+        assert!(leftovers.is_empty());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

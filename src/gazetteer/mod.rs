@@ -1,0 +1,397 @@
+//! The gazetteer: curated entities with their names. Files (see `gazetteer/README.md`) → a
+//! [`Gazetteer`] that knows every entity and every surface form that may name it, including the
+//! forms kg derives itself (nicknames inside a full name, surnames for partial-name links).
+
+mod parse;
+
+pub use parse::{DEFAULT_FILES, Record, parse};
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::normalize::fold;
+
+/// Index of an entity in its [`Gazetteer`] (load order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityId(pub u32);
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EntityKind {
+    /// A person.
+    #[serde(rename = "PERSON")]
+    Person,
+    /// An organization.
+    #[serde(rename = "ORG")]
+    Org,
+    /// A place.
+    #[serde(rename = "PLACE")]
+    Place,
+}
+
+impl EntityKind {
+    /// Parses `PERSON`, `ORG` or `PLACE`.
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        match s {
+            "PERSON" => Some(EntityKind::Person),
+            "ORG" => Some(EntityKind::Org),
+            "PLACE" => Some(EntityKind::Place),
+            _ => None,
+        }
+    }
+
+    /// The name used in files and outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PERSON",
+            EntityKind::Org => "ORG",
+            EntityKind::Place => "PLACE",
+        }
+    }
+}
+
+/// One real-world entity.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Its index.
+    pub id: EntityId,
+    /// Stable id from the gazetteer file (`el_mencho`).
+    pub key: String,
+    /// PERSON, ORG or PLACE.
+    pub kind: EntityKind,
+    /// Canonical name.
+    pub name: String,
+    /// Aliases as written in the gazetteer.
+    pub aliases: Vec<String>,
+    /// Demonyms: relation anchors, never mentions.
+    pub demonyms: Vec<String>,
+    /// The containing place or parent organization.
+    pub parent: Option<EntityId>,
+    /// `file:line` of its definition.
+    pub origin: String,
+}
+
+/// How a surface form came to name an entity; reported on each mention as `how`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// The canonical name.
+    Name,
+    /// An alias listed in the gazetteer.
+    Alias,
+    /// A full name with the nickname quoted inside (`Nemesio "El Mencho" Oseguera Cervantes`).
+    Nickname,
+    /// A surname or partial name of a person named in full elsewhere in the same document.
+    PartialName,
+    /// An acronym defined in the document ("Jalisco New Generation Cartel (CJNG)").
+    Acronym,
+    /// A demonym ("Mexican"): only used to anchor relations.
+    Demonym,
+}
+
+/// One surface form and the entity it may name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    /// The entity.
+    pub entity: EntityId,
+    /// The form as written in the gazetteer (its case decides what it may match).
+    pub text: String,
+    /// Where it comes from.
+    pub rule: Rule,
+}
+
+/// Where the gazetteer comes from.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// Include the files compiled into the binary.
+    pub defaults: bool,
+    /// User files or folders (folders: every `*.tsv` inside, sorted).
+    pub paths: Vec<PathBuf>,
+}
+
+/// All entities, with an index by id.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    by_key: BTreeMap<String, EntityId>,
+}
+
+/// Words too common or too short to link a person on their own.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "di", "du", "le", "el", "al",
+    "bin", "ibn", "jr", "jr.", "sr", "sr.", "ii", "iii",
+];
+
+/// Lists the files a path stands for: itself, or the files with `ext` in a folder, sorted.
+///
+/// # Errors
+/// [`Error::Io`] if the path cannot be read.
+pub fn files_in(path: &Path, ext: &str) -> Result<Vec<PathBuf>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
+        let p = entry.map_err(|e| Error::io(path, e))?.path();
+        if p.extension().is_some_and(|x| x == ext) && p.is_file() {
+            files.push(p);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+impl Gazetteer {
+    /// Loads the default and user files.
+    ///
+    /// # Errors
+    /// The first malformed line, unreadable file, duplicate id or unknown parent id.
+    pub fn load(sources: &Sources) -> Result<Gazetteer> {
+        let mut records = Vec::new();
+        if sources.defaults {
+            for (name, text) in DEFAULT_FILES {
+                records.extend(parse(&format!("<default>/{name}"), text)?);
+            }
+        }
+        for path in &sources.paths {
+            for file in files_in(path, "tsv")? {
+                let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+                records.extend(parse(&file.display().to_string(), &text)?);
+            }
+        }
+        Gazetteer::from_records(records)
+    }
+
+    /// Builds a gazetteer from parsed records, checking ids across files.
+    ///
+    /// # Errors
+    /// [`Error::Syntax`] on a duplicate id or an `in=` naming no entity.
+    pub fn from_records(records: Vec<Record>) -> Result<Gazetteer> {
+        let mut g = Gazetteer::default();
+        let mut parents = Vec::new();
+        for r in records {
+            let id = EntityId(g.entities.len() as u32);
+            if let Some(&prev) = g.by_key.get(&r.key) {
+                return Err(syntax_at(
+                    &r.origin,
+                    format!(
+                        "duplicate id \"{}\" (first defined at {})",
+                        r.key,
+                        g.entities[prev.0 as usize].origin
+                    ),
+                ));
+            }
+            g.by_key.insert(r.key.clone(), id);
+            parents.push(r.parent.clone());
+            g.entities.push(Entity {
+                id,
+                key: r.key,
+                kind: r.kind,
+                name: r.name,
+                aliases: r.aliases,
+                demonyms: r.demonyms,
+                parent: None,
+                origin: r.origin,
+            });
+        }
+        for (i, parent) in parents.into_iter().enumerate() {
+            if let Some(key) = parent {
+                let pid = g.by_key.get(&key).copied().ok_or_else(|| {
+                    syntax_at(&g.entities[i].origin, format!("in=\"{key}\" names no entity"))
+                })?;
+                g.entities[i].parent = Some(pid);
+            }
+        }
+        Ok(g)
+    }
+
+    /// All entities in load order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity with index `id`.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.0 as usize]
+    }
+
+    /// The entity with stable id `key`.
+    pub fn by_key(&self, key: &str) -> Option<&Entity> {
+        self.by_key.get(key).map(|&id| self.entity(id))
+    }
+
+    /// Every surface form to look for in text, with the entity it names.
+    ///
+    /// Besides names and aliases this derives two kinds of forms for people: the full name with the
+    /// nickname quoted inside it, and partial names (surnames), which the tagger accepts only when
+    /// the person is named in full in the same document.
+    pub fn forms(&self) -> Vec<Form> {
+        let mut forms = Vec::new();
+        for e in &self.entities {
+            // A leading article is not part of a name: "The New York Times" is found as
+            // "New York Times", the way annotators mark it.
+            let push = |forms: &mut Vec<Form>, text: &str, rule| {
+                let text = text
+                    .strip_prefix("The ")
+                    .or_else(|| text.strip_prefix("the "))
+                    .unwrap_or(text);
+                forms.push(Form {
+                    entity: e.id,
+                    text: text.to_string(),
+                    rule,
+                })
+            };
+            push(&mut forms, &e.name, Rule::Name);
+            for a in &e.aliases {
+                push(&mut forms, a, Rule::Alias);
+            }
+            for d in &e.demonyms {
+                push(&mut forms, d, Rule::Demonym);
+            }
+            if e.kind == EntityKind::Person {
+                let (full, nicks) = person_names(e);
+                for name in &full {
+                    let words: Vec<&str> = name.split_whitespace().collect();
+                    for nick in &nicks {
+                        for split in 1..words.len() {
+                            let text = format!(
+                                "{} \"{}\" {}",
+                                words[..split].join(" "),
+                                nick,
+                                words[split..].join(" ")
+                            );
+                            push(&mut forms, &text, Rule::Nickname);
+                        }
+                    }
+                    for part in partial_names(&words) {
+                        push(&mut forms, &part, Rule::PartialName);
+                    }
+                }
+            }
+        }
+        // A partial form that is also a full alias of the same entity is just an alias.
+        let full: std::collections::BTreeSet<(EntityId, String)> = forms
+            .iter()
+            .filter(|f| f.rule != Rule::PartialName)
+            .map(|f| (f.entity, fold(&f.text)))
+            .collect();
+        forms.retain(|f| f.rule != Rule::PartialName || !full.contains(&(f.entity, fold(&f.text))));
+        forms.dedup();
+        forms
+    }
+
+    /// Entities that `name` (any alias, any case, or a stable id) names, in load order.
+    pub fn lookup(&self, name: &str) -> Vec<EntityId> {
+        let folded = fold(name);
+        let mut found: Vec<EntityId> = self
+            .entities
+            .iter()
+            .filter(|e| {
+                e.key == name
+                    || fold(&e.name) == folded
+                    || e.aliases.iter().any(|a| fold(a) == folded)
+            })
+            .map(|e| e.id)
+            .collect();
+        found.dedup();
+        found
+    }
+}
+
+fn syntax_at(origin: &str, message: String) -> Error {
+    let (path, line) = origin.rsplit_once(':').unwrap_or((origin, "0"));
+    Error::Syntax {
+        path: path.to_string(),
+        line: line.parse().unwrap_or(0),
+        message,
+    }
+}
+
+/// Splits a person's names into full names (sharing a word with the canonical name) and
+/// nicknames (sharing none: "El Mencho").
+fn person_names(e: &Entity) -> (Vec<String>, Vec<String>) {
+    let name_words: Vec<String> = e.name.split_whitespace().map(fold).collect();
+    let mut full = vec![e.name.clone()];
+    let mut nicks = Vec::new();
+    for a in &e.aliases {
+        let shares = a.split_whitespace().any(|w| name_words.contains(&fold(w)));
+        if shares {
+            if a.split_whitespace().count() >= 2 {
+                full.push(a.clone());
+            }
+        } else {
+            nicks.push(a.clone());
+        }
+    }
+    (full, nicks)
+}
+
+/// Surname forms of a full name: every proper suffix, and for three-word names the middle word
+/// (the first surname in Spanish naming: "Ricardo Trevilla Trejo" → "Trevilla").
+fn partial_names(words: &[&str]) -> Vec<String> {
+    let usable = |w: &str| w.chars().count() >= 3 && !NAME_PARTICLES.contains(&fold(w).as_str());
+    let mut out = Vec::new();
+    if words.len() < 2 {
+        return out;
+    }
+    for start in 1..words.len() {
+        let suffix = &words[start..];
+        if usable(suffix[0]) && suffix.iter().all(|w| !w.ends_with('.')) {
+            out.push(suffix.join(" "));
+        }
+    }
+    if words.len() == 3 && usable(words[1]) {
+        out.push(words[1].to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz(text: &str) -> Gazetteer {
+        Gazetteer::from_records(parse("t.tsv", text).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn derives_nickname_and_partial_forms() {
+        let g = gaz("el_mencho\tPERSON\tNemesio Oseguera Cervantes\tEl Mencho\n");
+        let forms: Vec<(String, Rule)> = g.forms().into_iter().map(|f| (f.text, f.rule)).collect();
+        let has = |t: &str, r: Rule| forms.contains(&(t.to_string(), r));
+        assert!(has("Nemesio \"El Mencho\" Oseguera Cervantes", Rule::Nickname));
+        assert!(has("Nemesio Oseguera \"El Mencho\" Cervantes", Rule::Nickname));
+        assert!(has("Oseguera Cervantes", Rule::PartialName));
+        assert!(has("Cervantes", Rule::PartialName));
+        assert!(has("Oseguera", Rule::PartialName));
+        assert!(has("El Mencho", Rule::Alias));
+    }
+
+    #[test]
+    fn duplicate_id_names_both_places() {
+        let err = Gazetteer::from_records(parse("t.tsv", "a\tORG\tA\n\na\tORG\tB\n").unwrap())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, "t.tsv:3: duplicate id \"a\" (first defined at t.tsv:1)");
+    }
+
+    #[test]
+    fn unknown_parent_is_an_error() {
+        let err = Gazetteer::from_records(parse("t.tsv", "a\tPLACE\tA\t-\tin=b\n").unwrap())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, "t.tsv:1: in=\"b\" names no entity");
+    }
+
+    #[test]
+    fn lookup_is_case_and_accent_insensitive() {
+        let g = gaz("michoacan\tPLACE\tMichoacán\tMichoacan de Ocampo\n");
+        assert_eq!(g.lookup("MICHOACAN"), vec![EntityId(0)]);
+        assert_eq!(g.lookup("michoacan"), vec![EntityId(0)]);
+        assert!(g.lookup("Jalisco").is_empty());
+    }
+}

@@ -1,0 +1,163 @@
+//! Gazetteer files → entity records. One entity a line, tab-separated:
+//! `id  TYPE  canonical name  alias|alias|...  [key=value; key=value]`; `#` starts a comment.
+//! Every problem is reported with its file and line.
+
+use crate::error::{Error, Result};
+use crate::gazetteer::EntityKind;
+
+/// One parsed line, before ids are checked across files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// Stable id, e.g. `el_mencho`.
+    pub key: String,
+    /// PERSON, ORG or PLACE.
+    pub kind: EntityKind,
+    /// Canonical name.
+    pub name: String,
+    /// Other names, in file order.
+    pub aliases: Vec<String>,
+    /// Adjectives naming the entity ("Mexican"): relation anchors, never mentions.
+    pub demonyms: Vec<String>,
+    /// Id of the place or organization that contains this one.
+    pub parent: Option<String>,
+    /// Where the line is: `file:line`.
+    pub origin: String,
+}
+
+/// The default gazetteer compiled into the binary: (file name, contents).
+pub const DEFAULT_FILES: &[(&str, &str)] = &[
+    ("countries.tsv", include_str!("../../gazetteer/countries.tsv")),
+    ("places.tsv", include_str!("../../gazetteer/places.tsv")),
+    ("orgs.tsv", include_str!("../../gazetteer/orgs.tsv")),
+    ("people.tsv", include_str!("../../gazetteer/people.tsv")),
+    ("subdivisions.tsv", include_str!("../../gazetteer/subdivisions.tsv")),
+];
+
+fn is_valid_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_-.:".contains(&b))
+}
+
+/// Parses the text of one gazetteer file named `path` (used in error messages).
+///
+/// # Errors
+/// [`Error::Syntax`] for the first malformed line: wrong column count, unknown type, invalid id,
+/// empty name or alias, unknown attribute.
+pub fn parse(path: &str, text: &str) -> Result<Vec<Record>> {
+    let mut records = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        let line = index + 1;
+        let err = |message: String| Error::Syntax {
+            path: path.to_string(),
+            line,
+            message,
+        };
+        let content = raw.trim_end_matches('\r');
+        if content.trim().is_empty() || content.trim_start().starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = content.split('\t').collect();
+        if !(3..=5).contains(&cols.len()) {
+            return Err(err(format!(
+                "expected 3 to 5 tab-separated columns (id, type, name, aliases, attributes), found {}",
+                cols.len()
+            )));
+        }
+        let key = cols[0].trim();
+        if !is_valid_key(key) {
+            return Err(err(format!(
+                "invalid id \"{key}\": use lower-case letters, digits and _ - . :"
+            )));
+        }
+        let kind = EntityKind::parse(cols[1].trim()).ok_or_else(|| {
+            err(format!(
+                "unknown type \"{}\": expected PERSON, ORG or PLACE",
+                cols[1].trim()
+            ))
+        })?;
+        let name = cols[2].trim();
+        if name.is_empty() {
+            return Err(err(format!("entity {key} has an empty name")));
+        }
+        let mut aliases = Vec::new();
+        if let Some(col) = cols.get(3).map(|c| c.trim()).filter(|c| !c.is_empty() && *c != "-") {
+            for alias in col.split('|') {
+                let alias = alias.trim();
+                if alias.is_empty() {
+                    return Err(err(format!("entity {key} has an empty alias (check for '||')")));
+                }
+                aliases.push(alias.to_string());
+            }
+        }
+        let mut record = Record {
+            key: key.to_string(),
+            kind,
+            name: name.to_string(),
+            aliases,
+            demonyms: Vec::new(),
+            parent: None,
+            origin: format!("{path}:{line}"),
+        };
+        if let Some(col) = cols.get(4) {
+            for attr in col.split(';').map(str::trim).filter(|a| !a.is_empty()) {
+                let (k, v) = attr
+                    .split_once('=')
+                    .ok_or_else(|| err(format!("attribute \"{attr}\" is not key=value")))?;
+                let v = v.trim();
+                match k.trim() {
+                    "demonym" => record.demonyms.extend(
+                        v.split('|').map(str::trim).filter(|d| !d.is_empty()).map(String::from),
+                    ),
+                    "in" if is_valid_key(v) => record.parent = Some(v.to_string()),
+                    "in" => return Err(err(format!("attribute in=\"{v}\" is not a valid id"))),
+                    // Free text for people editing the file: where a fact comes from.
+                    "source" | "note" => {}
+                    other => {
+                        return Err(err(format!(
+                            "unknown attribute \"{other}\": expected demonym, in, source or note"
+                        )));
+                    }
+                }
+            }
+        }
+        records.push(record);
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_full_line() {
+        let text = "# people\nmexico\tPLACE\tMexico\tMéxico|United Mexican States\tdemonym=Mexican; in=north_america\n";
+        let recs = parse("t.tsv", text).unwrap();
+        assert_eq!(recs.len(), 1);
+        let r = &recs[0];
+        assert_eq!(r.key, "mexico");
+        assert_eq!(r.kind, EntityKind::Place);
+        assert_eq!(r.aliases, vec!["México", "United Mexican States"]);
+        assert_eq!(r.demonyms, vec!["Mexican"]);
+        assert_eq!(r.parent.as_deref(), Some("north_america"));
+        assert_eq!(r.origin, "t.tsv:2");
+    }
+
+    #[test]
+    fn reports_file_and_line() {
+        let rows: &[(&str, &str)] = &[
+            ("a\tPERSON\n", "t.tsv:1: expected 3 to 5 tab-separated columns"),
+            ("\n\nA b\tPERSON\tX\n", "t.tsv:3: invalid id \"A b\""),
+            ("a\tTHING\tX\n", "t.tsv:1: unknown type \"THING\""),
+            ("a\tORG\tX\tY||Z\n", "t.tsv:1: entity a has an empty alias"),
+            ("a\tORG\tX\tY\tcolour=red\n", "t.tsv:1: unknown attribute \"colour\""),
+            ("a\tORG\t \n", "t.tsv:1: entity a has an empty name"),
+        ];
+        for (text, expected) in rows {
+            let got = parse("t.tsv", text).unwrap_err().to_string();
+            assert!(got.starts_with(expected), "{text:?}: got {got}");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = kg::cli::Cli::parse();
+    match kg::cli::run(cli) {
+        Ok(code) => code,
+        // A closed pipe (`kg tag | head`) is the reader's choice, not a failure.
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e @ kg::Error::UnknownEntity { .. }) => {
+            eprintln!("kg: {e}");
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("kg: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

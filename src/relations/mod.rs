@@ -1,0 +1,151 @@
+//! Mentions → relations. Two extractors run per sentence: co-occurrence (every pair of distinct
+//! entities named in it) and the typed patterns of `gazetteer/relations.patterns` (verbs, nouns,
+//! titles, place appositions, possessives). Each relation carries its evidence: the document, the
+//! sentence and its byte offsets, the two argument spans and the trigger words, with qualifiers
+//! (negated, hedged, attributed) that a reader needs before trusting it.
+
+pub mod patterns;
+mod rules;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Document;
+use crate::gazetteer::{EntityId, Gazetteer};
+use crate::sentences::{Sentence, Span};
+use crate::tagger::Tagged;
+
+pub use patterns::{Family, Pattern};
+
+/// The predicate of co-occurrence edges.
+pub const CO_OCCURS: &str = "co_occurs";
+
+/// Where a relation was read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Document name.
+    pub doc: String,
+    /// Sentence index in the document.
+    pub sentence: u32,
+    /// Sentence bytes in the document.
+    pub start: usize,
+    /// End of the sentence.
+    pub end: usize,
+    /// The sentence text.
+    pub text: String,
+    /// Span of the subject (or first entity) in the document.
+    pub source_span: Span,
+    /// Span of the object (or second entity).
+    pub target_span: Span,
+    /// The trigger words, for typed relations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<Span>,
+    /// Qualifiers of a typed relation.
+    #[serde(default, skip_serializing_if = "Qualifiers::is_plain")]
+    pub qualifiers: Qualifiers,
+}
+
+/// What the sentence says about how sure the relation is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Qualifiers {
+    /// The sentence denies it ("denied", "no ... were present"): not a positive edge.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
+    /// "reportedly", "allegedly".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hedged: bool,
+    /// Who says so ("according to Reuters", "X said").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributed_to: Option<String>,
+    /// The title, for `holds_role_in`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Which argument a demonym phrase stands for ("Mexican authorities"): `subject`/`object`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demonym: Option<String>,
+}
+
+impl Qualifiers {
+    fn is_plain(&self) -> bool {
+        self == &Qualifiers::default()
+    }
+}
+
+/// One relation between two entities, read in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Relation {
+    /// Subject (for co-occurrence: the entity first in gazetteer order).
+    pub source: EntityId,
+    /// Object.
+    pub target: EntityId,
+    /// `co_occurs` or a pattern predicate.
+    pub predicate: String,
+    /// Where it was read.
+    pub evidence: Evidence,
+}
+
+impl Relation {
+    /// Whether the relation has a direction.
+    pub fn directed(&self) -> bool {
+        self.predicate != CO_OCCURS
+    }
+}
+
+/// Extracts co-occurrences and typed relations from one tagged document.
+pub fn extract(
+    doc: &Document,
+    sentences: &[Sentence],
+    tagged: &Tagged,
+    gazetteer: &Gazetteer,
+    patterns: &[Pattern],
+) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let in_sentence = |m: &&crate::tagger::Mention| m.sentence == s.index;
+        let mentions: Vec<_> = tagged.mentions.iter().filter(in_sentence).collect();
+        if mentions.is_empty() {
+            continue;
+        }
+        let evidence = |source: Span, target: Span| Evidence {
+            doc: doc.name.clone(),
+            sentence: s.index,
+            start: s.span.start,
+            end: s.span.end,
+            text: doc.text[s.span.start..s.span.end].to_string(),
+            source_span: source,
+            target_span: target,
+            trigger: None,
+            qualifiers: Qualifiers::default(),
+        };
+        // Co-occurrence: first mention of each entity stands for it.
+        let mut firsts: Vec<&crate::tagger::Mention> = Vec::new();
+        for m in &mentions {
+            if !firsts.iter().any(|f| f.entity == m.entity) {
+                firsts.push(m);
+            }
+        }
+        for (i, a) in firsts.iter().enumerate() {
+            for b in &firsts[i + 1..] {
+                let (a, b) = if a.entity <= b.entity { (a, b) } else { (b, a) };
+                out.push(Relation {
+                    source: a.entity,
+                    target: b.entity,
+                    predicate: CO_OCCURS.to_string(),
+                    evidence: evidence(a.span, b.span),
+                });
+            }
+        }
+        let anchors: Vec<_> = tagged.anchors.iter().filter(in_sentence).collect();
+        for found in rules::sentence_relations(doc, s, &mentions, &anchors, gazetteer, patterns) {
+            let mut ev = evidence(found.subject_span, found.object_span);
+            ev.trigger = found.trigger;
+            ev.qualifiers = found.qualifiers;
+            out.push(Relation {
+                source: found.subject,
+                target: found.object,
+                predicate: found.predicate,
+                evidence: ev,
+            });
+        }
+    }
+    out
+}

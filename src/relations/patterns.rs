@@ -1,0 +1,334 @@
+//! Pattern files → compiled relation patterns. One pattern a line, tab-separated:
+//! `family  predicate  subject types  object types  phrase|phrase|...`. Families are `verb`,
+//! `noun`, `title`, `place` and `possessive` (see `gazetteer/README.md`); a phrase is words,
+//! where `~verb` stands for its inflections, `{a,b}` for any of the words, and `...` for a gap of
+//! up to eight words.
+
+use crate::error::{Error, Result};
+use crate::gazetteer::EntityKind;
+
+/// The default patterns compiled into the binary.
+pub const DEFAULT_PATTERNS: &str = include_str!("../../gazetteer/relations.patterns");
+
+/// How a pattern finds its two arguments in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// `X <phrase> Y`, passives flipped ("Y was killed by X").
+    Verb,
+    /// `X, the <noun> of Y`, `Y <noun> X`, `the <noun> of Y by X`.
+    Noun,
+    /// `Y <title> X` ("CIA Director John Ratcliffe"), `X, Y's <title>`.
+    Title,
+    /// `X, a <noun> in ... Y` ("Tapalpa, a town in the state of Jalisco").
+    Place,
+    /// `Y's X` ("Mexico's Defense Ministry").
+    Possessive,
+}
+
+/// One slot of a phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// Any of these words (a plain word, inflections of `~verb`, or `{a,b}`).
+    Words(Vec<String>),
+    /// Up to [`MAX_GAP`] tokens.
+    Gap,
+}
+
+/// The longest run of words `...` stands for.
+pub const MAX_GAP: usize = 8;
+
+/// A compiled pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// Argument finder.
+    pub family: Family,
+    /// Relation name (`killed`).
+    pub predicate: String,
+    /// Allowed subject types; empty means any.
+    pub subject: Vec<EntityKind>,
+    /// Allowed object types; empty means any.
+    pub object: Vec<EntityKind>,
+    /// Trigger phrases.
+    pub phrases: Vec<Vec<Slot>>,
+    /// `file:line`.
+    pub origin: String,
+}
+
+impl Pattern {
+    /// True when the types fit.
+    pub fn allows(&self, subject: EntityKind, object: EntityKind) -> bool {
+        (self.subject.is_empty() || self.subject.contains(&subject))
+            && (self.object.is_empty() || self.object.contains(&object))
+    }
+}
+
+/// Past tense and participle of common irregular verbs.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("lead", &["led"]),
+    ("give", &["gave", "given"]),
+    ("send", &["sent"]),
+    ("shoot", &["shot"]),
+    ("hold", &["held"]),
+    ("meet", &["met"]),
+    ("fight", &["fought"]),
+    ("seek", &["sought"]),
+    ("take", &["took", "taken"]),
+    ("find", &["found"]),
+    ("pay", &["paid"]),
+    ("bring", &["brought"]),
+    ("buy", &["bought"]),
+    ("hit", &["hit"]),
+    ("put", &["put"]),
+    ("set", &["set"]),
+    ("win", &["won"]),
+    ("make", &["made"]),
+    ("strike", &["struck", "stricken"]),
+    ("sell", &["sold"]),
+    ("see", &["saw", "seen"]),
+    ("tell", &["told"]),
+    ("say", &["said"]),
+    ("build", &["built"]),
+    ("hand", &["handed"]),
+    ("run", &["ran"]),
+    ("die", &["died", "dying", "dies"]),
+    ("overthrow", &["overthrew", "overthrown"]),
+    ("withdraw", &["withdrew", "withdrawn"]),
+    ("wage", &["waged", "waging"]),
+];
+
+fn is_vowel(c: u8) -> bool {
+    b"aeiou".contains(&c)
+}
+
+/// The forms of a regular English verb: base, -s, -ed and -ing, plus known irregular forms.
+pub fn inflect(verb: &str) -> Vec<String> {
+    let v = verb.to_lowercase();
+    let b = v.as_bytes();
+    let mut forms = vec![v.clone()];
+    if let Some((_, irregular)) = IRREGULAR.iter().find(|(base, _)| *base == v) {
+        forms.extend(irregular.iter().map(|s| s.to_string()));
+    }
+    let n = b.len();
+    let last = b.last().copied().unwrap_or(b'a');
+    if v.ends_with('e') {
+        let stem = &v[..v.len() - 1];
+        forms.extend([format!("{v}s"), format!("{v}d"), format!("{stem}ing")]);
+    } else if last == b'y' && n > 1 && !is_vowel(b[n - 2]) {
+        let stem = &v[..v.len() - 1];
+        forms.extend([format!("{stem}ies"), format!("{stem}ied"), format!("{v}ing")]);
+    } else if ["s", "sh", "ch", "x", "z"].iter().any(|s| v.ends_with(s)) {
+        forms.extend([format!("{v}es"), format!("{v}ed"), format!("{v}ing")]);
+    } else if n <= 4
+        && n >= 3
+        && !is_vowel(last)
+        && !b"wxy".contains(&last)
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 3])
+    {
+        // Short consonant-vowel-consonant verbs double: "ban" → "banned".
+        let l = last as char;
+        forms.extend([format!("{v}s"), format!("{v}{l}ed"), format!("{v}{l}ing")]);
+    } else {
+        forms.extend([format!("{v}s"), format!("{v}ed"), format!("{v}ing")]);
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+fn parse_types(col: &str) -> Option<Vec<EntityKind>> {
+    if col == "*" {
+        return Some(Vec::new());
+    }
+    col.split('|').map(|t| EntityKind::parse(t.trim())).collect()
+}
+
+fn parse_phrase(phrase: &str) -> std::result::Result<Vec<Slot>, String> {
+    let mut slots = Vec::new();
+    for word in phrase.split_whitespace() {
+        let slot = if word == "..." {
+            Slot::Gap
+        } else if let Some(verb) = word.strip_prefix('~') {
+            if verb.is_empty() {
+                return Err("'~' must be followed by a verb".into());
+            }
+            Slot::Words(inflect(verb))
+        } else if let Some(inner) = word.strip_prefix('{') {
+            let inner = inner
+                .strip_suffix('}')
+                .ok_or_else(|| format!("unclosed '{{' in \"{word}\""))?;
+            let words: Vec<String> = inner
+                .split(',')
+                .map(|w| w.trim().to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            if words.is_empty() {
+                return Err(format!("empty choice \"{word}\""));
+            }
+            Slot::Words(words)
+        } else if word.contains('-') && word.len() > 1 {
+            // Text tokens split at dashes, so "secretary-general" is three slots.
+            for (i, part) in word.split('-').enumerate() {
+                if i > 0 {
+                    slots.push(Slot::Words(vec!["-".into()]));
+                }
+                if !part.is_empty() {
+                    slots.push(Slot::Words(vec![part.to_lowercase()]));
+                }
+            }
+            continue;
+        } else {
+            Slot::Words(vec![word.to_lowercase()])
+        };
+        slots.push(slot);
+    }
+    if slots.first() == Some(&Slot::Gap) || slots.last() == Some(&Slot::Gap) {
+        return Err(format!("phrase \"{phrase}\" may not start or end with '...'"));
+    }
+    Ok(slots)
+}
+
+/// Parses a pattern file named `path`.
+///
+/// # Errors
+/// [`Error::Syntax`] with file and line for an unknown family or type, a wrong column count or a
+/// malformed phrase.
+pub fn parse(path: &str, text: &str) -> Result<Vec<Pattern>> {
+    let mut out = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        let line = index + 1;
+        let err = |message: String| Error::Syntax {
+            path: path.to_string(),
+            line,
+            message,
+        };
+        let content = raw.trim_end_matches('\r');
+        if content.trim().is_empty() || content.trim_start().starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = content.split('\t').map(str::trim).collect();
+        if cols.len() != 5 {
+            return Err(err(format!(
+                "expected 5 tab-separated columns (family, predicate, subject types, object types, phrases), found {}",
+                cols.len()
+            )));
+        }
+        let family = match cols[0] {
+            "verb" => Family::Verb,
+            "noun" => Family::Noun,
+            "title" => Family::Title,
+            "place" => Family::Place,
+            "possessive" => Family::Possessive,
+            other => {
+                return Err(err(format!(
+                    "unknown family \"{other}\": expected verb, noun, title, place or possessive"
+                )));
+            }
+        };
+        if cols[1].is_empty() || !cols[1].bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            return Err(err(format!(
+                "invalid predicate \"{}\": use lower-case letters and _",
+                cols[1]
+            )));
+        }
+        let subject = parse_types(cols[2])
+            .ok_or_else(|| err(format!("invalid subject types \"{}\"", cols[2])))?;
+        let object = parse_types(cols[3])
+            .ok_or_else(|| err(format!("invalid object types \"{}\"", cols[3])))?;
+        let mut phrases = Vec::new();
+        if family != Family::Possessive || cols[4] != "-" {
+            for phrase in cols[4].split('|').map(str::trim) {
+                if phrase.is_empty() {
+                    return Err(err("empty phrase (check for '||')".into()));
+                }
+                phrases.push(parse_phrase(phrase).map_err(err)?);
+            }
+        }
+        out.push(Pattern {
+            family,
+            predicate: cols[1].to_string(),
+            subject,
+            object,
+            phrases,
+            origin: format!("{path}:{line}"),
+        });
+    }
+    Ok(out)
+}
+
+/// Matches `phrase` against `tokens` from the start; returns how many tokens it used.
+pub fn match_at(phrase: &[Slot], tokens: &[&str]) -> Option<usize> {
+    let Some((slot, rest)) = phrase.split_first() else {
+        return Some(0);
+    };
+    match slot {
+        Slot::Words(words) => {
+            let t = tokens.first()?;
+            if words.iter().any(|w| w == t) {
+                match_at(rest, &tokens[1..]).map(|n| n + 1)
+            } else {
+                None
+            }
+        }
+        Slot::Gap => (0..=MAX_GAP.min(tokens.len())).find_map(|skip| {
+            // A gap never crosses another argument or a clause break.
+            if tokens[..skip].iter().any(|t| is_barrier(t)) {
+                return None;
+            }
+            match_at(rest, &tokens[skip..]).map(|n| n + skip)
+        }),
+    }
+}
+
+/// Tokens a gap may not cross.
+pub fn is_barrier(token: &str) -> bool {
+    matches!(token, "<e>" | ";" | ":" | "(" | ")" | ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflects_regular_and_irregular_verbs() {
+        let rows: &[(&str, &[&str])] = &[
+            ("provide", &["provide", "provided", "provides", "providing"]),
+            ("supply", &["supplied", "supplies", "supply", "supplying"]),
+            ("pass", &["pass", "passed", "passes", "passing"]),
+            ("ban", &["ban", "banned", "banning", "bans"]),
+            ("kill", &["kill", "killed", "killing", "kills"]),
+            ("lead", &["lead", "leading", "leads", "led"]),
+            ("target", &["target", "targeted", "targeting", "targets"]),
+        ];
+        for (verb, forms) in rows {
+            assert_eq!(inflect(verb), *forms, "{verb}");
+        }
+    }
+
+    #[test]
+    fn matches_phrases_with_gaps() {
+        let p = parse_phrase("~provide ... to").unwrap();
+        assert_eq!(match_at(&p, &["provided", "vital", "information", "to", "x"]), Some(4));
+        assert_eq!(match_at(&p, &["provided", "to"]), Some(2));
+        assert_eq!(match_at(&p, &["provided", "<e>", "to"]), None);
+        let p = parse_phrase("{pressure,pressures} on").unwrap();
+        assert_eq!(match_at(&p, &["pressure", "on"]), Some(2));
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let rows: &[(&str, &str)] = &[
+            ("verb\tkilled\t*\tPERSON\n", "p:1: expected 5 tab-separated columns"),
+            ("\nfoo\tkilled\t*\t*\tkill\n", "p:2: unknown family \"foo\""),
+            ("verb\tKilled\t*\t*\tkill\n", "p:1: invalid predicate \"Killed\""),
+            ("verb\tkilled\tHUMAN\t*\tkill\n", "p:1: invalid subject types \"HUMAN\""),
+            ("verb\tkilled\t*\t*\t... kill\n", "p:1: phrase \"... kill\" may not start"),
+            ("verb\tkilled\t*\t*\t{kill\n", "p:1: unclosed '{'"),
+            ("verb\tkilled\t*\t*\tkill||shoot\n", "p:1: empty phrase"),
+        ];
+        for (text, expected) in rows {
+            let got = parse("p", text).unwrap_err().to_string();
+            assert!(got.starts_with(expected), "{text:?}: {got}");
+        }
+    }
+}

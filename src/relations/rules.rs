@@ -1,0 +1,499 @@
+//! One sentence + its mentions → typed relations. The sentence becomes a token list in which
+//! every argument (a mention, or a demonym standing for its country) is one `<e>` token; each
+//! pattern family then looks at the tokens between and around two arguments.
+
+use crate::corpus::Document;
+use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
+use crate::relations::patterns::{Family, Pattern, Slot, is_barrier, match_at};
+use crate::relations::Qualifiers;
+use crate::sentences::{Sentence, Span};
+use crate::tagger::Mention;
+
+/// A relation found in one sentence, before it becomes a [`super::Relation`].
+pub(crate) struct Found {
+    pub subject: EntityId,
+    pub object: EntityId,
+    pub subject_span: Span,
+    pub object_span: Span,
+    pub predicate: String,
+    pub trigger: Option<Span>,
+    pub qualifiers: Qualifiers,
+}
+
+/// An argument: a mention or a demonym.
+struct Arg {
+    entity: EntityId,
+    kind: EntityKind,
+    span: Span,
+    demonym: bool,
+}
+
+struct Token {
+    text: String,
+    span: Span,
+    arg: Option<usize>,
+}
+
+/// Nouns after a demonym or country that make it stand for the country ("Mexican authorities").
+const GENERIC_HEADS: &[&str] = &[
+    "authorities", "authority", "government", "governments", "officials", "official", "forces",
+    "military", "soil", "agencies", "agency", "intelligence", "troops", "army", "navy", "police",
+    "sources", "side", "administration", "officers", "agents", "personnel", "security",
+    "special", "armed", "law", "diplomats", "prosecutors", "leaders", "members",
+];
+
+/// Words allowed between the subject and the verb phrase.
+const PREFIX_WORDS: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would",
+    "could", "can", "may", "might", "must", "should", "shall", "did", "does", "do", "not", "never",
+    "no", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "wasn't", "weren't", "also",
+    "who", "which", "that", "then", "later", "reportedly", "allegedly", "apparently", "already",
+    ",", "-", "to", "and", "denied", "denies", "deny", "refused", "declined", "just", "now",
+    "first", "once", "since", "still", "again", "even", "itself", "themselves",
+];
+
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "wasn't",
+    "weren't", "denied", "denies", "deny", "refused", "declined",
+];
+
+const HEDGES: &[&str] = &[
+    "reportedly", "allegedly", "apparently", "purportedly", "reputedly", "suspected", "alleged",
+    "possibly", "likely",
+];
+
+const REPORTING: &[&str] = &[
+    "said", "says", "reported", "reports", "told", "stated", "states", "claimed", "claims",
+    "announced", "confirmed", "wrote", "declared", "added",
+];
+
+/// Words that may follow an object without making it a mere modifier of another noun.
+const FOLLOWERS: &[&str] = &[
+    "to", "in", "on", "at", "for", "from", "with", "by", "of", "and", "or", "but", "as", "that",
+    "which", "who", "was", "is", "were", "are", "has", "have", "had", "will", "would", "after",
+    "before", "during", "since", "while", "when", "into", "about", "over", "under", "through",
+    "said", "says", "itself", "last", "this", "on", "amid", "despite", "if", "because", "so",
+];
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
+
+fn is_word(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Splits a sentence into tokens, one `<e>` per argument.
+fn tokenize(text: &str, span: Span, args: &[Arg]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = span.start;
+    let mut next_arg = 0;
+    while i < span.end {
+        if let Some(a) = args.get(next_arg)
+            && a.span.start <= i
+        {
+            out.push(Token {
+                text: "<e>".into(),
+                span: a.span,
+                arg: Some(next_arg),
+            });
+            i = a.span.end.max(i);
+            next_arg += 1;
+            continue;
+        }
+        let limit = args.get(next_arg).map_or(span.end, |a| a.span.start.min(span.end));
+        let c = text[i..].chars().next().expect("inside the text");
+        let len = c.len_utf8();
+        if c.is_alphanumeric() {
+            let mut end = i;
+            let mut chars = text[i..limit].char_indices().peekable();
+            while let Some((off, ch)) = chars.next() {
+                let apostrophe = matches!(ch, '\'' | '’');
+                let inner = apostrophe
+                    && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+                    && !text[i + off + ch.len_utf8()..].starts_with(['s', 'S'])
+                    || ch == '.' && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+                if ch.is_alphanumeric() || inner {
+                    end = i + off + ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                text: text[i..end].to_lowercase().replace('’', "'"),
+                span: Span::new(i, end),
+                arg: None,
+            });
+            i = end;
+            continue;
+        }
+        let token = match c {
+            '\'' | '’' if text[i + len..].starts_with(['s', 'S'])
+                && !text[i + len + 1..].starts_with(char::is_alphanumeric) =>
+            {
+                out.push(Token {
+                    text: "'s".into(),
+                    span: Span::new(i, i + len + 1),
+                    arg: None,
+                });
+                i += len + 1;
+                continue;
+            }
+            ',' | ';' | ':' | '(' | ')' => c.to_string(),
+            '-' | '–' | '—' | '‐' | '‑' | '−' => "-".to_string(),
+            _ => String::new(),
+        };
+        if !token.is_empty() {
+            out.push(Token {
+                text: token,
+                span: Span::new(i, i + len),
+                arg: None,
+            });
+        }
+        i += len;
+    }
+    out
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    args: Vec<Arg>,
+    gazetteer: &'a Gazetteer,
+    qualifiers: Qualifiers,
+}
+
+impl Ctx<'_> {
+    fn words(&self, from: usize, to: usize) -> Vec<&str> {
+        self.tokens[from..to].iter().map(|t| t.text.as_str()).collect()
+    }
+
+    fn arg(&self, token: usize) -> &Arg {
+        &self.args[self.tokens[token].arg.expect("an argument token")]
+    }
+
+    fn next_text(&self, token: usize) -> &str {
+        self.tokens.get(token + 1).map_or("", |t| t.text.as_str())
+    }
+
+    /// An argument followed by another noun is only that noun's modifier ("US intervention"),
+    /// unless the noun makes it stand for its country ("US officials").
+    fn is_modifier(&self, token: usize) -> bool {
+        let next = self.next_text(token);
+        if self.arg(token).demonym {
+            return !GENERIC_HEADS.contains(&next);
+        }
+        if next == "'s" {
+            // "Mexico's Defense Ministry": the possessor is not the argument.
+            return self.tokens.get(token + 2).is_some_and(|t| t.arg.is_some());
+        }
+        is_word(next)
+            && !GENERIC_HEADS.contains(&next)
+            && !FOLLOWERS.contains(&next)
+            && !REPORTING.contains(&next)
+            && next.chars().all(|c| !c.is_uppercase())
+            && self
+                .tokens
+                .get(token + 1)
+                .is_some_and(|t| self.text[t.span.start..t.span.end].chars().all(|c| !c.is_uppercase()))
+    }
+
+    fn span_of(&self, from: usize, to: usize) -> Span {
+        Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end)
+    }
+
+    fn found(
+        &self,
+        p: &Pattern,
+        subject: usize,
+        object: usize,
+        trigger: Option<Span>,
+        negated: bool,
+    ) -> Option<Found> {
+        let (s, o) = (self.arg(subject), self.arg(object));
+        if s.entity == o.entity || !p.allows(s.kind, o.kind) {
+            return None;
+        }
+        let mut q = self.qualifiers.clone();
+        q.negated = negated;
+        q.demonym = match (s.demonym, o.demonym) {
+            (true, _) => Some("subject".into()),
+            (_, true) => Some("object".into()),
+            _ => None,
+        };
+        Some(Found {
+            subject: s.entity,
+            object: o.entity,
+            subject_span: s.span,
+            object_span: o.span,
+            predicate: p.predicate.clone(),
+            trigger,
+            qualifiers: q,
+        })
+    }
+}
+
+/// Finds typed relations in one sentence.
+pub(crate) fn sentence_relations(
+    doc: &Document,
+    sentence: &Sentence,
+    mentions: &[&Mention],
+    anchors: &[&Mention],
+    gazetteer: &Gazetteer,
+    patterns: &[Pattern],
+) -> Vec<Found> {
+    let mut args: Vec<Arg> = mentions
+        .iter()
+        .map(|m| (m, false))
+        .chain(anchors.iter().map(|m| (m, true)))
+        .map(|(m, demonym)| Arg {
+            entity: m.entity,
+            kind: gazetteer.entity(m.entity).kind,
+            span: m.span,
+            demonym,
+        })
+        .collect();
+    args.sort_by_key(|a| a.span);
+    if args.len() < 2 {
+        return Vec::new();
+    }
+    let tokens = tokenize(&doc.text, sentence.span, &args);
+    let mut ctx = Ctx {
+        text: &doc.text,
+        tokens,
+        args,
+        gazetteer,
+        qualifiers: Qualifiers::default(),
+    };
+    ctx.qualifiers = sentence_qualifiers(&ctx);
+    let arg_tokens: Vec<usize> = (0..ctx.tokens.len()).filter(|&i| ctx.tokens[i].arg.is_some()).collect();
+    let mut out = Vec::new();
+    for (x, &a) in arg_tokens.iter().enumerate() {
+        for &b in &arg_tokens[x + 1..] {
+            for p in patterns {
+                let found = match p.family {
+                    Family::Verb => verb(&ctx, p, a, b),
+                    Family::Noun => noun(&ctx, p, a, b),
+                    Family::Title => title(&ctx, p, a, b),
+                    Family::Place => place(&ctx, p, a, b),
+                    Family::Possessive => possessive(&ctx, p, a, b),
+                };
+                out.extend(found);
+            }
+        }
+    }
+    // One relation per (subject, predicate, object) and sentence: the first found.
+    let mut seen = std::collections::BTreeSet::new();
+    out.retain(|f| seen.insert((f.subject, f.predicate.clone(), f.object)));
+    out
+}
+
+fn sentence_qualifiers(ctx: &Ctx) -> Qualifiers {
+    let mut q = Qualifiers::default();
+    let words: Vec<&str> = ctx.words(0, ctx.tokens.len());
+    q.hedged = words.iter().any(|w| HEDGES.contains(w))
+        || words
+            .windows(3)
+            .any(|w| matches!(w, ["reported" | "said" | "believed", "to", _]));
+    for (i, w) in words.iter().enumerate() {
+        let source = if *w == "according" && words.get(i + 1) == Some(&"to") {
+            Some(i + 2)
+        } else if *w == "citing" {
+            Some(i + 1)
+        } else if REPORTING.contains(w) && i > 0 && ctx.tokens[i - 1].arg.is_some() {
+            Some(i - 1)
+        } else {
+            None
+        };
+        if let Some(t) = source.filter(|&t| t < ctx.tokens.len()) {
+            let t = (t..ctx.tokens.len().min(t + 3)).find(|&k| ctx.tokens[k].arg.is_some()).unwrap_or(t);
+            let name = match ctx.tokens[t].arg {
+                Some(_) => ctx.gazetteer.entity(ctx.arg(t).entity).name.clone(),
+                None => ctx.tokens[t].text.clone(),
+            };
+            q.attributed_to = Some(name);
+            break;
+        }
+    }
+    q
+}
+
+fn phrase_at(phrases: &[Vec<Slot>], words: &[&str]) -> Option<usize> {
+    phrases.iter().filter_map(|p| match_at(p, words)).max()
+}
+
+/// `X [aux/adverbs] <verb phrase> [a few words] Y`; "by" right after the phrase flips it.
+fn verb(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
+    let between = ctx.words(a + 1, b);
+    if ctx.arg(b).demonym && !GENERIC_HEADS.contains(&ctx.next_text(b)) || ctx.is_modifier(b) {
+        return None;
+    }
+    // A subject may be a noun phrase headed by the argument: "US intelligence agencies".
+    let mut i = 0;
+    while between.get(i).is_some_and(|w| GENERIC_HEADS.contains(w)) {
+        i += 1;
+    }
+    if ctx.arg(a).demonym && i == 0 {
+        return None;
+    }
+    let mut negated = false;
+    loop {
+        if let Some(len) = phrase_at(&p.phrases, &between[i..]) {
+            let tail = &between[i + len..];
+            let passive = tail.first() == Some(&"by");
+            let tail_ok = tail.len() <= 6
+                && tail.iter().enumerate().all(|(k, w)| {
+                    !is_barrier(w) || *w == "<e>" && matches!(tail.get(k + 1), Some(&"-") | Some(&"'s"))
+                });
+            if tail_ok {
+                let trigger = ctx.span_of(a + 1 + i, a + 1 + i + len);
+                let (s, o) = if passive { (b, a) } else { (a, b) };
+                return ctx.found(p, s, o, Some(trigger), negated);
+            }
+        }
+        let w = between.get(i)?;
+        if !PREFIX_WORDS.contains(w) && !w.ends_with("ly") {
+            return None;
+        }
+        negated |= NEGATIONS.contains(w);
+        i += 1;
+    }
+}
+
+/// Strips leading determiners.
+fn skip_det(words: &[&str]) -> usize {
+    words.iter().take_while(|w| DETERMINERS.contains(w)).count()
+}
+
+/// `X, the <noun> of Y` → (X, Y); `Y <noun> X` → (X, Y); `the <noun> of Y, X` and
+/// `the <noun> of Y by X` → (X, Y).
+fn noun(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
+    let between = ctx.words(a + 1, b);
+    if between.first() == Some(&",") {
+        let rest = &between[1..];
+        let start = skip_det(rest);
+        for i in start..rest.len().min(start + 4) {
+            if rest[start..i].iter().any(|w| is_barrier(w)) {
+                break;
+            }
+            if let Some(len) = phrase_at(&p.phrases, &rest[i..])
+                && rest.get(i + len) == Some(&"of")
+                && rest[i + len + 1..].iter().all(|w| DETERMINERS.contains(w))
+            {
+                let t = ctx.span_of(a + 2 + i, a + 2 + i + len);
+                return ctx.found(p, a, b, Some(t), false);
+            }
+        }
+    }
+    let own = usize::from(between.first() == Some(&"'s"));
+    if !between.is_empty() && phrase_at(&p.phrases, &between[own..]) == Some(between.len() - own) {
+        let t = ctx.span_of(a + 1 + own, b);
+        return ctx.found(p, b, a, Some(t), false);
+    }
+    if between == [","] || between == ["by"] {
+        // The noun sits before X: "the leader of CJNG, El Mencho", "the killing of X by Y".
+        let before = ctx.words(a.saturating_sub(6), a);
+        let det = before.iter().rev().take_while(|w| DETERMINERS.contains(w)).count();
+        let upto = before.len() - det;
+        if upto > 0 && before[upto - 1] == "of" {
+            for start in 0..upto - 1 {
+                if phrase_at(&p.phrases, &before[start..upto - 1]) == Some(upto - 1 - start) {
+                    let first = a - before.len() + start;
+                    let t = ctx.span_of(first, first + upto - 1 - start);
+                    return ctx.found(p, b, a, Some(t), false);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `Y <title> X` ("CIA Director John Ratcliffe", "Mexican President Claudia Sheinbaum"),
+/// `X, Y's <title>` and `X, the <title> of Y`.
+fn title(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
+    let between = ctx.words(a + 1, b);
+    let with_role = |found: Option<Found>, role: Span| {
+        found.map(|mut f| {
+            f.qualifiers.role = Some(ctx.text[role.start..role.end].to_string());
+            f
+        })
+    };
+    let own = usize::from(between.first() == Some(&"'s"));
+    if between.len() > own && phrase_at(&p.phrases, &between[own..]) == Some(between.len() - own) {
+        let role = ctx.span_of(a + 1 + own, b);
+        return with_role(ctx.found(p, b, a, Some(role), false), role);
+    }
+    if between.first() == Some(&",") && skip_det(&between[1..]) == between.len() - 1 {
+        // "Ricardo Trevilla Trejo, Mexico's secretary of defense"
+        if ctx.next_text(b) == "'s" {
+            let after = ctx.words(b + 2, ctx.tokens.len().min(b + 7));
+            if let Some(len) = phrase_at(&p.phrases, &after) {
+                let role = ctx.span_of(b + 2, b + 2 + len);
+                return with_role(ctx.found(p, a, b, Some(role), false), role);
+            }
+        }
+    }
+    if between.first() == Some(&",") {
+        let rest = &between[1..];
+        let start = skip_det(rest);
+        if let Some(len) = phrase_at(&p.phrases, &rest[start..])
+            && rest.get(start + len) == Some(&"of")
+            && rest[start + len + 1..].iter().all(|w| DETERMINERS.contains(w))
+        {
+            let role = ctx.span_of(a + 2 + start, a + 2 + start + len);
+            return with_role(ctx.found(p, a, b, Some(role), false), role);
+        }
+    }
+    None
+}
+
+/// `X, a <noun> in [the western state of] Y`, `X, in ... Y`, `the <noun> of X in Y`, and
+/// `X, Y` where the gazetteer puts X inside Y.
+fn place(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
+    let between = ctx.words(a + 1, b);
+    if ctx.is_modifier(b) && ctx.next_text(b) != "'s" {
+        return None;
+    }
+    if between == [","] {
+        let (x, y) = (ctx.arg(a), ctx.arg(b));
+        let inside = ctx.gazetteer.entity(x.entity).parent == Some(y.entity);
+        return if inside { ctx.found(p, a, b, None, false) } else { None };
+    }
+    let in_at = between.iter().position(|w| *w == "in")?;
+    let head = &between[..in_at];
+    let tail = &between[in_at + 1..];
+    let tail_ok = tail.len() <= 5
+        && tail.iter().enumerate().all(|(k, w)| {
+            !is_barrier(w) || *w == "<e>" && tail.get(k + 1) == Some(&"'s")
+        });
+    if !tail_ok || ctx.next_text(b) == "'s" {
+        return None;
+    }
+    let trigger = ctx.span_of(a + 1, b);
+    if head.first() == Some(&",") {
+        let rest = &head[1..];
+        let noun_ok = rest.is_empty()
+            || rest.len() <= 4
+                && !rest.iter().any(|w| is_barrier(w))
+                && (0..rest.len()).any(|i| phrase_at(&p.phrases, &rest[i..]) == Some(rest.len() - i));
+        return if noun_ok { ctx.found(p, a, b, Some(trigger), false) } else { None };
+    }
+    if head.is_empty() {
+        // "the town of Tapalpa in Jalisco"
+        let before = ctx.words(a.saturating_sub(3), a);
+        if before.last() == Some(&"of")
+            && (0..before.len() - 1)
+                .any(|i| phrase_at(&p.phrases, &before[i..before.len() - 1]) == Some(before.len() - 1 - i))
+        {
+            return ctx.found(p, a, b, Some(trigger), false);
+        }
+    }
+    None
+}
+
+/// `Y's X` → X predicate Y ("Mexico's Defense Ministry" → part_of).
+fn possessive(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
+    if ctx.words(a + 1, b) == ["'s"] && !ctx.arg(a).demonym && !ctx.arg(b).demonym {
+        let t = ctx.tokens[a + 1].span;
+        return ctx.found(p, b, a, Some(t), false);
+    }
+    None
+}

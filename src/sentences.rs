@@ -1,0 +1,194 @@
+//! Document → sentences. A sentence ends at `.`, `!` or `?` followed by a space and a capital,
+//! digit, quote or bullet, unless the word before is an abbreviation ("U.S.", "Brig. Gen.",
+//! "Feb."); at a blank line; and at a single line break unless the line break falls inside a
+//! sentence ("According to\nReuters,"), which is how names broken across lines stay whole.
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{DocId, Document};
+
+/// A byte range `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Builds a span.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+}
+
+/// One sentence of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// The document.
+    pub doc: DocId,
+    /// Position in the document, from 0.
+    pub index: u32,
+    /// Its bytes, trimmed of surrounding blanks.
+    pub span: Span,
+}
+
+/// Abbreviations that end with a period but rarely end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Brig", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt",
+    "Cpl", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Insp", "St", "Mt",
+    "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "No", "Nos", "Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "vs", "approx", "est", "Dept", "Univ",
+    "Ave", "Blvd", "al", "cf", "e.g", "i.e",
+];
+
+/// Words that cannot end a sentence, so a line break after them joins the next line.
+const JOINING_WORDS: &[&str] = &[
+    "to", "of", "the", "a", "an", "and", "or", "but", "by", "from", "about", "for", "with", "in",
+    "on", "at", "as", "into", "than", "that", "per", "via", "under", "over", "between", "its",
+    "their", "his", "her", "is", "was", "were", "are", "this", "these", "those",
+];
+
+/// Splits a document into sentences.
+///
+/// # Complexity
+/// O(n) in the length of the text.
+pub fn split(doc: &Document) -> Vec<Sentence> {
+    let text = doc.text.as_str();
+    let bytes = text.as_bytes();
+    let mut cuts = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '.' | '!' | '?' if ends_sentence(text, i) => {
+                // Closing quotes and brackets stay with their sentence.
+                let mut end = i + 1;
+                while let Some(q) = text[end..].chars().next() {
+                    if matches!(q, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                        end += q.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                cuts.push(end);
+            }
+            '\n' if line_break_ends(text, i) => cuts.push(i),
+            _ => {}
+        }
+    }
+    cuts.push(bytes.len());
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        if cut < start {
+            continue;
+        }
+        let piece = &text[start..cut];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if lead < piece.len() {
+            out.push(Sentence {
+                doc: doc.id,
+                index: out.len() as u32,
+                span: Span::new(start + lead, cut - trail),
+            });
+        }
+        start = cut;
+    }
+    out
+}
+
+/// The word (letters, digits and inner periods) that ends just before byte `i`.
+fn word_before(text: &str, i: usize) -> &str {
+    let head = &text[..i];
+    let from = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
+    &head[from..]
+}
+
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let after = &text[i + 1..];
+    let rest = after.trim_start_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    let next = rest.chars().next();
+    // Periods inside numbers, domains and ellipses are not ends.
+    if !next.is_none_or(char::is_whitespace) {
+        return false;
+    }
+    if text.as_bytes()[i] != b'.' {
+        return true;
+    }
+    let word = word_before(text, i);
+    let bare = word.trim_start_matches('.');
+    let blank = rest.trim_start_matches([' ', '\t', '\u{00A0}']);
+    let line_ends = blank.is_empty() || blank.starts_with(['\n', '\r']);
+    if ABBREVIATIONS.contains(&bare) {
+        return false;
+    }
+    // Initials and dotted acronyms ("J.", "U.S.", "D.C.") end a sentence only at a line end.
+    let initial = bare.chars().count() == 1 && bare.chars().all(char::is_uppercase);
+    if (initial || bare.contains('.')) && !line_ends {
+        return false;
+    }
+    match blank.trim_start().chars().next() {
+        None => true,
+        Some(c) => {
+            c.is_uppercase() || c.is_numeric() || "\"'“‘(-–—•[".contains(c) || line_ends
+        }
+    }
+}
+
+/// A single line break ends a sentence unless the line clearly runs on.
+fn line_break_ends(text: &str, i: usize) -> bool {
+    let before = text[..i].trim_end_matches(['\r', ' ', '\t']);
+    let after = text[i + 1..].trim_start_matches([' ', '\t', '\r']);
+    if before.is_empty() || after.is_empty() || after.starts_with('\n') {
+        return true;
+    }
+    let last = before.chars().next_back().unwrap_or('.');
+    if matches!(last, ',' | '(' | '&') {
+        return false;
+    }
+    let first = after.chars().next().unwrap_or('A');
+    if first.is_lowercase() {
+        return false;
+    }
+    let word = word_before(before, before.len()).to_lowercase();
+    !JOINING_WORDS.contains(&word.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        let doc = Document::new(DocId(0), "t", s);
+        split(&doc)
+            .iter()
+            .map(|x| doc.text[x.span.start..x.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_like_a_reader() {
+        let rows: &[(&str, &str, &[&str])] = &[
+            ("plain", "One went. Two came! Three?", &["One went.", "Two came!", "Three?"]),
+            ("us", "The U.S. Army moved. It won.", &["The U.S. Army moved.", "It won."]),
+            ("titles", "Brig. Gen. Ana Ruiz spoke. Then left.", &["Brig. Gen. Ana Ruiz spoke.", "Then left."]),
+            ("date", "On Feb. 22 it ended. Done.", &["On Feb. 22 it ended.", "Done."]),
+            ("quote", "He said “no.” Then he left.", &["He said “no.”", "Then he left."]),
+            ("broken line", "According to\nReuters, it rained.", &["According to\nReuters, it rained."]),
+            ("headline", "Cartel boss killed\nThe army said so.", &["Cartel boss killed", "The army said so."]),
+            ("bullets", "Title\n- First point.\n- Second point.", &["Title", "- First point.", "- Second point."]),
+            ("lowercase run-on", "he went to the\nmarket today.", &["he went to the\nmarket today."]),
+            ("decimal", "It cost 1.5 million. Yes.", &["It cost 1.5 million.", "Yes."]),
+            ("domain", "Read Reuters.com today.", &["Read Reuters.com today."]),
+            ("paragraph", "No stop here\n\nNew paragraph", &["No stop here", "New paragraph"]),
+            ("us at end", "Help came from the U.S.\nNext day.", &["Help came from the U.S.", "Next day."]),
+        ];
+        for (name, input, expected) in rows {
+            assert_eq!(texts(input), *expected, "case {name}");
+        }
+    }
+}

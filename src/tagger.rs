@@ -1,0 +1,435 @@
+//! Documents → mentions. One leftmost-longest automaton over every folded surface form finds
+//! candidates in the match buffer; each is kept only on whole-word boundaries and when its case
+//! fits the form ("US" never matches "us"); then every match is resolved to one entity using the
+//! document: acronyms it defines, people it names in full, and type cues around ambiguous names.
+//!
+//! ```
+//! use kg::gazetteer::{Gazetteer, parse};
+//! use kg::corpus::{DocId, Document};
+//! use kg::tagger::Tagger;
+//!
+//! let g = Gazetteer::from_records(parse("t.tsv",
+//!     "mexico\tPLACE\tMexico\nmexico_city\tPLACE\tMexico City\n")?)?;
+//! let doc = Document::new(DocId(0), "d", "From Mexico City to Mexico’s coast.");
+//! let tagger = Tagger::new(&g);
+//! let keys: Vec<(&str, &str)> = tagger
+//!     .tag(&doc, &kg::sentences::split(&doc))
+//!     .mentions
+//!     .iter()
+//!     .map(|m| (&doc.text[m.span.start..m.span.end], g.entity(m.entity).key.as_str()))
+//!     .collect();
+//! assert_eq!(keys, [("Mexico City", "mexico_city"), ("Mexico", "mexico")]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use crate::corpus::{DocId, Document};
+use crate::gazetteer::{EntityId, EntityKind, Form, Gazetteer, Rule};
+use crate::normalize::{Normalized, fold, normalize};
+use crate::sentences::{Sentence, Span};
+
+/// One entity named in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The entity it resolves to.
+    pub entity: EntityId,
+    /// The document.
+    pub doc: DocId,
+    /// Index of the sentence it starts in.
+    pub sentence: u32,
+    /// Bytes in the original text.
+    pub span: Span,
+    /// The rule that linked it.
+    pub rule: Rule,
+    /// When the document could not decide: every entity the name may denote.
+    pub candidates: Vec<EntityId>,
+}
+
+/// Mentions and demonym anchors of one document, in text order.
+#[derive(Debug, Clone, Default)]
+pub struct Tagged {
+    /// Named mentions.
+    pub mentions: Vec<Mention>,
+    /// Demonyms ("Mexican"): not mentions, but they anchor relations to their country.
+    pub anchors: Vec<Mention>,
+}
+
+/// A compiled gazetteer, ready to tag many documents.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    automaton: AhoCorasick,
+    /// Forms behind each automaton pattern (several forms may fold alike).
+    patterns: Vec<Vec<u32>>,
+    forms: Vec<Form>,
+    kinds: Vec<EntityKind>,
+    parents: Vec<Option<EntityId>>,
+}
+
+/// A match that passed boundary and case checks, before resolution.
+struct Candidate {
+    span: Span,
+    forms: Vec<u32>,
+    /// Set for acronyms the document defines itself.
+    acronym_of: Option<EntityId>,
+}
+
+/// Words before a name that say it is a person.
+const PERSON_CUES: &[&str] = &[
+    "president", "mr", "mrs", "ms", "dr", "gen", "general", "senator", "sen", "gov", "governor",
+    "secretary", "minister", "director", "judge", "sheriff", "king", "queen", "pope", "prince",
+];
+/// Words before a name that say it is a place.
+const PLACE_CUES: &[&str] = &[
+    "in", "near", "from", "to", "across", "at", "state of", "city of", "town of", "capital",
+];
+
+impl Tagger {
+    /// Compiles every surface form of `gazetteer` into one automaton.
+    ///
+    /// # Complexity
+    /// Linear in the total length of the forms.
+    pub fn new(gazetteer: &Gazetteer) -> Tagger {
+        let forms = gazetteer.forms();
+        let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (i, f) in forms.iter().enumerate() {
+            let key = fold(&f.text);
+            if !key.is_empty() {
+                by_key.entry(key).or_default().push(i as u32);
+            }
+        }
+        let (keys, patterns): (Vec<String>, Vec<Vec<u32>>) = by_key.into_iter().unzip();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&keys)
+            .expect("gazetteer forms are non-empty and within automaton limits");
+        Tagger {
+            automaton,
+            patterns,
+            forms,
+            kinds: gazetteer.entities().iter().map(|e| e.kind).collect(),
+            parents: gazetteer.entities().iter().map(|e| e.parent).collect(),
+        }
+    }
+
+    /// Finds and resolves every mention in `doc`.
+    pub fn tag(&self, doc: &Document, sentences: &[Sentence]) -> Tagged {
+        let norm = normalize(&doc.text);
+        let mut found = self.scan(&doc.text, &norm);
+        self.add_defined_acronyms(&doc.text, &norm, &mut found);
+        self.resolve(doc, sentences, &found)
+    }
+
+    /// Leftmost-longest scan; a rejected match falls back to shorter forms at the same start.
+    fn scan(&self, text: &str, norm: &Normalized) -> Vec<Candidate> {
+        let hay = norm.text.as_str();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = self.automaton.find(Input::new(hay).span(pos..hay.len())) else {
+                break;
+            };
+            let start = m.start();
+            if !left_bound(hay, start) {
+                pos = next_word(hay, start);
+                continue;
+            }
+            let mut m = Some(m);
+            let mut accepted = false;
+            while let Some(cur) = m {
+                let end = cur.end();
+                if right_bound(hay, end) {
+                    let (os, oe) = norm.to_original(start, end);
+                    let found = &text[os..oe];
+                    let forms: Vec<u32> = self.patterns[cur.pattern().as_usize()]
+                        .iter()
+                        .copied()
+                        .filter(|&f| case_fits(&self.forms[f as usize].text, found))
+                        .collect();
+                    if !forms.is_empty() {
+                        out.push(Candidate {
+                            span: Span::new(os, oe),
+                            forms,
+                            acronym_of: None,
+                        });
+                        pos = end;
+                        accepted = true;
+                        break;
+                    }
+                }
+                m = (end > start + 1)
+                    .then(|| {
+                        let input = Input::new(hay).span(start..end - 1).anchored(Anchored::Yes);
+                        self.automaton.find(input)
+                    })
+                    .flatten();
+            }
+            if !accepted {
+                pos = next_word(hay, start);
+            }
+        }
+        out
+    }
+
+    /// "Jalisco New Generation Cartel (CJNG)" and "CJNG (Jalisco New Generation Cartel)" make
+    /// "CJNG" name that entity for the rest of the document.
+    fn add_defined_acronyms(&self, text: &str, norm: &Normalized, found: &mut Vec<Candidate>) {
+        let mut defined: BTreeMap<String, EntityId> = BTreeMap::new();
+        for c in found.iter() {
+            let Some(entity) = self.sole_entity(c) else {
+                continue;
+            };
+            let after = &text[c.span.end..];
+            if let Some(acr) = after
+                .trim_start_matches([' ', '\u{00A0}'])
+                .strip_prefix('(')
+                .and_then(|r| r.split_once(')'))
+                .map(|(a, _)| a.trim())
+                .filter(|a| is_acronym(a))
+            {
+                defined.entry(acr.to_string()).or_insert(entity);
+            }
+            let before = text[..c.span.start].trim_end_matches([' ', '\u{00A0}']);
+            if let Some(inner) = before.strip_suffix('(')
+                && text[c.span.end..].trim_start().starts_with(')')
+            {
+                let head = inner.trim_end();
+                let word_start = head
+                    .rfind(|ch: char| ch.is_whitespace() || ch == '(')
+                    .map_or(0, |p| p + 1);
+                let acr = &head[word_start..];
+                if is_acronym(acr) {
+                    defined.entry(acr.to_string()).or_insert(entity);
+                }
+            }
+        }
+        for (acr, entity) in defined {
+            let key = fold(&acr);
+            let hay = norm.text.as_str();
+            for (at, _) in hay.match_indices(&key) {
+                let end = at + key.len();
+                if !left_bound(hay, at) || !right_bound(hay, end) {
+                    continue;
+                }
+                let (os, oe) = norm.to_original(at, end);
+                if !case_fits(&acr, &text[os..oe])
+                    || found.iter().any(|c| c.span.start < oe && os < c.span.end)
+                {
+                    continue;
+                }
+                found.push(Candidate {
+                    span: Span::new(os, oe),
+                    forms: Vec::new(),
+                    acronym_of: Some(entity),
+                });
+            }
+        }
+        found.sort_by_key(|c| c.span);
+    }
+
+    /// The entity a candidate names when it can name only one (not counting partial names).
+    fn sole_entity(&self, c: &Candidate) -> Option<EntityId> {
+        if let Some(e) = c.acronym_of {
+            return Some(e);
+        }
+        let mut ids = c
+            .forms
+            .iter()
+            .map(|&f| &self.forms[f as usize])
+            .filter(|f| !matches!(f.rule, Rule::PartialName | Rule::Demonym))
+            .map(|f| f.entity);
+        let first = ids.next()?;
+        ids.all(|e| e == first).then_some(first)
+    }
+
+    fn resolve(&self, doc: &Document, sentences: &[Sentence], found: &[Candidate]) -> Tagged {
+        // Entities the document names unambiguously by a full name: the evidence used below.
+        let present: BTreeSet<EntityId> = found.iter().filter_map(|c| self.sole_entity(c)).collect();
+        let mut tagged = Tagged::default();
+        for c in found {
+            let sentence = sentence_of(sentences, c.span.start);
+            let mut mention = Mention {
+                entity: EntityId(0),
+                doc: doc.id,
+                sentence,
+                span: c.span,
+                rule: Rule::Acronym,
+                candidates: Vec::new(),
+            };
+            if let Some(e) = c.acronym_of {
+                mention.entity = e;
+                tagged.mentions.push(mention);
+                continue;
+            }
+            // Best rule per entity; partial names only for people named in full here.
+            let mut options: BTreeMap<EntityId, Rule> = BTreeMap::new();
+            for f in c.forms.iter().map(|&f| &self.forms[f as usize]) {
+                if f.rule == Rule::PartialName && !present.contains(&f.entity) {
+                    continue;
+                }
+                let best = options.entry(f.entity).or_insert(f.rule);
+                *best = (*best).min(f.rule);
+            }
+            let demonym = !options.is_empty() && options.values().all(|r| *r == Rule::Demonym);
+            options.retain(|_, r| demonym || *r != Rule::Demonym);
+            let ids: Vec<EntityId> = options.keys().copied().collect();
+            let Some(&first) = ids.first() else {
+                continue;
+            };
+            let (entity, ambiguous) = if ids.len() == 1 {
+                (first, false)
+            } else {
+                self.disambiguate(&doc.text, c.span, &ids, &present)
+            };
+            mention.entity = entity;
+            mention.rule = options[&entity];
+            if ambiguous {
+                mention.candidates = ids;
+            }
+            if demonym {
+                tagged.anchors.push(mention);
+            } else {
+                tagged.mentions.push(mention);
+            }
+        }
+        tagged
+    }
+
+    /// Picks one of several entities for a name: first by what else the document names (the
+    /// entity itself, its parent or a child), then by the words before it; otherwise the first in
+    /// gazetteer order, flagged as ambiguous.
+    fn disambiguate(
+        &self,
+        text: &str,
+        span: Span,
+        ids: &[EntityId],
+        present: &BTreeSet<EntityId>,
+    ) -> (EntityId, bool) {
+        let related = |e: EntityId| {
+            present.contains(&e)
+                || self.parents[e.0 as usize].is_some_and(|p| present.contains(&p))
+                || present.iter().any(|&p| self.parents[p.0 as usize] == Some(e))
+        };
+        let mut pool: Vec<EntityId> = ids.iter().copied().filter(|&e| related(e)).collect();
+        if pool.len() == 1 {
+            return (pool[0], false);
+        }
+        if pool.is_empty() {
+            pool = ids.to_vec();
+        }
+        if let Some(kind) = cue_kind(text, span) {
+            let typed: Vec<EntityId> = pool
+                .iter()
+                .copied()
+                .filter(|&e| self.kinds[e.0 as usize] == kind)
+                .collect();
+            if typed.len() == 1 {
+                return (typed[0], false);
+            }
+        }
+        (pool[0], true)
+    }
+}
+
+/// The type the words just before a name call for, if any.
+fn cue_kind(text: &str, span: Span) -> Option<EntityKind> {
+    let before: Vec<String> = text[..span.start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let one = before.first()?.as_str();
+    let two = before.get(1).map(|w| format!("{w} {one}")).unwrap_or_default();
+    if PERSON_CUES.contains(&one) {
+        return Some(EntityKind::Person);
+    }
+    if PLACE_CUES.contains(&one) || PLACE_CUES.contains(&two.as_str()) {
+        return Some(EntityKind::Place);
+    }
+    let next = text[span.end..].split_whitespace().next().unwrap_or("");
+    match next.trim_matches(|c: char| !c.is_alphanumeric()) {
+        "state" | "city" | "county" => Some(EntityKind::Place),
+        _ => None,
+    }
+}
+
+fn sentence_of(sentences: &[Sentence], at: usize) -> u32 {
+    let i = sentences.partition_point(|s| s.span.end <= at);
+    sentences.get(i).map_or(sentences.len().saturating_sub(1), |s| s.index as usize) as u32
+}
+
+/// Characters that continue a word: letters, digits, and the joiners of handles and addresses.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '@'
+}
+
+fn left_bound(hay: &str, start: usize) -> bool {
+    let mut before = hay[..start].chars().rev();
+    match before.next() {
+        None => true,
+        // "BrightU.AI": a dot glued to a word on its left continues that word.
+        Some('.') => !before.next().is_some_and(is_word_char),
+        Some(c) => !is_word_char(c),
+    }
+}
+
+fn right_bound(hay: &str, end: usize) -> bool {
+    let mut after = hay[end..].chars();
+    match after.next() {
+        None => true,
+        // "Reuters.com" is not "Reuters"; "U.S. officials" is fine.
+        Some('.') => !after.next().is_some_and(is_word_char),
+        Some(c) => !is_word_char(c),
+    }
+}
+
+/// The next position after the word containing `at`.
+fn next_word(hay: &str, at: usize) -> usize {
+    hay[at..]
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(hay.len(), |(i, _)| at + i)
+}
+
+/// "CJNG", "JITF-CC", "FBI": 2 to 12 characters, mostly capitals.
+fn is_acronym(s: &str) -> bool {
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    (2..=12).contains(&s.chars().count())
+        && upper >= 2
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || "-–&. ".contains(c))
+}
+
+/// Case rule: a form in capitals ("US", "CIA") only matches capitals; any other form matches text
+/// in capitals (headlines) or text whose words start with a capital wherever the form's do.
+pub fn case_fits(form: &str, found: &str) -> bool {
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).collect::<Vec<char>>();
+    let found_letters = letters(found);
+    let found_caps = found_letters.iter().all(|c| !c.is_lowercase());
+    let form_letters = letters(form);
+    if form_letters.iter().all(|c| !c.is_lowercase()) {
+        return found_caps;
+    }
+    if found_caps {
+        return true;
+    }
+    let initials = |s: &str| -> Vec<bool> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| w.chars().next())
+            .map(char::is_uppercase)
+            .collect()
+    };
+    let (a, b) = (initials(form), initials(found));
+    if a.len() != b.len() {
+        return a.first() <= b.first();
+    }
+    a.iter().zip(&b).all(|(need, got)| !need | got)
+}
+
+#[cfg(test)]
+mod tests;
