@@ -213,7 +213,11 @@ fn tag(args: TagArgs) -> Result<ExitCode> {
                 name: &e.name,
                 how: m.rule,
                 ambiguous: !m.candidates.is_empty(),
-                candidates: m.candidates.iter().map(|&c| pipeline.gazetteer.entity(c).key.as_str()).collect(),
+                candidates: m
+                    .candidates
+                    .iter()
+                    .map(|&c| pipeline.gazetteer.entity(c).key.as_str())
+                    .collect(),
             };
             serde_json::to_writer(&mut out, &line).map_err(|e| stdout_error(e.into()))?;
             out.write_all(b"\n").map_err(stdout_error)?;
@@ -239,10 +243,30 @@ fn neighbors(args: NeighborsArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_table(out: &mut impl Write, name: &str, id: &str, kind: &str, list: &[Neighbour]) -> std::io::Result<()> {
-    writeln!(out, "{} ({id}, {kind}): {} neighbours", sanitize(name), list.len())?;
-    let width = list.iter().map(|n| n.name.chars().count()).max().unwrap_or(4).clamp(4, 40);
-    writeln!(out, "{:<width$}  {:<6}  {:>6}  RELATIONS", "NAME", "TYPE", "WEIGHT")?;
+fn print_table(
+    out: &mut impl Write,
+    name: &str,
+    id: &str,
+    kind: &str,
+    list: &[Neighbour],
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} ({id}, {kind}): {} neighbours",
+        sanitize(name),
+        list.len()
+    )?;
+    let width = list
+        .iter()
+        .map(|n| n.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 40);
+    writeln!(
+        out,
+        "{:<width$}  {:<6}  {:>6}  RELATIONS",
+        "NAME", "TYPE", "WEIGHT"
+    )?;
     for n in list {
         let relations: Vec<String> = n
             .relations
@@ -254,14 +278,22 @@ fn print_table(out: &mut impl Write, name: &str, id: &str, kind: &str, list: &[N
                 format!("{arrow} {not}{} ({})", l.relation, l.weight)
             })
             .collect();
-        let via = n.via.as_ref().map(|v| format!(" [via {v}]")).unwrap_or_default();
+        let via = n
+            .via
+            .as_ref()
+            .map(|v| format!(" [via {v}]"))
+            .unwrap_or_default();
         writeln!(
             out,
             "{:<width$}  {:<6}  {:>6}  {}{via}",
             sanitize(&n.name),
             n.kind.as_str(),
             n.weight,
-            if relations.is_empty() { "co-occurs".to_string() } else { relations.join(", ") }
+            if relations.is_empty() {
+                "co-occurs".to_string()
+            } else {
+                relations.join(", ")
+            }
         )?;
         for q in &n.evidence {
             writeln!(out, "    \"{}\" ({})", sanitize(&q.text), sanitize(&q.doc))?;

@@ -31,7 +31,10 @@ impl GazetteerConfig {
         })?;
         let mut pats = Vec::new();
         if !self.no_defaults {
-            pats.extend(patterns::parse("<default>/relations.patterns", DEFAULT_PATTERNS)?);
+            pats.extend(patterns::parse(
+                "<default>/relations.patterns",
+                DEFAULT_PATTERNS,
+            )?);
         }
         let mut files = Vec::new();
         for dir in self.gazetteers.iter().filter(|p| p.is_dir()) {
@@ -67,7 +70,9 @@ impl BuildConfig {
     /// [`Error::Io`] naming the folder.
     pub fn check_output(&self) -> Result<()> {
         std::fs::create_dir_all(&self.out).map_err(|e| Error::io(&self.out, e))?;
-        let probe = self.out.join(format!(".kg-write-test-{}", std::process::id()));
+        let probe = self
+            .out
+            .join(format!(".kg-write-test-{}", std::process::id()));
         std::fs::write(&probe, b"").map_err(|e| Error::io(&self.out, e))?;
         std::fs::remove_file(&probe).map_err(|e| Error::io(&probe, e))
     }

@@ -120,9 +120,8 @@ fn decode(name: &str, bytes: Vec<u8>, strict: bool) -> Result<(Option<String>, O
         Ok(text) => Ok((Some(text), None)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let message = format!(
-                "invalid UTF-8 at byte {at}, read with replacement characters (U+FFFD)"
-            );
+            let message =
+                format!("invalid UTF-8 at byte {at}, read with replacement characters (U+FFFD)");
             if strict {
                 return Err(Error::Input {
                     path: name.to_string(),
@@ -169,7 +168,10 @@ mod tests {
 
     #[test]
     fn reads_a_leading_date() {
-        assert_eq!(leading_date(" date 2026-02-24 CIA").as_deref(), Some("2026-02-24"));
+        assert_eq!(
+            leading_date(" date 2026-02-24 CIA").as_deref(),
+            Some("2026-02-24")
+        );
         assert_eq!(leading_date("date 2026-2-24"), None);
         assert_eq!(leading_date("The date 2026-02-24"), None);
     }
@@ -184,7 +186,10 @@ mod tests {
         );
         let (text, warn) = decode("b.bin", b"PK\x00\x01".to_vec(), false).unwrap();
         assert!(text.is_none());
-        assert_eq!(warn.as_deref(), Some("b.bin: binary file (NUL byte at offset 2), skipped"));
+        assert_eq!(
+            warn.as_deref(),
+            Some("b.bin: binary file (NUL byte at offset 2), skipped")
+        );
         assert!(decode("b.bin", b"\x00".to_vec(), true).is_err());
     }
 }

@@ -136,10 +136,20 @@ impl KnowledgeGraph {
                 });
                 t.mentions += 1;
                 t.docs.insert(doc.name.clone());
-                t.seen.insert(doc.text[m.span.start..m.span.end].split_whitespace().collect::<Vec<_>>().join(" "));
+                t.seen.insert(
+                    doc.text[m.span.start..m.span.end]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
             }
             for r in &f.relations {
-                let key = (r.source, r.target, r.predicate.clone(), r.evidence.qualifiers.negated);
+                let key = (
+                    r.source,
+                    r.target,
+                    r.predicate.clone(),
+                    r.evidence.qualifiers.negated,
+                );
                 edges.entry(key).or_default().push(r.evidence.clone());
             }
         }
@@ -164,9 +174,15 @@ impl KnowledgeGraph {
             .map(|((s, t, relation, negated), mut evidence)| {
                 evidence.sort();
                 evidence.dedup_by(|a, b| a.doc == b.doc && a.sentence == b.sentence);
-                let docs = evidence.iter().map(|e| e.doc.as_str()).collect::<BTreeSet<_>>().len() as u32;
-                let (mut source, mut target) =
-                    (gazetteer.entity(s).key.clone(), gazetteer.entity(t).key.clone());
+                let docs = evidence
+                    .iter()
+                    .map(|e| e.doc.as_str())
+                    .collect::<BTreeSet<_>>()
+                    .len() as u32;
+                let (mut source, mut target) = (
+                    gazetteer.entity(s).key.clone(),
+                    gazetteer.entity(t).key.clone(),
+                );
                 let directed = relation != crate::relations::CO_OCCURS;
                 if !directed && source > target {
                     std::mem::swap(&mut source, &mut target);
@@ -234,6 +250,11 @@ impl KnowledgeGraph {
 
 fn sort_edges(edges: &mut [Edge]) {
     edges.sort_by(|a, b| {
-        (&a.source, &a.target, &a.relation, a.negated).cmp(&(&b.source, &b.target, &b.relation, b.negated))
+        (&a.source, &a.target, &a.relation, a.negated).cmp(&(
+            &b.source,
+            &b.target,
+            &b.relation,
+            b.negated,
+        ))
     });
 }

@@ -55,9 +55,18 @@ use tagger::Tagger;
 
 /// The in-repo sample news text, built when `kg build` is given no path.
 pub const SAMPLE: &[(&str, &str)] = &[
-    ("examples/news/cartel_operation.txt", include_str!("../examples/news/cartel_operation.txt")),
-    ("examples/news/border_talks.txt", include_str!("../examples/news/border_talks.txt")),
-    ("examples/news/europe_security.txt", include_str!("../examples/news/europe_security.txt")),
+    (
+        "examples/news/cartel_operation.txt",
+        include_str!("../examples/news/cartel_operation.txt"),
+    ),
+    (
+        "examples/news/border_talks.txt",
+        include_str!("../examples/news/border_talks.txt"),
+    ),
+    (
+        "examples/news/europe_security.txt",
+        include_str!("../examples/news/europe_security.txt"),
+    ),
 ];
 
 /// A compiled gazetteer and pattern set, ready to process documents.
@@ -85,7 +94,8 @@ impl Pipeline {
     pub fn process<'a>(&self, doc: &'a Document) -> DocumentFacts<'a> {
         let sentences = sentences::split(doc);
         let tagged = self.tagger.tag(doc, &sentences);
-        let relations = relations::extract(doc, &sentences, &tagged, &self.gazetteer, &self.patterns);
+        let relations =
+            relations::extract(doc, &sentences, &tagged, &self.gazetteer, &self.patterns);
         DocumentFacts {
             document: doc,
             mentions: tagged.mentions,

@@ -45,7 +45,12 @@ pub fn resolve(kg: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
                     .chain(&n.seen)
                     .any(|a| fold(a) == wanted)
         })
-        .max_by_key(|&i| (kg.graph[i].mentions, std::cmp::Reverse(kg.graph[i].id.clone())));
+        .max_by_key(|&i| {
+            (
+                kg.graph[i].mentions,
+                std::cmp::Reverse(kg.graph[i].id.clone()),
+            )
+        });
     best.ok_or_else(|| Error::UnknownEntity {
         name: name.to_string(),
         suggestions: suggest(kg, &wanted),
@@ -143,7 +148,12 @@ pub struct Neighbour {
 ///
 /// # Complexity
 /// O(V + E) for the breadth-first walk, plus sorting the answer.
-pub fn neighbours(kg: &KnowledgeGraph, node: NodeIndex, depth: u32, evidence: usize) -> Vec<Neighbour> {
+pub fn neighbours(
+    kg: &KnowledgeGraph,
+    node: NodeIndex,
+    depth: u32,
+    evidence: usize,
+) -> Vec<Neighbour> {
     let g = &kg.graph;
     let mut seen: BTreeMap<NodeIndex, (u32, NodeIndex)> = BTreeMap::new();
     seen.insert(node, (0, node));
@@ -169,7 +179,10 @@ pub fn neighbours(kg: &KnowledgeGraph, node: NodeIndex, depth: u32, evidence: us
             let mut links = Vec::new();
             let mut quotes = Vec::new();
             let mut weight = 0;
-            for e in g.edges_connecting(parent, n).chain(g.edges_connecting(n, parent)) {
+            for e in g
+                .edges_connecting(parent, n)
+                .chain(g.edges_connecting(n, parent))
+            {
                 let data = e.weight();
                 if data.relation == CO_OCCURS {
                     weight += data.weight;
@@ -187,12 +200,20 @@ pub fn neighbours(kg: &KnowledgeGraph, node: NodeIndex, depth: u32, evidence: us
                 });
                 let typed = data.relation != CO_OCCURS;
                 for ev in &data.evidence {
-                    quotes.push((!typed, Quote { doc: ev.doc.clone(), text: ev.text.clone() }));
+                    quotes.push((
+                        !typed,
+                        Quote {
+                            doc: ev.doc.clone(),
+                            text: ev.text.clone(),
+                        },
+                    ));
                 }
             }
-            links.sort_by(|a, b| (a.relation == CO_OCCURS, &a.relation).cmp(&(b.relation == CO_OCCURS, &b.relation)));
+            links.sort_by(|a, b| {
+                (a.relation == CO_OCCURS, &a.relation).cmp(&(b.relation == CO_OCCURS, &b.relation))
+            });
             links.dedup();
-            quotes.sort_by(|a, b| a.0.cmp(&b.0));
+            quotes.sort_by_key(|q| q.0);
             let mut evidence_out: Vec<Quote> = Vec::new();
             for (_, q) in quotes {
                 if evidence_out.len() < evidence && !evidence_out.contains(&q) {
@@ -213,9 +234,24 @@ pub fn neighbours(kg: &KnowledgeGraph, node: NodeIndex, depth: u32, evidence: us
         })
         .collect();
     out.sort_by(|a, b| {
-        let typed = |n: &Neighbour| n.relations.iter().filter(|l| l.relation != CO_OCCURS).count();
-        (a.depth, std::cmp::Reverse(a.weight), std::cmp::Reverse(typed(a)), &a.name)
-            .cmp(&(b.depth, std::cmp::Reverse(b.weight), std::cmp::Reverse(typed(b)), &b.name))
+        let typed = |n: &Neighbour| {
+            n.relations
+                .iter()
+                .filter(|l| l.relation != CO_OCCURS)
+                .count()
+        };
+        (
+            a.depth,
+            std::cmp::Reverse(a.weight),
+            std::cmp::Reverse(typed(a)),
+            &a.name,
+        )
+            .cmp(&(
+                b.depth,
+                std::cmp::Reverse(b.weight),
+                std::cmp::Reverse(typed(b)),
+                &b.name,
+            ))
     });
     out
 }

@@ -104,7 +104,9 @@ fn word_before(text: &str, i: usize) -> &str {
     let head = &text[..i];
     let from = head
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + head[p..].chars().next().map_or(1, char::len_utf8)
+        });
     &head[from..]
 }
 
@@ -133,9 +135,7 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     }
     match blank.trim_start().chars().next() {
         None => true,
-        Some(c) => {
-            c.is_uppercase() || c.is_numeric() || "\"'“‘(-–—•[".contains(c) || line_ends
-        }
+        Some(c) => c.is_uppercase() || c.is_numeric() || "\"'“‘(-–—•[".contains(c) || line_ends,
     }
 }
 
@@ -173,19 +173,71 @@ mod tests {
     #[test]
     fn splits_like_a_reader() {
         let rows: &[(&str, &str, &[&str])] = &[
-            ("plain", "One went. Two came! Three?", &["One went.", "Two came!", "Three?"]),
-            ("us", "The U.S. Army moved. It won.", &["The U.S. Army moved.", "It won."]),
-            ("titles", "Brig. Gen. Ana Ruiz spoke. Then left.", &["Brig. Gen. Ana Ruiz spoke.", "Then left."]),
-            ("date", "On Feb. 22 it ended. Done.", &["On Feb. 22 it ended.", "Done."]),
-            ("quote", "He said “no.” Then he left.", &["He said “no.”", "Then he left."]),
-            ("broken line", "According to\nReuters, it rained.", &["According to\nReuters, it rained."]),
-            ("headline", "Cartel boss killed\nThe army said so.", &["Cartel boss killed", "The army said so."]),
-            ("bullets", "Title\n- First point.\n- Second point.", &["Title", "- First point.", "- Second point."]),
-            ("lowercase run-on", "he went to the\nmarket today.", &["he went to the\nmarket today."]),
-            ("decimal", "It cost 1.5 million. Yes.", &["It cost 1.5 million.", "Yes."]),
-            ("domain", "Read Reuters.com today.", &["Read Reuters.com today."]),
-            ("paragraph", "No stop here\n\nNew paragraph", &["No stop here", "New paragraph"]),
-            ("us at end", "Help came from the U.S.\nNext day.", &["Help came from the U.S.", "Next day."]),
+            (
+                "plain",
+                "One went. Two came! Three?",
+                &["One went.", "Two came!", "Three?"],
+            ),
+            (
+                "us",
+                "The U.S. Army moved. It won.",
+                &["The U.S. Army moved.", "It won."],
+            ),
+            (
+                "titles",
+                "Brig. Gen. Ana Ruiz spoke. Then left.",
+                &["Brig. Gen. Ana Ruiz spoke.", "Then left."],
+            ),
+            (
+                "date",
+                "On Feb. 22 it ended. Done.",
+                &["On Feb. 22 it ended.", "Done."],
+            ),
+            (
+                "quote",
+                "He said “no.” Then he left.",
+                &["He said “no.”", "Then he left."],
+            ),
+            (
+                "broken line",
+                "According to\nReuters, it rained.",
+                &["According to\nReuters, it rained."],
+            ),
+            (
+                "headline",
+                "Cartel boss killed\nThe army said so.",
+                &["Cartel boss killed", "The army said so."],
+            ),
+            (
+                "bullets",
+                "Title\n- First point.\n- Second point.",
+                &["Title", "- First point.", "- Second point."],
+            ),
+            (
+                "lowercase run-on",
+                "he went to the\nmarket today.",
+                &["he went to the\nmarket today."],
+            ),
+            (
+                "decimal",
+                "It cost 1.5 million. Yes.",
+                &["It cost 1.5 million.", "Yes."],
+            ),
+            (
+                "domain",
+                "Read Reuters.com today.",
+                &["Read Reuters.com today."],
+            ),
+            (
+                "paragraph",
+                "No stop here\n\nNew paragraph",
+                &["No stop here", "New paragraph"],
+            ),
+            (
+                "us at end",
+                "Help came from the U.S.\nNext day.",
+                &["Help came from the U.S.", "Next day."],
+            ),
         ];
         for (name, input, expected) in rows {
             assert_eq!(texts(input), *expected, "case {name}");

@@ -78,8 +78,26 @@ struct Candidate {
 
 /// Words before a name that say it is a person.
 const PERSON_CUES: &[&str] = &[
-    "president", "mr", "mrs", "ms", "dr", "gen", "general", "senator", "sen", "gov", "governor",
-    "secretary", "minister", "director", "judge", "sheriff", "king", "queen", "pope", "prince",
+    "president",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "general",
+    "senator",
+    "sen",
+    "gov",
+    "governor",
+    "secretary",
+    "minister",
+    "director",
+    "judge",
+    "sheriff",
+    "king",
+    "queen",
+    "pope",
+    "prince",
 ];
 /// Words before a name that say it is a place.
 const PLACE_CUES: &[&str] = &[
@@ -247,7 +265,8 @@ impl Tagger {
 
     fn resolve(&self, doc: &Document, sentences: &[Sentence], found: &[Candidate]) -> Tagged {
         // Entities the document names unambiguously by a full name: the evidence used below.
-        let present: BTreeSet<EntityId> = found.iter().filter_map(|c| self.sole_entity(c)).collect();
+        let present: BTreeSet<EntityId> =
+            found.iter().filter_map(|c| self.sole_entity(c)).collect();
         let mut tagged = Tagged::default();
         for c in found {
             let sentence = sentence_of(sentences, c.span.start);
@@ -311,7 +330,9 @@ impl Tagger {
         let related = |e: EntityId| {
             present.contains(&e)
                 || self.parents[e.0 as usize].is_some_and(|p| present.contains(&p))
-                || present.iter().any(|&p| self.parents[p.0 as usize] == Some(e))
+                || present
+                    .iter()
+                    .any(|&p| self.parents[p.0 as usize] == Some(e))
         };
         let mut pool: Vec<EntityId> = ids.iter().copied().filter(|&e| related(e)).collect();
         if pool.len() == 1 {
@@ -340,10 +361,16 @@ fn cue_kind(text: &str, span: Span) -> Option<EntityKind> {
         .split_whitespace()
         .rev()
         .take(3)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .collect();
     let one = before.first()?.as_str();
-    let two = before.get(1).map(|w| format!("{w} {one}")).unwrap_or_default();
+    let two = before
+        .get(1)
+        .map(|w| format!("{w} {one}"))
+        .unwrap_or_default();
     if PERSON_CUES.contains(&one) {
         return Some(EntityKind::Person);
     }
@@ -359,7 +386,9 @@ fn cue_kind(text: &str, span: Span) -> Option<EntityKind> {
 
 fn sentence_of(sentences: &[Sentence], at: usize) -> u32 {
     let i = sentences.partition_point(|s| s.span.end <= at);
-    sentences.get(i).map_or(sentences.len().saturating_sub(1), |s| s.index as usize) as u32
+    sentences
+        .get(i)
+        .map_or(sentences.len().saturating_sub(1), |s| s.index as usize) as u32
 }
 
 /// Characters that continue a word: letters, digits, and the joiners of handles and addresses.
@@ -408,7 +437,11 @@ fn is_acronym(s: &str) -> bool {
 /// Case rule: a form in capitals ("US", "CIA") only matches capitals; any other form matches text
 /// in capitals (headlines) or text whose words start with a capital wherever the form's do.
 pub fn case_fits(form: &str, found: &str) -> bool {
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).collect::<Vec<char>>();
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphabetic())
+            .collect::<Vec<char>>()
+    };
     let found_letters = letters(found);
     let found_caps = found_letters.iter().all(|c| !c.is_lowercase());
     let form_letters = letters(form);

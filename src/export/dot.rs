@@ -57,7 +57,9 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             .set("fontname", "Helvetica", true)
             .set("fontcolor", "white", false)
             .set("penwidth", "0", false);
-        g.edge_attributes().set("fontname", "Helvetica", true).set("fontsize", "9", false);
+        g.edge_attributes()
+            .set("fontname", "Helvetica", true)
+            .set("fontsize", "9", false);
         {
             let mut legend = g.cluster();
             legend.set_label("Legend");
@@ -87,11 +89,27 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             let mut attrs = edge.attributes();
             if data.directed {
                 let label = data.relation.replace('_', " ");
-                let label = if data.negated { format!("not {label}") } else { label };
+                let label = if data.negated {
+                    format!("not {label}")
+                } else {
+                    label
+                };
                 attrs
                     .set("label", &escape(&label), true)
-                    .set("color", if data.negated { "\"#C0392B\"" } else { "\"#333333\"" }, false)
-                    .set("style", if data.negated { "dashed" } else { "solid" }, false)
+                    .set(
+                        "color",
+                        if data.negated {
+                            "\"#C0392B\""
+                        } else {
+                            "\"#333333\""
+                        },
+                        false,
+                    )
+                    .set(
+                        "style",
+                        if data.negated { "dashed" } else { "solid" },
+                        false,
+                    )
                     .set("penwidth", &pen(data.weight), false);
             } else {
                 attrs

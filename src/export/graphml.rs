@@ -1,6 +1,10 @@
 //! `graph.graphml` for Gephi, networkx, igraph and graphology. Every key is declared with a real
 //! `attr.type`; key ids are prefixed (`n_`, `e_`) so none collides with the ids Gephi treats
-//! specially. Co-occurrence edges are undirected, typed relations carry `directed="true"`.
+//! specially.
+//!
+//! The graph is declared directed: networkx and igraph refuse a file that mixes directed and
+//! undirected edges, so co-occurrence edges (written from the smaller id to the larger) carry
+//! `directed = false` as data instead, which Gephi users can filter or partition on.
 
 use std::fmt::Write;
 
@@ -22,6 +26,7 @@ const NODE_KEYS: &[(&str, &str, &str)] = &[
 const EDGE_KEYS: &[(&str, &str, &str)] = &[
     ("e_weight", "weight", "double"),
     ("e_relation", "relation", "string"),
+    ("e_directed", "directed", "boolean"),
     ("e_negated", "negated", "boolean"),
     ("e_documents", "documents", "int"),
     ("e_evidence_count", "evidence_count", "int"),
@@ -36,10 +41,13 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
     s.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     for (scope, keys) in [("node", NODE_KEYS), ("edge", EDGE_KEYS)] {
         for (id, name, ty) in keys {
-            let _ = writeln!(s, "  <key id=\"{id}\" for=\"{scope}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>");
+            let _ = writeln!(
+                s,
+                "  <key id=\"{id}\" for=\"{scope}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>"
+            );
         }
     }
-    s.push_str("  <graph id=\"kg\" edgedefault=\"undirected\">\n");
+    s.push_str("  <graph id=\"kg\" edgedefault=\"directed\">\n");
     for n in kg.graph.node_weights() {
         let (r, g, b) = kind_color(n.kind);
         let _ = writeln!(s, "    <node id=\"{}\">", xml_escape(&n.id));
@@ -61,18 +69,22 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
         s.push_str("    </node>\n");
     }
     for (i, e) in kg.graph.edge_weights().enumerate() {
-        let directed = if e.directed { " directed=\"true\"" } else { "" };
         let _ = writeln!(
             s,
-            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"{directed}>",
+            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
             xml_escape(&e.source),
             xml_escape(&e.target)
         );
         let first = e.evidence.first().map(|ev| ev.text.as_str()).unwrap_or("");
-        let label = if e.negated { format!("not {}", e.relation) } else { e.relation.clone() };
+        let label = if e.negated {
+            format!("not {}", e.relation)
+        } else {
+            e.relation.clone()
+        };
         let values = [
             ("e_weight", format!("{:.1}", f64::from(e.weight))),
             ("e_relation", xml_escape(&e.relation)),
+            ("e_directed", e.directed.to_string()),
             ("e_negated", e.negated.to_string()),
             ("e_documents", e.documents.to_string()),
             ("e_evidence_count", e.evidence.len().to_string()),

@@ -16,16 +16,8 @@ use crate::graph::KnowledgeGraph;
 /// # Errors
 /// [`Error::Io`] naming the path; the previous file, if any, is left untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
+    let tmp = stage(path, bytes)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         Error::io(path, e)
     })
@@ -33,23 +25,72 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Renders every format and writes them into `dir`: `graph.graphml`, `graph.dot`, `graph.json`.
 ///
+/// All files are staged as temporaries first and renamed only when every one was written, so a
+/// failure (disk full, a folder in the way) leaves the previous set untouched.
+///
 /// # Errors
-/// If the folder cannot be created or a file cannot be written.
+/// If the folder cannot be created or a file cannot be written, naming the file.
 pub fn write_all(kg: &KnowledgeGraph, dir: &Path) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    // Render everything before touching the folder, so a failure leaves all old files.
     let rendered = [
         ("graph.graphml", graphml::render(kg)),
         ("graph.dot", dot::render(kg)),
         ("graph.json", json::render(kg)),
     ];
-    let mut written = Vec::new();
-    for (name, bytes) in rendered {
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let cleanup = |staged: &[(PathBuf, PathBuf)]| {
+        for (tmp, _) in staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
+    for (name, bytes) in &rendered {
         let path = dir.join(name);
-        write_atomic(&path, &bytes)?;
-        written.push(path);
+        if path.is_dir() {
+            cleanup(&staged);
+            return Err(Error::io(
+                &path,
+                std::io::Error::other("is a folder, not a file"),
+            ));
+        }
+        match stage(&path, bytes) {
+            Ok(tmp) => staged.push((tmp, path)),
+            Err(e) => {
+                cleanup(&staged);
+                return Err(e);
+            }
+        }
+    }
+    let mut written = Vec::new();
+    for (tmp, path) in &staged {
+        std::fs::rename(tmp, path).map_err(|e| {
+            cleanup(&staged);
+            Error::io(path, e)
+        })?;
+        written.push(path.clone());
     }
     Ok(written)
+}
+
+/// Writes `bytes` to a temporary file beside `path` and returns the temporary's path.
+fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    result.map(|()| tmp.clone()).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(path, e)
+    })
 }
 
 /// Drops characters XML 1.0 forbids (controls other than tab and newlines, U+FFFE, U+FFFF).
@@ -91,7 +132,10 @@ mod tests {
 
     #[test]
     fn escapes_and_drops_forbidden_characters() {
-        assert_eq!(xml_escape("a<b>&\"c'\u{1}\u{FFFE}d\n"), "a&lt;b&gt;&amp;&quot;c&apos;d&#10;");
+        assert_eq!(
+            xml_escape("a<b>&\"c'\u{1}\u{FFFE}d\n"),
+            "a&lt;b&gt;&amp;&quot;c&apos;d&#10;"
+        );
     }
 
     #[test]

@@ -121,8 +121,8 @@ pub struct Gazetteer {
 
 /// Words too common or too short to link a person on their own.
 const NAME_PARTICLES: &[&str] = &[
-    "de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "di", "du", "le", "el", "al",
-    "bin", "ibn", "jr", "jr.", "sr", "sr.", "ii", "iii",
+    "de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "di", "du", "le", "el",
+    "al", "bin", "ibn", "jr", "jr.", "sr", "sr.", "ii", "iii",
 ];
 
 /// Lists the files a path stands for: itself, or the files with `ext` in a folder, sorted.
@@ -180,8 +180,7 @@ impl Gazetteer {
                     &r.origin,
                     format!(
                         "duplicate id \"{}\" (first defined at {})",
-                        r.key,
-                        g.entities[prev.0 as usize].origin
+                        r.key, g.entities[prev.0 as usize].origin
                     ),
                 ));
             }
@@ -201,7 +200,10 @@ impl Gazetteer {
         for (i, parent) in parents.into_iter().enumerate() {
             if let Some(key) = parent {
                 let pid = g.by_key.get(&key).copied().ok_or_else(|| {
-                    syntax_at(&g.entities[i].origin, format!("in=\"{key}\" names no entity"))
+                    syntax_at(
+                        &g.entities[i].origin,
+                        format!("in=\"{key}\" names no entity"),
+                    )
                 })?;
                 g.entities[i].parent = Some(pid);
             }
@@ -363,8 +365,14 @@ mod tests {
         let g = gaz("el_mencho\tPERSON\tNemesio Oseguera Cervantes\tEl Mencho\n");
         let forms: Vec<(String, Rule)> = g.forms().into_iter().map(|f| (f.text, f.rule)).collect();
         let has = |t: &str, r: Rule| forms.contains(&(t.to_string(), r));
-        assert!(has("Nemesio \"El Mencho\" Oseguera Cervantes", Rule::Nickname));
-        assert!(has("Nemesio Oseguera \"El Mencho\" Cervantes", Rule::Nickname));
+        assert!(has(
+            "Nemesio \"El Mencho\" Oseguera Cervantes",
+            Rule::Nickname
+        ));
+        assert!(has(
+            "Nemesio Oseguera \"El Mencho\" Cervantes",
+            Rule::Nickname
+        ));
         assert!(has("Oseguera Cervantes", Rule::PartialName));
         assert!(has("Cervantes", Rule::PartialName));
         assert!(has("Oseguera", Rule::PartialName));
@@ -376,7 +384,10 @@ mod tests {
         let err = Gazetteer::from_records(parse("t.tsv", "a\tORG\tA\n\na\tORG\tB\n").unwrap())
             .unwrap_err()
             .to_string();
-        assert_eq!(err, "t.tsv:3: duplicate id \"a\" (first defined at t.tsv:1)");
+        assert_eq!(
+            err,
+            "t.tsv:3: duplicate id \"a\" (first defined at t.tsv:1)"
+        );
     }
 
     #[test]

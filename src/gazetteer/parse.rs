@@ -26,11 +26,17 @@ pub struct Record {
 
 /// The default gazetteer compiled into the binary: (file name, contents).
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
-    ("countries.tsv", include_str!("../../gazetteer/countries.tsv")),
+    (
+        "countries.tsv",
+        include_str!("../../gazetteer/countries.tsv"),
+    ),
     ("places.tsv", include_str!("../../gazetteer/places.tsv")),
     ("orgs.tsv", include_str!("../../gazetteer/orgs.tsv")),
     ("people.tsv", include_str!("../../gazetteer/people.tsv")),
-    ("subdivisions.tsv", include_str!("../../gazetteer/subdivisions.tsv")),
+    (
+        "subdivisions.tsv",
+        include_str!("../../gazetteer/subdivisions.tsv"),
+    ),
 ];
 
 fn is_valid_key(key: &str) -> bool {
@@ -82,11 +88,17 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<Record>> {
             return Err(err(format!("entity {key} has an empty name")));
         }
         let mut aliases = Vec::new();
-        if let Some(col) = cols.get(3).map(|c| c.trim()).filter(|c| !c.is_empty() && *c != "-") {
+        if let Some(col) = cols
+            .get(3)
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty() && *c != "-")
+        {
             for alias in col.split('|') {
                 let alias = alias.trim();
                 if alias.is_empty() {
-                    return Err(err(format!("entity {key} has an empty alias (check for '||')")));
+                    return Err(err(format!(
+                        "entity {key} has an empty alias (check for '||')"
+                    )));
                 }
                 aliases.push(alias.to_string());
             }
@@ -108,7 +120,10 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<Record>> {
                 let v = v.trim();
                 match k.trim() {
                     "demonym" => record.demonyms.extend(
-                        v.split('|').map(str::trim).filter(|d| !d.is_empty()).map(String::from),
+                        v.split('|')
+                            .map(str::trim)
+                            .filter(|d| !d.is_empty())
+                            .map(String::from),
                     ),
                     "in" if is_valid_key(v) => record.parent = Some(v.to_string()),
                     "in" => return Err(err(format!("attribute in=\"{v}\" is not a valid id"))),
@@ -148,11 +163,17 @@ mod tests {
     #[test]
     fn reports_file_and_line() {
         let rows: &[(&str, &str)] = &[
-            ("a\tPERSON\n", "t.tsv:1: expected 3 to 5 tab-separated columns"),
+            (
+                "a\tPERSON\n",
+                "t.tsv:1: expected 3 to 5 tab-separated columns",
+            ),
             ("\n\nA b\tPERSON\tX\n", "t.tsv:3: invalid id \"A b\""),
             ("a\tTHING\tX\n", "t.tsv:1: unknown type \"THING\""),
             ("a\tORG\tX\tY||Z\n", "t.tsv:1: entity a has an empty alias"),
-            ("a\tORG\tX\tY\tcolour=red\n", "t.tsv:1: unknown attribute \"colour\""),
+            (
+                "a\tORG\tX\tY\tcolour=red\n",
+                "t.tsv:1: unknown attribute \"colour\"",
+            ),
             ("a\tORG\t \n", "t.tsv:1: entity a has an empty name"),
         ];
         for (text, expected) in rows {

@@ -104,22 +104,21 @@ fn is_vowel(c: u8) -> bool {
 pub fn inflect(verb: &str) -> Vec<String> {
     let v = verb.to_lowercase();
     let b = v.as_bytes();
-    let mut forms = vec![v.clone()];
-    if let Some((_, irregular)) = IRREGULAR.iter().find(|(base, _)| *base == v) {
-        forms.extend(irregular.iter().map(|s| s.to_string()));
-    }
     let n = b.len();
     let last = b.last().copied().unwrap_or(b'a');
-    if v.ends_with('e') {
-        let stem = &v[..v.len() - 1];
-        forms.extend([format!("{v}s"), format!("{v}d"), format!("{stem}ing")]);
+    let (s, ed, ing) = if v.ends_with('e') {
+        let stem = &v[..n - 1];
+        (format!("{v}s"), format!("{v}d"), format!("{stem}ing"))
     } else if last == b'y' && n > 1 && !is_vowel(b[n - 2]) {
-        let stem = &v[..v.len() - 1];
-        forms.extend([format!("{stem}ies"), format!("{stem}ied"), format!("{v}ing")]);
-    } else if ["s", "sh", "ch", "x", "z"].iter().any(|s| v.ends_with(s)) {
-        forms.extend([format!("{v}es"), format!("{v}ed"), format!("{v}ing")]);
-    } else if n <= 4
-        && n >= 3
+        let stem = &v[..n - 1];
+        (
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{v}ing"),
+        )
+    } else if ["s", "sh", "ch", "x", "z"].iter().any(|e| v.ends_with(e)) {
+        (format!("{v}es"), format!("{v}ed"), format!("{v}ing"))
+    } else if (3..=4).contains(&n)
         && !is_vowel(last)
         && !b"wxy".contains(&last)
         && is_vowel(b[n - 2])
@@ -127,9 +126,15 @@ pub fn inflect(verb: &str) -> Vec<String> {
     {
         // Short consonant-vowel-consonant verbs double: "ban" → "banned".
         let l = last as char;
-        forms.extend([format!("{v}s"), format!("{v}{l}ed"), format!("{v}{l}ing")]);
+        (format!("{v}s"), format!("{v}{l}ed"), format!("{v}{l}ing"))
     } else {
-        forms.extend([format!("{v}s"), format!("{v}ed"), format!("{v}ing")]);
+        (format!("{v}s"), format!("{v}ed"), format!("{v}ing"))
+    };
+    let mut forms = vec![v.clone(), s, ing];
+    match IRREGULAR.iter().find(|(base, _)| *base == v) {
+        // "leaded" is not English: irregular verbs replace the regular past.
+        Some((_, irregular)) => forms.extend(irregular.iter().map(|f| f.to_string())),
+        None => forms.push(ed),
     }
     forms.sort();
     forms.dedup();
@@ -140,7 +145,9 @@ fn parse_types(col: &str) -> Option<Vec<EntityKind>> {
     if col == "*" {
         return Some(Vec::new());
     }
-    col.split('|').map(|t| EntityKind::parse(t.trim())).collect()
+    col.split('|')
+        .map(|t| EntityKind::parse(t.trim()))
+        .collect()
 }
 
 fn parse_phrase(phrase: &str) -> std::result::Result<Vec<Slot>, String> {
@@ -183,7 +190,9 @@ fn parse_phrase(phrase: &str) -> std::result::Result<Vec<Slot>, String> {
         slots.push(slot);
     }
     if slots.first() == Some(&Slot::Gap) || slots.last() == Some(&Slot::Gap) {
-        return Err(format!("phrase \"{phrase}\" may not start or end with '...'"));
+        return Err(format!(
+            "phrase \"{phrase}\" may not start or end with '...'"
+        ));
     }
     Ok(slots)
 }
@@ -308,7 +317,10 @@ mod tests {
     #[test]
     fn matches_phrases_with_gaps() {
         let p = parse_phrase("~provide ... to").unwrap();
-        assert_eq!(match_at(&p, &["provided", "vital", "information", "to", "x"]), Some(4));
+        assert_eq!(
+            match_at(&p, &["provided", "vital", "information", "to", "x"]),
+            Some(4)
+        );
         assert_eq!(match_at(&p, &["provided", "to"]), Some(2));
         assert_eq!(match_at(&p, &["provided", "<e>", "to"]), None);
         let p = parse_phrase("{pressure,pressures} on").unwrap();
@@ -318,11 +330,23 @@ mod tests {
     #[test]
     fn errors_name_file_and_line() {
         let rows: &[(&str, &str)] = &[
-            ("verb\tkilled\t*\tPERSON\n", "p:1: expected 5 tab-separated columns"),
+            (
+                "verb\tkilled\t*\tPERSON\n",
+                "p:1: expected 5 tab-separated columns",
+            ),
             ("\nfoo\tkilled\t*\t*\tkill\n", "p:2: unknown family \"foo\""),
-            ("verb\tKilled\t*\t*\tkill\n", "p:1: invalid predicate \"Killed\""),
-            ("verb\tkilled\tHUMAN\t*\tkill\n", "p:1: invalid subject types \"HUMAN\""),
-            ("verb\tkilled\t*\t*\t... kill\n", "p:1: phrase \"... kill\" may not start"),
+            (
+                "verb\tKilled\t*\t*\tkill\n",
+                "p:1: invalid predicate \"Killed\"",
+            ),
+            (
+                "verb\tkilled\tHUMAN\t*\tkill\n",
+                "p:1: invalid subject types \"HUMAN\"",
+            ),
+            (
+                "verb\tkilled\t*\t*\t... kill\n",
+                "p:1: phrase \"... kill\" may not start",
+            ),
             ("verb\tkilled\t*\t*\t{kill\n", "p:1: unclosed '{'"),
             ("verb\tkilled\t*\t*\tkill||shoot\n", "p:1: empty phrase"),
         ];

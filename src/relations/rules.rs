@@ -4,8 +4,8 @@
 
 use crate::corpus::Document;
 use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
-use crate::relations::patterns::{Family, Pattern, Slot, is_barrier, match_at};
 use crate::relations::Qualifiers;
+use crate::relations::patterns::{Family, Pattern, Slot, is_barrier, match_at};
 use crate::sentences::{Sentence, Span};
 use crate::tagger::Mention;
 
@@ -36,20 +36,107 @@ struct Token {
 
 /// Nouns after a demonym or country that make it stand for the country ("Mexican authorities").
 const GENERIC_HEADS: &[&str] = &[
-    "authorities", "authority", "government", "governments", "officials", "official", "forces",
-    "military", "soil", "agencies", "agency", "intelligence", "troops", "army", "navy", "police",
-    "sources", "side", "administration", "officers", "agents", "personnel", "security",
-    "special", "armed", "law", "diplomats", "prosecutors", "leaders", "members",
+    "authorities",
+    "authority",
+    "government",
+    "governments",
+    "officials",
+    "official",
+    "forces",
+    "military",
+    "soil",
+    "agencies",
+    "agency",
+    "intelligence",
+    "troops",
+    "army",
+    "navy",
+    "police",
+    "sources",
+    "side",
+    "administration",
+    "officers",
+    "agents",
+    "personnel",
+    "security",
+    "special",
+    "armed",
+    "law",
+    "diplomats",
+    "prosecutors",
+    "leaders",
+    "members",
+    "streets",
+    "market",
+    "markets",
+    "territory",
+    "ports",
 ];
 
 /// Words allowed between the subject and the verb phrase.
 const PREFIX_WORDS: &[&str] = &[
-    "has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would",
-    "could", "can", "may", "might", "must", "should", "shall", "did", "does", "do", "not", "never",
-    "no", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "wasn't", "weren't", "also",
-    "who", "which", "that", "then", "later", "reportedly", "allegedly", "apparently", "already",
-    ",", "-", "to", "and", "denied", "denies", "deny", "refused", "declined", "just", "now",
-    "first", "once", "since", "still", "again", "even", "itself", "themselves",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "no",
+    "n't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "hasn't",
+    "haven't",
+    "wasn't",
+    "weren't",
+    "also",
+    "who",
+    "which",
+    "that",
+    "then",
+    "later",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "already",
+    ",",
+    "-",
+    "to",
+    "and",
+    "denied",
+    "denies",
+    "deny",
+    "refused",
+    "declined",
+    "just",
+    "now",
+    "first",
+    "once",
+    "since",
+    "still",
+    "again",
+    "even",
+    "itself",
+    "themselves",
 ];
 
 const NEGATIONS: &[&str] = &[
@@ -58,13 +145,32 @@ const NEGATIONS: &[&str] = &[
 ];
 
 const HEDGES: &[&str] = &[
-    "reportedly", "allegedly", "apparently", "purportedly", "reputedly", "suspected", "alleged",
-    "possibly", "likely",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "purportedly",
+    "reputedly",
+    "suspected",
+    "alleged",
+    "possibly",
+    "likely",
 ];
 
 const REPORTING: &[&str] = &[
-    "said", "says", "reported", "reports", "told", "stated", "states", "claimed", "claims",
-    "announced", "confirmed", "wrote", "declared", "added",
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "told",
+    "stated",
+    "states",
+    "claimed",
+    "claims",
+    "announced",
+    "confirmed",
+    "wrote",
+    "declared",
+    "added",
 ];
 
 /// Words that may follow an object without making it a mere modifier of another noun.
@@ -73,6 +179,11 @@ const FOLLOWERS: &[&str] = &[
     "which", "who", "was", "is", "were", "are", "has", "have", "had", "will", "would", "after",
     "before", "during", "since", "while", "when", "into", "about", "over", "under", "through",
     "said", "says", "itself", "last", "this", "on", "amid", "despite", "if", "because", "so",
+];
+
+/// Words that open a new clause: a relation phrase never runs past them.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whose", "while", "when", "because", "but",
 ];
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
@@ -91,7 +202,7 @@ fn tokenize(text: &str, span: Span, args: &[Arg]) -> Vec<Token> {
             && a.span.start <= i
         {
             out.push(Token {
-                text: "<e>".into(),
+                text: if a.demonym { "<d>" } else { "<e>" }.into(),
                 span: a.span,
                 arg: Some(next_arg),
             });
@@ -99,7 +210,9 @@ fn tokenize(text: &str, span: Span, args: &[Arg]) -> Vec<Token> {
             next_arg += 1;
             continue;
         }
-        let limit = args.get(next_arg).map_or(span.end, |a| a.span.start.min(span.end));
+        let limit = args
+            .get(next_arg)
+            .map_or(span.end, |a| a.span.start.min(span.end));
         let c = text[i..].chars().next().expect("inside the text");
         let len = c.len_utf8();
         if c.is_alphanumeric() {
@@ -126,8 +239,9 @@ fn tokenize(text: &str, span: Span, args: &[Arg]) -> Vec<Token> {
             continue;
         }
         let token = match c {
-            '\'' | '’' if text[i + len..].starts_with(['s', 'S'])
-                && !text[i + len + 1..].starts_with(char::is_alphanumeric) =>
+            '\'' | '’'
+                if text[i + len..].starts_with(['s', 'S'])
+                    && !text[i + len + 1..].starts_with(char::is_alphanumeric) =>
             {
                 out.push(Token {
                     text: "'s".into(),
@@ -163,7 +277,10 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn words(&self, from: usize, to: usize) -> Vec<&str> {
-        self.tokens[from..to].iter().map(|t| t.text.as_str()).collect()
+        self.tokens[from..to]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect()
     }
 
     fn arg(&self, token: usize) -> &Arg {
@@ -185,15 +302,23 @@ impl Ctx<'_> {
             // "Mexico's Defense Ministry": the possessor is not the argument.
             return self.tokens.get(token + 2).is_some_and(|t| t.arg.is_some());
         }
+        if next == "-" {
+            // "Pentagon-led task force", but not "US-Mexico".
+            return self
+                .tokens
+                .get(token + 2)
+                .is_some_and(|t| t.arg.is_none() && is_word(&t.text));
+        }
         is_word(next)
             && !GENERIC_HEADS.contains(&next)
             && !FOLLOWERS.contains(&next)
             && !REPORTING.contains(&next)
             && next.chars().all(|c| !c.is_uppercase())
-            && self
-                .tokens
-                .get(token + 1)
-                .is_some_and(|t| self.text[t.span.start..t.span.end].chars().all(|c| !c.is_uppercase()))
+            && self.tokens.get(token + 1).is_some_and(|t| {
+                self.text[t.span.start..t.span.end]
+                    .chars()
+                    .all(|c| !c.is_uppercase())
+            })
     }
 
     fn span_of(&self, from: usize, to: usize) -> Span {
@@ -255,7 +380,23 @@ pub(crate) fn sentence_relations(
     if args.len() < 2 {
         return Vec::new();
     }
-    let tokens = tokenize(&doc.text, sentence.span, &args);
+    let mut tokens = tokenize(&doc.text, sentence.span, &args);
+    // "Red Hand Brigade (RHB) threatened": an acronym in brackets after its own name is part
+    // of that argument, not words between arguments.
+    let mut i = 0;
+    while i + 3 < tokens.len() {
+        let same = |a: &Token, b: &Token| match (a.arg, b.arg) {
+            (Some(x), Some(y)) => args[x].entity == args[y].entity,
+            _ => false,
+        };
+        if tokens[i + 1].text == "("
+            && tokens[i + 3].text == ")"
+            && same(&tokens[i], &tokens[i + 2])
+        {
+            tokens.drain(i + 1..i + 4);
+        }
+        i += 1;
+    }
     let mut ctx = Ctx {
         text: &doc.text,
         tokens,
@@ -264,7 +405,9 @@ pub(crate) fn sentence_relations(
         qualifiers: Qualifiers::default(),
     };
     ctx.qualifiers = sentence_qualifiers(&ctx);
-    let arg_tokens: Vec<usize> = (0..ctx.tokens.len()).filter(|&i| ctx.tokens[i].arg.is_some()).collect();
+    let arg_tokens: Vec<usize> = (0..ctx.tokens.len())
+        .filter(|&i| ctx.tokens[i].arg.is_some())
+        .collect();
     let mut out = Vec::new();
     for (x, &a) in arg_tokens.iter().enumerate() {
         for &b in &arg_tokens[x + 1..] {
@@ -276,13 +419,57 @@ pub(crate) fn sentence_relations(
                     Family::Place => place(&ctx, p, a, b),
                     Family::Possessive => possessive(&ctx, p, a, b),
                 };
-                out.extend(found);
+                let Some(f) = found else { continue };
+                if matches!(p.family, Family::Verb | Family::Place)
+                    && f.object_span == ctx.arg(b).span
+                {
+                    out.extend(coordinated(&ctx, &f, b));
+                }
+                out.push(f);
             }
         }
     }
     // One relation per (subject, predicate, object) and sentence: the first found.
     let mut seen = std::collections::BTreeSet::new();
     out.retain(|f| seen.insert((f.subject, f.predicate.clone(), f.object)));
+    out
+}
+
+/// The same relation for every name listed after the object: "in Jalisco, Michoacan, and
+/// Colima" gives three.
+fn coordinated(ctx: &Ctx, f: &Found, object: usize) -> Vec<Found> {
+    let kind = ctx.arg(object).kind;
+    let mut out = Vec::new();
+    let mut k = object + 1;
+    loop {
+        let start = k;
+        while ctx
+            .tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.text.as_str(), "," | "and" | "or"))
+        {
+            k += 1;
+        }
+        let Some(t) = ctx.tokens.get(k).filter(|t| k > start && t.text == "<e>") else {
+            break;
+        };
+        let next = ctx.arg(k);
+        if next.kind != kind || ctx.is_modifier(k) {
+            break;
+        }
+        if next.entity != f.subject {
+            out.push(Found {
+                subject: f.subject,
+                object: next.entity,
+                subject_span: f.subject_span,
+                object_span: t.span,
+                predicate: f.predicate.clone(),
+                trigger: f.trigger,
+                qualifiers: f.qualifiers.clone(),
+            });
+        }
+        k += 1;
+    }
     out
 }
 
@@ -304,7 +491,9 @@ fn sentence_qualifiers(ctx: &Ctx) -> Qualifiers {
             None
         };
         if let Some(t) = source.filter(|&t| t < ctx.tokens.len()) {
-            let t = (t..ctx.tokens.len().min(t + 3)).find(|&k| ctx.tokens[k].arg.is_some()).unwrap_or(t);
+            let t = (t..ctx.tokens.len().min(t + 3))
+                .find(|&k| ctx.tokens[k].arg.is_some())
+                .unwrap_or(t);
             let name = match ctx.tokens[t].arg {
                 Some(_) => ctx.gazetteer.entity(ctx.arg(t).entity).name.clone(),
                 None => ctx.tokens[t].text.clone(),
@@ -321,6 +510,9 @@ fn phrase_at(phrases: &[Vec<Slot>], words: &[&str]) -> Option<usize> {
 }
 
 /// `X [aux/adverbs] <verb phrase> [a few words] Y`; "by" right after the phrase flips it.
+/// The phrase may also start at a gerund whose subject is X ("X retaliated by engaging in
+/// gunfights in Y"), or X may sit inside a reduced passive ("information provided by X through
+/// Y").
 fn verb(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
     let between = ctx.words(a + 1, b);
     if ctx.arg(b).demonym && !GENERIC_HEADS.contains(&ctx.next_text(b)) || ctx.is_modifier(b) {
@@ -334,28 +526,91 @@ fn verb(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
     if ctx.arg(a).demonym && i == 0 {
         return None;
     }
+    // Where the phrase may start, and whether the words before it negate it.
+    let mut starts = Vec::new();
     let mut negated = false;
-    loop {
-        if let Some(len) = phrase_at(&p.phrases, &between[i..]) {
-            let tail = &between[i + len..];
-            let passive = tail.first() == Some(&"by");
-            let tail_ok = tail.len() <= 6
-                && tail.iter().enumerate().all(|(k, w)| {
-                    !is_barrier(w) || *w == "<e>" && matches!(tail.get(k + 1), Some(&"-") | Some(&"'s"))
-                });
-            if tail_ok {
-                let trigger = ctx.span_of(a + 1 + i, a + 1 + i + len);
-                let (s, o) = if passive { (b, a) } else { (a, b) };
-                return ctx.found(p, s, o, Some(trigger), negated);
-            }
-        }
-        let w = between.get(i)?;
+    for (k, w) in between.iter().enumerate().skip(i) {
+        starts.push((k, negated));
         if !PREFIX_WORDS.contains(w) && !w.ends_with("ly") {
-            return None;
+            break;
         }
         negated |= NEGATIONS.contains(w);
-        i += 1;
     }
+    if starts.len() < 2 {
+        starts.push((between.len(), negated));
+    }
+    for k in i..between.len().saturating_sub(1) {
+        let clean = between[i..k]
+            .iter()
+            .all(|w| !is_barrier(w) && !CLAUSE_WORDS.contains(w));
+        if clean && matches!(between[k], "by" | "while") && between[k + 1].ends_with("ing") {
+            starts.push((k + 1, false));
+        }
+    }
+    for (start, negated) in starts {
+        let Some(len) = phrase_at(&p.phrases, &between[start..]) else {
+            continue;
+        };
+        let tail = &between[start + len..];
+        if tail_ok(tail) {
+            let trigger = ctx.span_of(a + 1 + start, a + 1 + start + len);
+            let (s, o) = if tail.first() == Some(&"by") {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            return ctx.found(p, s, o, Some(trigger), negated);
+        }
+    }
+    reduced_passive(ctx, p, a, b, &between)
+}
+
+/// Words between a relation phrase and its object: few, and no clause break.
+fn tail_ok(tail: &[&str]) -> bool {
+    tail.len() <= 5
+        && tail.iter().enumerate().all(|(k, w)| {
+            let attached = *w == "<e>" && matches!(tail.get(k + 1), Some(&"-") | Some(&"'s"));
+            (!is_barrier(w) || attached) && !REPORTING.contains(w) && !CLAUSE_WORDS.contains(w)
+        })
+}
+
+/// "the information provided by the CIA through the task force": the verb and "by" come before
+/// X, the rest of the phrase between X and Y.
+fn reduced_passive(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<Found> {
+    let before = ctx.words(a.saturating_sub(3), a);
+    let det = before
+        .iter()
+        .rev()
+        .take_while(|w| DETERMINERS.contains(w))
+        .count();
+    let upto = before.len() - det;
+    if upto < 2 || before[upto - 1] != "by" {
+        return None;
+    }
+    let verb = before[upto - 2];
+    for phrase in &p.phrases {
+        let [Slot::Words(first), rest @ ..] = phrase.as_slice() else {
+            continue;
+        };
+        let rest = match rest {
+            [Slot::Gap, more @ ..] => more,
+            more => more,
+        };
+        if rest.is_empty() || !first.iter().any(|w| w == verb) {
+            continue;
+        }
+        if let Some(len) = match_at(rest, between)
+            && tail_ok(&between[len..])
+        {
+            let first_token = a - before.len() + upto - 2;
+            let trigger = Span::new(
+                ctx.tokens[first_token].span.start,
+                ctx.tokens[a + len].span.end,
+            );
+            return ctx.found(p, a, b, Some(trigger), false);
+        }
+    }
+    None
 }
 
 /// Strips leading determiners.
@@ -376,10 +631,24 @@ fn noun(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
             }
             if let Some(len) = phrase_at(&p.phrases, &rest[i..])
                 && rest.get(i + len) == Some(&"of")
-                && rest[i + len + 1..].iter().all(|w| DETERMINERS.contains(w))
             {
-                let t = ctx.span_of(a + 2 + i, a + 2 + i + len);
-                return ctx.found(p, a, b, Some(t), false);
+                let after = &rest[i + len + 1..];
+                // "the leader of the cartel", or "a dealer of fentanyl, cocaine and meth in the US".
+                let direct = after.iter().all(|w| DETERMINERS.contains(w));
+                let via = after
+                    .iter()
+                    .rposition(|w| matches!(*w, "in" | "into" | "to"))
+                    .is_some_and(|k| {
+                        k <= 10
+                            && after[k + 1..].iter().all(|w| DETERMINERS.contains(w))
+                            && after[..k]
+                                .iter()
+                                .all(|w| !matches!(*w, "<e>" | "<d>" | ";" | "(" | ")"))
+                    });
+                if direct || via {
+                    let t = ctx.span_of(a + 2 + i, a + 2 + i + len);
+                    return ctx.found(p, a, b, Some(t), false);
+                }
             }
         }
     }
@@ -391,7 +660,11 @@ fn noun(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
     if between == [","] || between == ["by"] {
         // The noun sits before X: "the leader of CJNG, El Mencho", "the killing of X by Y".
         let before = ctx.words(a.saturating_sub(6), a);
-        let det = before.iter().rev().take_while(|w| DETERMINERS.contains(w)).count();
+        let det = before
+            .iter()
+            .rev()
+            .take_while(|w| DETERMINERS.contains(w))
+            .count();
         let upto = before.len() - det;
         if upto > 0 && before[upto - 1] == "of" {
             for start in 0..upto - 1 {
@@ -436,7 +709,9 @@ fn title(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
         let start = skip_det(rest);
         if let Some(len) = phrase_at(&p.phrases, &rest[start..])
             && rest.get(start + len) == Some(&"of")
-            && rest[start + len + 1..].iter().all(|w| DETERMINERS.contains(w))
+            && rest[start + len + 1..]
+                .iter()
+                .all(|w| DETERMINERS.contains(w))
         {
             let role = ctx.span_of(a + 2 + start, a + 2 + start + len);
             return with_role(ctx.found(p, a, b, Some(role), false), role);
@@ -455,15 +730,20 @@ fn place(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
     if between == [","] {
         let (x, y) = (ctx.arg(a), ctx.arg(b));
         let inside = ctx.gazetteer.entity(x.entity).parent == Some(y.entity);
-        return if inside { ctx.found(p, a, b, None, false) } else { None };
+        return if inside {
+            ctx.found(p, a, b, None, false)
+        } else {
+            None
+        };
     }
     let in_at = between.iter().position(|w| *w == "in")?;
     let head = &between[..in_at];
     let tail = &between[in_at + 1..];
     let tail_ok = tail.len() <= 5
-        && tail.iter().enumerate().all(|(k, w)| {
-            !is_barrier(w) || *w == "<e>" && tail.get(k + 1) == Some(&"'s")
-        });
+        && tail
+            .iter()
+            .enumerate()
+            .all(|(k, w)| !is_barrier(w) || *w == "<e>" && tail.get(k + 1) == Some(&"'s"));
     if !tail_ok || ctx.next_text(b) == "'s" {
         return None;
     }
@@ -473,15 +753,21 @@ fn place(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
         let noun_ok = rest.is_empty()
             || rest.len() <= 4
                 && !rest.iter().any(|w| is_barrier(w))
-                && (0..rest.len()).any(|i| phrase_at(&p.phrases, &rest[i..]) == Some(rest.len() - i));
-        return if noun_ok { ctx.found(p, a, b, Some(trigger), false) } else { None };
+                && (0..rest.len())
+                    .any(|i| phrase_at(&p.phrases, &rest[i..]) == Some(rest.len() - i));
+        return if noun_ok {
+            ctx.found(p, a, b, Some(trigger), false)
+        } else {
+            None
+        };
     }
     if head.is_empty() {
         // "the town of Tapalpa in Jalisco"
         let before = ctx.words(a.saturating_sub(3), a);
         if before.last() == Some(&"of")
-            && (0..before.len() - 1)
-                .any(|i| phrase_at(&p.phrases, &before[i..before.len() - 1]) == Some(before.len() - 1 - i))
+            && (0..before.len() - 1).any(|i| {
+                phrase_at(&p.phrases, &before[i..before.len() - 1]) == Some(before.len() - 1 - i)
+            })
         {
             return ctx.found(p, a, b, Some(trigger), false);
         }

@@ -1,0 +1,174 @@
+use serde_json::Value;
+
+use crate::util::{Dir, ok, read};
+
+#[test]
+fn tag_prints_exact_mentions() {
+    let dir = Dir::with_news("tag");
+    let out = ok(&dir.kg_mini(&["tag", "news"]));
+    let got: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{} {}..{} {:?} {} {} {}",
+                v["doc"].as_str().unwrap(),
+                v["start"],
+                v["end"],
+                v["text"].as_str().unwrap(),
+                v["entity"].as_str().unwrap(),
+                v["type"].as_str().unwrap(),
+                v["how"].as_str().unwrap()
+            )
+        })
+        .collect();
+    eqnice!(
+        "\
+news/a.txt 0..16 \"Acme Corporation\" acme ORG name
+news/a.txt 23..31 \"Jane Roe\" jane_roe PERSON alias
+news/a.txt 35..45 \"North Port\" north_port PLACE name
+news/a.txt 57..65 \"Valdoria\" valdoria PLACE name
+news/a.txt 67..70 \"Roe\" jane_roe PERSON partial-name
+news/a.txt 80..96 \"Red Hand Brigade\" red_hand ORG name
+news/a.txt 98..101 \"RHB\" red_hand ORG acronym
+news/a.txt 114..118 \"Acme\" acme ORG alias
+news/a.txt 149..160 \"Ivan Petrov\" ivan_petrov PERSON name
+news/a.txt 166..169 \"RHB\" red_hand ORG acronym
+news/b.txt 0..11 \"Ivan Petrov\" ivan_petrov PERSON name
+news/b.txt 16..24 \"Jane Roe\" jane_roe PERSON alias
+news/b.txt 28..38 \"North Port\" north_port PLACE name",
+        got.join("\n")
+    );
+    // Every line carries the contract's fields, and the text is the exact source bytes.
+    let source = read(&dir.join("news/a.txt"));
+    let first: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["name"], "Acme Corporation");
+    let (s, e) = (
+        first["start"].as_u64().unwrap() as usize,
+        first["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&source[s..e], first["text"].as_str().unwrap());
+}
+
+#[test]
+fn tag_reads_stdin() {
+    let dir = Dir::new("stdin");
+    let out = dir.kg_stdin(
+        &[
+            "tag",
+            "-",
+            "--no-default-gazetteer",
+            "--gazetteer",
+            &crate::util::fixture("gazetteer/mini.tsv"),
+        ],
+        Some("Praise for Ivan Petrov.".as_bytes()),
+    );
+    let line: Value = serde_json::from_str(ok(&out).trim()).unwrap();
+    assert_eq!(line["doc"], "-");
+    assert_eq!(
+        (line["start"].as_u64(), line["end"].as_u64()),
+        (Some(11), Some(22))
+    );
+    assert_eq!(line["entity"], "ivan_petrov");
+}
+
+/// (source, relation, target, weight, documents) of every edge.
+pub fn edges(graph: &Value) -> Vec<String> {
+    graph["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {} w={} d={}",
+                e["source"].as_str().unwrap(),
+                e["relation"].as_str().unwrap(),
+                e["target"].as_str().unwrap(),
+                e["weight"],
+                e["documents"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn build_writes_exact_edges() {
+    let dir = Dir::with_news("build");
+    let summary = ok(&dir.kg_mini(&["build", "news", "--out", "graph"]));
+    eqnice!(
+        "2 documents, 13 mentions, 6 entities, 15 edges -> graph\n",
+        summary
+    );
+    let graph: Value = serde_json::from_str(&read(&dir.join("graph/graph.json"))).unwrap();
+    eqnice!(
+        "\
+acme co_occurs jane_roe w=2 d=1
+acme hired jane_roe w=1 d=1
+acme co_occurs north_port w=1 d=1
+acme co_occurs red_hand w=1 d=1
+acme co_occurs valdoria w=1 d=1
+ivan_petrov co_occurs jane_roe w=1 d=1
+ivan_petrov co_occurs north_port w=1 d=1
+jane_roe co_occurs north_port w=2 d=2
+jane_roe co_occurs red_hand w=1 d=1
+jane_roe co_occurs valdoria w=1 d=1
+north_port co_occurs valdoria w=1 d=1
+north_port located_in valdoria w=1 d=1
+red_hand threatened acme w=1 d=1
+valdoria praised ivan_petrov w=1 d=1
+valdoria attacked red_hand w=1 d=1",
+        edges(&graph).join("\n")
+    );
+    // Evidence: the sentence text and its byte offsets in the document.
+    let hired = &graph["edges"][1]["evidence"][0];
+    assert_eq!(hired["doc"], "news/a.txt");
+    assert_eq!(
+        hired["text"],
+        "Acme Corporation hired Jane Roe in North Port, a city in Valdoria."
+    );
+    assert_eq!(
+        (hired["start"].as_u64(), hired["end"].as_u64()),
+        (Some(0), Some(66))
+    );
+    assert_eq!(hired["trigger"]["start"], 17);
+    let attacked = &graph["edges"][14]["evidence"][0];
+    assert_eq!(
+        attacked["text"],
+        "The RHB was attacked by Valdorian forces."
+    );
+    assert_eq!(attacked["qualifiers"]["demonym"], "subject");
+    for f in ["graph.graphml", "graph.dot", "graph.json"] {
+        assert!(dir.join("graph").join(f).is_file(), "{f} missing");
+    }
+}
+
+#[test]
+fn build_is_deterministic_whatever_the_input_order() {
+    let dir = Dir::with_news("order");
+    ok(&dir.kg_mini(&["build", "news/a.txt", "news/b.txt", "--out", "one"]));
+    ok(&dir.kg_mini(&["build", "news/b.txt", "news/a.txt", "--out", "two"]));
+    for f in ["graph.graphml", "graph.dot", "graph.json"] {
+        assert_eq!(
+            read(&dir.join("one").join(f)),
+            read(&dir.join("two").join(f)),
+            "{f} differs"
+        );
+    }
+}
+
+#[test]
+fn user_patterns_extend_the_defaults_without_recompiling() {
+    let dir = Dir::new("patterns");
+    dir.write(
+        "p/sanctions.patterns",
+        "verb\tsanctioned\t*\t*\t~sanction\n",
+    );
+    dir.write("t.txt", "The European Union sanctioned Russia in 2022.\n");
+    ok(&dir.kg(&["build", "t.txt", "--patterns", "p", "--out", "o"]));
+    let graph: Value = serde_json::from_str(&read(&dir.join("o/graph.json"))).unwrap();
+    assert!(
+        edges(&graph).contains(&"european_union sanctioned russia w=1 d=1".to_string()),
+        "{:?}",
+        edges(&graph)
+    );
+}

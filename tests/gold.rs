@@ -1,0 +1,181 @@
+//! kg against the hand annotations in `../shared/gold` (two articles). Floors are set from the
+//! measured figures so a regression fails; the figures are printed for the record.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::util::{Dir, ok, read, shared};
+
+fn jsonl(text: &str) -> Vec<Value> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn gold_docs() -> Vec<String> {
+    let gold = jsonl(&read(&shared().join("gold/mentions.jsonl")));
+    let docs: BTreeSet<String> = gold
+        .iter()
+        .map(|g| g["doc"].as_str().unwrap().to_string())
+        .collect();
+    docs.into_iter().collect()
+}
+
+/// A folder with the annotated articles copied in under their own names.
+fn corpus_dir(name: &str) -> Dir {
+    let dir = Dir::new(name);
+    for d in gold_docs() {
+        dir.write(
+            &d,
+            std::fs::read(shared().join("corpus/news").join(&d)).unwrap(),
+        );
+    }
+    dir
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+#[test]
+fn mentions_match_the_annotations() {
+    let gold = jsonl(&read(&shared().join("gold/mentions.jsonl")));
+    let dir = corpus_dir("gold-mentions");
+    let docs = gold_docs();
+    let mut args = vec!["tag"];
+    args.extend(docs.iter().map(String::as_str));
+    let found = jsonl(&ok(&dir.kg(&args)));
+    let key = |v: &Value| {
+        (
+            v["doc"].as_str().unwrap().to_string(),
+            v["start"].as_u64().unwrap(),
+            v["end"].as_u64().unwrap(),
+            v["type"].as_str().unwrap().to_string(),
+        )
+    };
+    let g: BTreeSet<_> = gold.iter().map(key).collect();
+    let f: BTreeSet<_> = found.iter().map(key).collect();
+    let tp = g.intersection(&f).count() as f64;
+    let (p, r) = (tp / f.len() as f64, tp / g.len() as f64);
+    let linked = gold
+        .iter()
+        .filter(|m| {
+            found
+                .iter()
+                .any(|x| key(x) == key(m) && x["entity"] == m["entity"])
+        })
+        .count() as f64;
+    let linking = linked / tp;
+    println!(
+        "mentions: precision {p:.3} recall {r:.3} F1 {:.3}; linking {linking:.3}",
+        f1(p, r)
+    );
+    for missed in g.difference(&f) {
+        println!("  missed {missed:?}");
+    }
+    for extra in f.difference(&g) {
+        println!("  extra  {extra:?}");
+    }
+    assert!(f1(p, r) >= 0.98, "mention F1 {:.3} below floor", f1(p, r));
+    assert!(linking >= 0.98, "linking {linking:.3} below floor");
+}
+
+#[test]
+fn relations_match_the_annotations() {
+    let gold = jsonl(&read(&shared().join("gold/relations.jsonl")));
+    let dir = corpus_dir("gold-relations");
+    ok(&dir.kg(&["build", "."]));
+    let graph: Value = serde_json::from_str(&read(&dir.join("out/graph.json"))).unwrap();
+    // (doc, subject, predicate, object) of every positive typed relation kg asserts.
+    let mut found = BTreeSet::new();
+    for e in graph["edges"].as_array().unwrap() {
+        if e["relation"] == "co_occurs" || e["negated"] == true {
+            continue;
+        }
+        for ev in e["evidence"].as_array().unwrap() {
+            let doc = ev["doc"]
+                .as_str()
+                .unwrap()
+                .trim_start_matches("./")
+                .to_string();
+            found.insert((
+                doc,
+                e["source"].as_str().unwrap().to_string(),
+                e["relation"].as_str().unwrap().to_string(),
+                e["target"].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    let key = |v: &Value| {
+        (
+            v["doc"].as_str().unwrap().to_string(),
+            v["subject"].as_str().unwrap().to_string(),
+            v["predicate"].as_str().unwrap().to_string(),
+            v["object"].as_str().unwrap().to_string(),
+        )
+    };
+    let all: BTreeSet<_> = gold.iter().map(key).collect();
+    let strict: BTreeSet<_> = gold
+        .iter()
+        .filter(|g| g["strict"] == true)
+        .map(key)
+        .collect();
+    let score = |gold: &BTreeSet<_>| {
+        let tp = gold.intersection(&found).count() as f64;
+        (tp / found.len().max(1) as f64, tp / gold.len() as f64)
+    };
+    let (p_all, r_all) = score(&all);
+    let (_, r_strict) = score(&strict);
+    // Precision on strict relations: what kg asserts, judged against everything annotated.
+    println!("relations: precision {p_all:.3}; recall strict {r_strict:.3}, all {r_all:.3}");
+    for missed in strict.difference(&found) {
+        println!("  missed strict {missed:?}");
+    }
+    for extra in found.difference(&all) {
+        println!("  extra {extra:?}");
+    }
+    assert!(p_all >= 0.8, "precision {p_all:.3} below floor");
+    assert!(r_strict >= 0.6, "strict recall {r_strict:.3} below floor");
+}
+
+#[test]
+fn el_mencho_neighbours_on_the_news_corpus() {
+    let dir = Dir::new("gold-neighbours");
+    let news = shared().join("corpus/news");
+    ok(&dir.kg(&["build", news.to_str().unwrap(), "--out", "x"]));
+    let out = ok(&dir.kg(&[
+        "neighbors",
+        "El Mencho",
+        "--graph",
+        "x/graph.json",
+        "--json",
+    ]));
+    let list: Vec<Value> = serde_json::from_str(&out).unwrap();
+    let ids: BTreeSet<&str> = list.iter().map(|n| n["id"].as_str().unwrap()).collect();
+    for want in ["cjng", "tapalpa", "jalisco", "cia"] {
+        assert!(ids.contains(want), "{want} missing from {ids:?}");
+    }
+    let cjng = list.iter().find(|n| n["id"] == "cjng").unwrap();
+    let rels: Vec<&str> = cjng["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["relation"].as_str().unwrap())
+        .collect();
+    assert!(rels.contains(&"leader_of"), "{rels:?}");
+    // Every alias names the one node.
+    for alias in [
+        "nemesio oseguera cervantes",
+        "Oseguera Cervantes",
+        "EL MENCHO",
+    ] {
+        let again = ok(&dir.kg(&["neighbors", alias, "--graph", "x/graph.json", "--json"]));
+        assert_eq!(again, out, "{alias}");
+    }
+}

@@ -1,0 +1,135 @@
+use crate::util::{Dir, ok, read, stderr};
+
+#[test]
+fn binary_files_are_skipped_with_a_warning() {
+    let dir = Dir::with_news("binary");
+    dir.write("news/c.txt", b"PK\x03\x04\x00\x00binary");
+    let out = dir.kg_mini(&["build", "news"]);
+    eqnice!(
+        "2 documents, 13 mentions, 6 entities, 15 edges -> out\n",
+        ok(&out)
+    );
+    eqnice!(
+        "kg: warning: news/c.txt: binary file (NUL byte at offset 4), skipped\n",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn invalid_utf8_is_replaced_with_a_warning_or_refused_under_strict() {
+    let dir = Dir::new("utf8");
+    dir.write("latin1.txt", b"Caf\xe9 owner Ivan Petrov.\n");
+    let out = dir.kg_mini(&["tag", "latin1.txt"]);
+    let line: serde_json::Value = serde_json::from_str(ok(&out).trim()).unwrap();
+    assert_eq!(
+        (line["start"].as_u64(), line["text"].as_str()),
+        (Some(13), Some("Ivan Petrov"))
+    );
+    eqnice!(
+        "kg: warning: latin1.txt: invalid UTF-8 at byte 3, read with replacement characters (U+FFFD)\n",
+        stderr(&out)
+    );
+    let strict = dir.kg_mini(&["tag", "--strict", "latin1.txt"]);
+    assert_eq!(strict.status.code(), Some(2));
+    eqnice!(
+        "kg: latin1.txt: invalid UTF-8 at byte 3, read with replacement characters (U+FFFD)\n",
+        stderr(&strict)
+    );
+}
+
+#[test]
+fn empty_files_count_as_documents() {
+    let dir = Dir::new("empty");
+    dir.write("e.txt", "");
+    eqnice!(
+        "1 documents, 0 mentions, 0 entities, 0 edges -> out\n",
+        ok(&dir.kg_mini(&["build", "e.txt"]))
+    );
+}
+
+#[test]
+fn missing_input_is_an_error_naming_it() {
+    let dir = Dir::new("missing");
+    let out = dir.kg_mini(&["build", "nowhere.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("kg: nowhere.txt: "),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn malformed_gazetteer_lines_name_file_and_line() {
+    let dir = Dir::new("badgaz");
+    dir.write("g.tsv", "# ok\nx\tPLACE\tX\n\ny\tTOWN\tY\n");
+    dir.write("t.txt", "X");
+    let out = dir.kg(&["tag", "t.txt", "--gazetteer", "g.tsv"]);
+    assert_eq!(out.status.code(), Some(2));
+    eqnice!(
+        "kg: g.tsv:4: unknown type \"TOWN\": expected PERSON, ORG or PLACE\n",
+        stderr(&out)
+    );
+    dir.write("dup.tsv", "mexico\tPLACE\tMexico again\n");
+    let out = dir.kg(&["tag", "t.txt", "--gazetteer", "dup.tsv"]);
+    eqnice!(
+        "kg: dup.tsv:1: duplicate id \"mexico\" (first defined at <default>/countries.tsv:159)\n",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn malformed_pattern_lines_name_file_and_line() {
+    let dir = Dir::new("badpat");
+    dir.write("p.patterns", "verb\tsanctioned\t*\t*\n");
+    dir.write("t.txt", "x");
+    let out = dir.kg(&["build", "t.txt", "--patterns", "p.patterns"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("kg: p.patterns:1: expected 5 tab-separated columns"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_previous_outputs_intact() {
+    let dir = Dir::with_news("atomic");
+    ok(&dir.kg_mini(&["build", "news/b.txt"]));
+    let before = (
+        read(&dir.join("out/graph.json")),
+        read(&dir.join("out/graph.graphml")),
+    );
+    // A folder where graph.dot should go makes that write fail midway through the exports.
+    std::fs::remove_file(dir.join("out/graph.dot")).unwrap();
+    std::fs::create_dir_all(dir.join("out/graph.dot/blocker")).unwrap();
+    let out = dir.kg_mini(&["build", "news"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("kg: out/graph.dot: "),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        (
+            read(&dir.join("out/graph.json")),
+            read(&dir.join("out/graph.graphml"))
+        ),
+        before
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn unwritable_output_fails_before_reading_text() {
+    let dir = Dir::new("devfull");
+    dir.write("out", "a file, not a folder");
+    let out = dir.kg_mini(&["build", "nowhere.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("kg: out: "), "{}", stderr(&out));
+}

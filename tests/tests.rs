@@ -1,0 +1,16 @@
+//! Integration tests: one binary, one module per area. Each runs the real `kg` binary.
+
+#[macro_use]
+mod macros;
+mod util;
+
+// `kg tag` and `kg build` on our own fixtures: exact mentions and edges.
+mod cli;
+// GraphML, DOT and JSON against golden files; the sample reproduces `out/`.
+mod export;
+// `kg neighbors`.
+mod query;
+// Bad input: binary files, invalid UTF-8, malformed gazetteers, unwritable outputs.
+mod input;
+// Scores against the hand annotations in ../shared/gold.
+mod gold;

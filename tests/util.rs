@@ -1,0 +1,134 @@
+//! Runs the real binary in a fresh temporary folder.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared`, or `KG_SHARED` when set. Missing shared data fails the test: it is part of CI.
+pub fn shared() -> PathBuf {
+    let dir = std::env::var_os("KG_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
+    assert!(
+        dir.join("gold").is_dir(),
+        "shared data not found at {}",
+        dir.display()
+    );
+    dir
+}
+
+/// A temporary working folder, removed when dropped.
+pub struct Dir {
+    pub path: PathBuf,
+}
+
+impl Dir {
+    pub fn new(name: &str) -> Dir {
+        let path = std::env::temp_dir().join(format!("kg-test-{}-{}", std::process::id(), name));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        Dir { path }
+    }
+
+    pub fn join(&self, p: &str) -> PathBuf {
+        self.path.join(p)
+    }
+
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    /// Runs `kg args...` in this folder.
+    pub fn kg(&self, args: &[&str]) -> Output {
+        self.kg_stdin(args, None)
+    }
+
+    pub fn kg_stdin(&self, args: &[&str], stdin: Option<&[u8]>) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_kg"));
+        cmd.args(args)
+            .current_dir(&self.path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        cmd.stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
+        let mut child = cmd.spawn().unwrap();
+        if let Some(bytes) = stdin {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(bytes).unwrap();
+        }
+        child.wait_with_output().unwrap()
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// Stdout of a run that must succeed.
+pub fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "kg failed ({:?}):\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Arguments that select only the test fixtures' gazetteer.
+pub fn mini() -> Vec<String> {
+    let g = root().join("tests/fixtures/gazetteer");
+    vec![
+        "--no-default-gazetteer".into(),
+        "--gazetteer".into(),
+        g.display().to_string(),
+    ]
+}
+
+pub fn fixture(p: &str) -> String {
+    root().join("tests/fixtures").join(p).display().to_string()
+}
+
+pub fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+impl Dir {
+    /// A folder holding a copy of `tests/fixtures/news` as `news/`.
+    pub fn with_news(name: &str) -> Dir {
+        let dir = Dir::new(name);
+        for f in ["a.txt", "b.txt"] {
+            dir.write(
+                &format!("news/{f}"),
+                std::fs::read(root().join("tests/fixtures/news").join(f)).unwrap(),
+            );
+        }
+        dir
+    }
+
+    /// Runs `kg` with the fixture gazetteer and then `args`.
+    pub fn kg_mini(&self, args: &[&str]) -> Output {
+        let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        all.extend(mini());
+        let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+        self.kg(&refs)
+    }
+}
