@@ -248,19 +248,20 @@ impl Tagger {
         found.sort_by_key(|c| c.span);
     }
 
-    /// The entity a candidate names when it can name only one (not counting partial names).
+    /// The entity a candidate names when it can name only one, by a full name.
     fn sole_entity(&self, c: &Candidate) -> Option<EntityId> {
         if let Some(e) = c.acronym_of {
             return Some(e);
         }
-        let mut ids = c
+        // A name that may also be someone's surname is no evidence for either reading.
+        let mut forms = c
             .forms
             .iter()
             .map(|&f| &self.forms[f as usize])
-            .filter(|f| !matches!(f.rule, Rule::PartialName | Rule::Demonym))
-            .map(|f| f.entity);
-        let first = ids.next()?;
-        ids.all(|e| e == first).then_some(first)
+            .filter(|f| f.rule != Rule::Demonym);
+        let first = forms.next()?;
+        let sole = forms.all(|f| f.entity == first.entity && f.rule != Rule::PartialName);
+        (sole && first.rule != Rule::PartialName).then_some(first.entity)
     }
 
     fn resolve(&self, doc: &Document, sentences: &[Sentence], found: &[Candidate]) -> Tagged {

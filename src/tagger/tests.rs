@@ -1,1 +1,278 @@
+//! One row per normalization, boundary, overlap, alias and ambiguity rule: the text, and every
+//! mention expected in it as (start, end, entity id, rule), spans in bytes of the original text.
 
+use super::*;
+use crate::corpus::{DocId, Document};
+use crate::gazetteer::{Gazetteer, parse};
+
+const GAZETTEER: &str = "\
+mexico\tPLACE\tMexico\t-\tdemonym=Mexican
+mexico_city\tPLACE\tMexico City\t-\tin=mexico
+michoacan\tPLACE\tMichoacán\t-\tin=mexico
+colima\tPLACE\tColima\t-\tin=mexico
+jalisco\tPLACE\tJalisco\t-\tin=mexico
+united_states\tPLACE\tUnited States\tUS|U.S.
+cia\tORG\tCentral Intelligence Agency\tCIA
+pentagon\tORG\tPentagon
+jitf_cc\tORG\tJoint Interagency Task Force–Counter Cartel\tJITF-CC
+cjng\tORG\tJalisco New Generation Cartel
+nyt\tORG\tThe New York Times
+el_mencho\tPERSON\tNemesio Oseguera Cervantes\tEl Mencho
+el_chapo\tPERSON\tJoaquín Guzmán Loera\tEl Chapo|Joaquín Guzmán
+donald_trump\tPERSON\tDonald Trump\tTrump
+melania_trump\tPERSON\tMelania Trump
+washington_dc\tPLACE\tWashington, D.C.\tWashington\tin=united_states
+george_washington\tPERSON\tGeorge Washington\tWashington
+georgia\tPLACE\tGeorgia
+georgia_us\tPLACE\tGeorgia (U.S. state)\tGeorgia\tin=united_states
+atlanta\tPLACE\tAtlanta\t-\tin=georgia_us
+";
+
+type Row = (
+    &'static str,
+    &'static str,
+    &'static [(usize, usize, &'static str, Rule)],
+);
+
+fn tag(text: &str) -> Vec<(usize, usize, String, Rule, bool)> {
+    let g = Gazetteer::from_records(parse("t.tsv", GAZETTEER).unwrap()).unwrap();
+    let doc = Document::new(DocId(0), "t", text);
+    let tagger = Tagger::new(&g);
+    tagger
+        .tag(&doc, &crate::sentences::split(&doc))
+        .mentions
+        .iter()
+        .map(|m| {
+            let span = &doc.text[m.span.start..m.span.end];
+            assert!(!span.is_empty(), "empty span");
+            (
+                m.span.start,
+                m.span.end,
+                g.entity(m.entity).key.clone(),
+                m.rule,
+                !m.candidates.is_empty(),
+            )
+        })
+        .collect()
+}
+
+fn check(rows: &[Row]) {
+    for (name, text, expected) in rows {
+        let got: Vec<(usize, usize, String, Rule)> = tag(text)
+            .into_iter()
+            .map(|(s, e, k, r, _)| (s, e, k, r))
+            .collect();
+        let want: Vec<(usize, usize, String, Rule)> = expected
+            .iter()
+            .map(|&(s, e, k, r)| (s, e, k.to_string(), r))
+            .collect();
+        assert_eq!(got, want, "row {name}: {text:?}");
+    }
+}
+
+use Rule::{Acronym, Alias, Name, Nickname, PartialName};
+
+#[test]
+fn normalization() {
+    check(&[
+        (
+            "accent in text",
+            "In Michoacán.",
+            &[(3, 13, "michoacan", Name)],
+        ),
+        (
+            "accent missing",
+            "In Michoacan.",
+            &[(3, 12, "michoacan", Name)],
+        ),
+        (
+            "decomposed accent",
+            "In Michoaca\u{301}n.",
+            &[(3, 14, "michoacan", Name)],
+        ),
+        (
+            "spaced en dash",
+            "The JITF – CC said.",
+            &[(4, 15, "jitf_cc", Alias)],
+        ),
+        (
+            "hyphen for dash",
+            "Joint Interagency Task Force-Counter Cartel",
+            &[(0, 43, "jitf_cc", Name)],
+        ),
+        (
+            "space for dash",
+            "Joint Interagency Task Force Counter Cartel",
+            &[(0, 43, "jitf_cc", Name)],
+        ),
+        (
+            "line break in name",
+            "the Jalisco New\nGeneration Cartel",
+            &[(4, 33, "cjng", Name)],
+        ),
+        (
+            "no-break space",
+            "Mexico\u{A0}City",
+            &[(0, 12, "mexico_city", Name)],
+        ),
+        (
+            "headline capitals",
+            "MEXICO CITY BRACES",
+            &[(0, 11, "mexico_city", Name)],
+        ),
+        (
+            "acronym needs capitals",
+            "let us go; US says",
+            &[(11, 13, "united_states", Alias)],
+        ),
+        ("title-case acronym", "Us and Cia", &[]),
+        ("lower-case name", "a mexico city bus", &[]),
+        (
+            "dotted acronym",
+            "U.S. officials",
+            &[(0, 4, "united_states", Alias)],
+        ),
+    ]);
+}
+
+#[test]
+fn boundaries() {
+    check(&[
+        ("inside a word", "Colimas and Mexicoland", &[]),
+        (
+            "hyphen compound",
+            "Pentagon-led force",
+            &[(0, 8, "pentagon", Name)],
+        ),
+        (
+            "curly possessive",
+            "the CIA’s role",
+            &[(4, 7, "cia", Alias)],
+        ),
+        (
+            "straight possessive",
+            "Mexico's army",
+            &[(0, 6, "mexico", Name)],
+        ),
+        (
+            "en dash pair",
+            "US–Mexico ties",
+            &[(0, 2, "united_states", Alias), (5, 11, "mexico", Name)],
+        ),
+        ("domain", "read Mexico.com today", &[]),
+        ("sentence end", "It was Colima.", &[(7, 13, "colima", Name)]),
+    ]);
+}
+
+#[test]
+fn overlaps() {
+    check(&[
+        (
+            "longest place",
+            "Mexico City",
+            &[(0, 11, "mexico_city", Name)],
+        ),
+        (
+            "org over place",
+            "Jalisco New Generation Cartel",
+            &[(0, 29, "cjng", Name)],
+        ),
+        (
+            "nickname inside name",
+            "Nemesio \"El Mencho\" Oseguera Cervantes died",
+            &[(0, 38, "el_mencho", Nickname)],
+        ),
+        (
+            "curly-quoted nickname",
+            "Joaquín “El Chapo” Guzmán",
+            &[(0, 31, "el_chapo", Nickname)],
+        ),
+        (
+            "leading The outside",
+            "The New York Times said",
+            &[(4, 18, "nyt", Name)],
+        ),
+    ]);
+}
+
+#[test]
+fn aliases_found_in_the_text() {
+    check(&[
+        (
+            "acronym after name",
+            "The Jalisco New Generation Cartel (JNGC) grew. JNGC won.",
+            &[
+                (4, 33, "cjng", Name),
+                (35, 39, "cjng", Acronym),
+                (47, 51, "cjng", Acronym),
+            ],
+        ),
+        (
+            "name after acronym",
+            "JNGC (Jalisco New Generation Cartel) grew.",
+            &[(0, 4, "cjng", Acronym), (6, 35, "cjng", Name)],
+        ),
+        ("undefined acronym", "JNGC grew.", &[]),
+        (
+            "surname after full name",
+            "Nemesio Oseguera Cervantes fled. Later Oseguera Cervantes and Cervantes hid.",
+            &[
+                (0, 26, "el_mencho", Name),
+                (39, 57, "el_mencho", PartialName),
+                (62, 71, "el_mencho", PartialName),
+            ],
+        ),
+        ("surname alone", "Cervantes wrote a novel.", &[]),
+        (
+            "title before surname",
+            "Melania Trump spoke. Mrs. Trump left.",
+            &[
+                (0, 13, "melania_trump", Name),
+                (26, 31, "melania_trump", PartialName),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn ambiguity() {
+    // (text, entity chosen for the ambiguous name, still flagged ambiguous)
+    let rows: &[(&str, &str, &str, bool)] = &[
+        ("Atlanta, Georgia", "Georgia", "georgia_us", false),
+        ("Georgia and Armenia", "Georgia", "georgia", true),
+        (
+            "George Washington wrote. Washington won.",
+            "Washington",
+            "george_washington",
+            false,
+        ),
+        (
+            "President Washington said",
+            "Washington",
+            "george_washington",
+            false,
+        ),
+        (
+            "Talks in Washington ended",
+            "Washington",
+            "washington_dc",
+            false,
+        ),
+        ("Washington said", "Washington", "washington_dc", true),
+        (
+            "Donald Trump and Melania Trump came. Trump spoke.",
+            "Trump",
+            "donald_trump",
+            true,
+        ),
+    ];
+    for (text, name, key, ambiguous) in rows {
+        let at = text.rfind(name).unwrap();
+        let got = tag(text);
+        let m = got
+            .iter()
+            .find(|m| m.0 == at)
+            .unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert_eq!((m.2.as_str(), m.4), (*key, *ambiguous), "{text}");
+    }
+}
