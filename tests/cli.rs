@@ -172,3 +172,61 @@ fn user_patterns_extend_the_defaults_without_recompiling() {
         edges(&graph)
     );
 }
+
+#[test]
+fn ordinary_prose_has_no_mentions() {
+    let dir = Dir::new("prose");
+    let out = dir.kg(&["tag", &crate::util::fixture("prose/ordinary.txt")]);
+    eqnice!("", ok(&out));
+}
+
+#[test]
+fn gazetteer_check_reports_errors_and_warnings() {
+    let dir = Dir::new("check");
+    dir.write(
+        "g.tsv",
+        "dc\tPLACE\tWashington, D.C.\tWashington|DC\nbad\tTOWN\tBad\nmay\tPERSON\tMay\n",
+    );
+    let out = dir.kg(&["gazetteer", "check", "g.tsv"]);
+    assert_eq!(out.status.code(), Some(2));
+    eqnice!(
+        "\
+g.tsv:1: warning: \"DC\" is shorter than three characters
+g.tsv:1: warning: \"Washington\" also names washington_dc (<default>/places.tsv:16), washington_state (<default>/subdivisions.tsv:81)
+g.tsv:1: warning: \"Washington, D.C.\" also names washington_dc (<default>/places.tsv:16)
+g.tsv:2: error: unknown type \"TOWN\": expected PERSON, ORG or PLACE
+g.tsv:3: warning: \"May\" is a common English word
+1 errors, 4 warnings
+",
+        ok_any(&out)
+    );
+    dir.write("fine.tsv", "may\tPERSON\tMay\n");
+    let out = dir.kg(&["gazetteer", "check", "fine.tsv", "--no-default-gazetteer"]);
+    assert_eq!(out.status.code(), Some(0));
+    eqnice!(
+        "fine.tsv:1: warning: \"May\" is a common English word\n0 errors, 1 warnings\n",
+        ok_any(&out)
+    );
+}
+
+fn ok_any(out: &std::process::Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[test]
+fn gazetteer_stats_counts_per_file_and_type() {
+    let dir = Dir::new("stats");
+    dir.write(
+        "g.tsv",
+        "a\tPERSON\tAnna Ruiz\tRuiz\nb\tORG\tBeta Corp\t-\n",
+    );
+    let out = ok(&dir.kg(&["gazetteer", "stats", "g.tsv", "--no-default-gazetteer"]));
+    eqnice!(
+        "\
+FILE    PERSON      ORG    PLACE  ENTITIES    NAMES
+g.tsv        1        1        0         2        3
+total        1        1        0         2        3
+",
+        out
+    );
+}

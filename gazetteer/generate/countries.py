@@ -127,7 +127,9 @@ def subdivisions():
     rows = []
     for s in sorted(pycountry.subdivisions.get(country_code="MX"), key=lambda s: s.code):
         key, name, aliases = MX_NAMES.get(s.code, (snake(s.name), s.name, []))
-        rows.append((key, "PLACE", name, "|".join(uniq(aliases + [s.name], name)), f"in=mexico; source=ISO 3166-2 {s.code}"))
+        # ISO calls the State of Mexico "México", which would shadow the country.
+        iso = [] if s.code == "MX-MEX" else [s.name]
+        rows.append((key, "PLACE", name, "|".join(uniq(aliases + iso, name)), f"in=mexico; source=ISO 3166-2 {s.code}"))
     for s in sorted(pycountry.subdivisions.get(country_code="US"), key=lambda s: s.code):
         if s.type != "State":
             continue

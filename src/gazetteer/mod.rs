@@ -2,9 +2,10 @@
 //! [`Gazetteer`] that knows every entity and every surface form that may name it, including the
 //! forms kg derives itself (nicknames inside a full name, surnames for partial-name links).
 
+pub mod check;
 mod parse;
 
-pub use parse::{DEFAULT_FILES, Record, parse};
+pub use parse::{DEFAULT_FILES, Record, parse, parse_lines};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

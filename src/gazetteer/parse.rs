@@ -52,94 +52,110 @@ fn is_valid_key(key: &str) -> bool {
 /// [`Error::Syntax`] for the first malformed line: wrong column count, unknown type, invalid id,
 /// empty name or alias, unknown attribute.
 pub fn parse(path: &str, text: &str) -> Result<Vec<Record>> {
-    let mut records = Vec::new();
-    for (index, raw) in text.lines().enumerate() {
-        let line = index + 1;
-        let err = |message: String| Error::Syntax {
-            path: path.to_string(),
-            line,
-            message,
-        };
-        let content = raw.trim_end_matches('\r');
-        if content.trim().is_empty() || content.trim_start().starts_with('#') {
+    parse_lines(path, text).into_iter().collect()
+}
+
+/// Parses every line, keeping each error instead of stopping at the first (for `kg gazetteer
+/// check`).
+pub fn parse_lines(path: &str, text: &str) -> Vec<Result<Record>> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(index, raw)| {
+            let content = raw.trim_end_matches('\r');
+            if content.trim().is_empty() || content.trim_start().starts_with('#') {
+                return None;
+            }
+            Some(parse_line(path, index + 1, content))
+        })
+        .collect()
+}
+
+fn parse_line(path: &str, line: usize, content: &str) -> Result<Record> {
+    let err = |message: String| Error::Syntax {
+        path: path.to_string(),
+        line,
+        message,
+    };
+    let cols: Vec<&str> = content.split('\t').collect();
+    if !(3..=5).contains(&cols.len()) {
+        return Err(err(format!(
+            "expected 3 to 5 tab-separated columns (id, type, name, aliases, attributes), found {}",
+            cols.len()
+        )));
+    }
+    let key = cols[0].trim();
+    if !is_valid_key(key) {
+        return Err(err(format!(
+            "invalid id \"{key}\": use lower-case letters, digits and _ - . :"
+        )));
+    }
+    let kind = EntityKind::parse(cols[1].trim()).ok_or_else(|| {
+        err(format!(
+            "unknown type \"{}\": expected PERSON, ORG or PLACE",
+            cols[1].trim()
+        ))
+    })?;
+    let name = cols[2].trim();
+    if name.is_empty() {
+        return Err(err(format!("entity {key} has an empty name")));
+    }
+    let mut aliases = Vec::new();
+    if let Some(col) = cols
+        .get(3)
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty() && *c != "-")
+    {
+        for alias in col.split('|') {
+            let alias = alias.trim();
+            if alias.is_empty() {
+                return Err(err(format!(
+                    "entity {key} has an empty alias (check for '||')"
+                )));
+            }
+            aliases.push(alias.to_string());
+        }
+    }
+    let mut record = Record {
+        key: key.to_string(),
+        kind,
+        name: name.to_string(),
+        aliases,
+        demonyms: Vec::new(),
+        parent: None,
+        origin: format!("{path}:{line}"),
+    };
+    for attr in cols
+        .get(4)
+        .into_iter()
+        .flat_map(|c| c.split(';'))
+        .map(str::trim)
+    {
+        if attr.is_empty() {
             continue;
         }
-        let cols: Vec<&str> = content.split('\t').collect();
-        if !(3..=5).contains(&cols.len()) {
-            return Err(err(format!(
-                "expected 3 to 5 tab-separated columns (id, type, name, aliases, attributes), found {}",
-                cols.len()
-            )));
-        }
-        let key = cols[0].trim();
-        if !is_valid_key(key) {
-            return Err(err(format!(
-                "invalid id \"{key}\": use lower-case letters, digits and _ - . :"
-            )));
-        }
-        let kind = EntityKind::parse(cols[1].trim()).ok_or_else(|| {
-            err(format!(
-                "unknown type \"{}\": expected PERSON, ORG or PLACE",
-                cols[1].trim()
-            ))
-        })?;
-        let name = cols[2].trim();
-        if name.is_empty() {
-            return Err(err(format!("entity {key} has an empty name")));
-        }
-        let mut aliases = Vec::new();
-        if let Some(col) = cols
-            .get(3)
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty() && *c != "-")
-        {
-            for alias in col.split('|') {
-                let alias = alias.trim();
-                if alias.is_empty() {
-                    return Err(err(format!(
-                        "entity {key} has an empty alias (check for '||')"
-                    )));
-                }
-                aliases.push(alias.to_string());
+        let (k, v) = attr
+            .split_once('=')
+            .ok_or_else(|| err(format!("attribute \"{attr}\" is not key=value")))?;
+        let v = v.trim();
+        match k.trim() {
+            "demonym" => record.demonyms.extend(
+                v.split('|')
+                    .map(str::trim)
+                    .filter(|d| !d.is_empty())
+                    .map(String::from),
+            ),
+            "in" if is_valid_key(v) => record.parent = Some(v.to_string()),
+            "in" => return Err(err(format!("attribute in=\"{v}\" is not a valid id"))),
+            // Free text for people editing the file: where a fact comes from.
+            "source" | "note" => {}
+            other => {
+                return Err(err(format!(
+                    "unknown attribute \"{other}\": expected demonym, in, source or note"
+                )));
             }
         }
-        let mut record = Record {
-            key: key.to_string(),
-            kind,
-            name: name.to_string(),
-            aliases,
-            demonyms: Vec::new(),
-            parent: None,
-            origin: format!("{path}:{line}"),
-        };
-        if let Some(col) = cols.get(4) {
-            for attr in col.split(';').map(str::trim).filter(|a| !a.is_empty()) {
-                let (k, v) = attr
-                    .split_once('=')
-                    .ok_or_else(|| err(format!("attribute \"{attr}\" is not key=value")))?;
-                let v = v.trim();
-                match k.trim() {
-                    "demonym" => record.demonyms.extend(
-                        v.split('|')
-                            .map(str::trim)
-                            .filter(|d| !d.is_empty())
-                            .map(String::from),
-                    ),
-                    "in" if is_valid_key(v) => record.parent = Some(v.to_string()),
-                    "in" => return Err(err(format!("attribute in=\"{v}\" is not a valid id"))),
-                    // Free text for people editing the file: where a fact comes from.
-                    "source" | "note" => {}
-                    other => {
-                        return Err(err(format!(
-                            "unknown attribute \"{other}\": expected demonym, in, source or note"
-                        )));
-                    }
-                }
-            }
-        }
-        records.push(record);
     }
-    Ok(records)
+    Ok(record)
 }
 
 #[cfg(test)]
