@@ -82,6 +82,7 @@ fn mentions_match_the_annotations() {
     for extra in f.difference(&g) {
         println!("  extra  {extra:?}");
     }
+    // Measured: precision, recall and linking all 1.000.
     assert!(f1(p, r) >= 0.98, "mention F1 {:.3} below floor", f1(p, r));
     assert!(linking >= 0.98, "linking {linking:.3} below floor");
 }
@@ -140,8 +141,10 @@ fn relations_match_the_annotations() {
     for extra in found.difference(&all) {
         println!("  extra {extra:?}");
     }
-    assert!(p_all >= 0.8, "precision {p_all:.3} below floor");
-    assert!(r_strict >= 0.6, "strict recall {r_strict:.3} below floor");
+    // Measured: precision 1.000, strict recall 0.957, all 0.774.
+    assert!(p_all >= 0.95, "precision {p_all:.3} below floor");
+    assert!(r_strict >= 0.9, "strict recall {r_strict:.3} below floor");
+    assert!(r_all >= 0.7, "recall on all records {r_all:.3} below floor");
 }
 
 #[test]

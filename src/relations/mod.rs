@@ -62,6 +62,10 @@ pub struct Qualifiers {
     /// Which argument a demonym phrase stands for ("Mexican authorities"): `subject`/`object`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub demonym: Option<String>,
+    /// What the object was designated as ("designated CJNG as a Foreign Terrorist
+    /// Organization").
+    #[serde(default, rename = "as", skip_serializing_if = "Option::is_none")]
+    pub designation: Option<String>,
 }
 
 impl Qualifiers {
@@ -149,3 +153,6 @@ pub fn extract(
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -71,6 +71,14 @@ const GENERIC_HEADS: &[&str] = &[
     "markets",
     "territory",
     "ports",
+    "gunmen",
+    "fighters",
+    "militants",
+    "hitmen",
+    "operatives",
+    "commandos",
+    "soldiers",
+    "marines",
 ];
 
 /// Words allowed between the subject and the verb phrase.
@@ -309,7 +317,9 @@ impl Ctx<'_> {
                 .get(token + 2)
                 .is_some_and(|t| t.arg.is_none() && is_word(&t.text));
         }
+        // A past-tense verb after the name ("the task force helped") is not a noun it modifies.
         is_word(next)
+            && !next.ends_with("ed")
             && !GENERIC_HEADS.contains(&next)
             && !FOLLOWERS.contains(&next)
             && !REPORTING.contains(&next)
@@ -423,7 +433,10 @@ pub(crate) fn sentence_relations(
                 if matches!(p.family, Family::Verb | Family::Place)
                     && f.object_span == ctx.arg(b).span
                 {
-                    out.extend(coordinated(&ctx, &f, b));
+                    out.extend(coordinated(&ctx, &f, b, true));
+                }
+                if p.family == Family::Verb && f.subject_span == ctx.arg(a).span {
+                    out.extend(coordinated(&ctx, &f, a, false));
                 }
                 out.push(f);
             }
@@ -435,40 +448,62 @@ pub(crate) fn sentence_relations(
     out
 }
 
-/// The same relation for every name listed after the object: "in Jalisco, Michoacan, and
-/// Colima" gives three.
-fn coordinated(ctx: &Ctx, f: &Found, object: usize) -> Vec<Found> {
-    let kind = ctx.arg(object).kind;
-    let mut out = Vec::new();
-    let mut k = object + 1;
-    loop {
-        let start = k;
-        while ctx
-            .tokens
+/// The same relation for every name listed with an argument: "in Jalisco, Michoacan, and
+/// Colima" gives three objects, "the US, Canada and India have issued" three subjects.
+fn coordinated(ctx: &Ctx, f: &Found, arg: usize, object: bool) -> Vec<Found> {
+    let kind = ctx.arg(arg).kind;
+    let joiner = |k: usize| {
+        ctx.tokens
             .get(k)
             .is_some_and(|t| matches!(t.text.as_str(), "," | "and" | "or"))
-        {
-            k += 1;
+    };
+    let mut out = Vec::new();
+    let mut k = arg;
+    loop {
+        // Step over the joiners to the next name, forwards for objects, backwards for subjects.
+        let mut steps = 0;
+        loop {
+            let next = if object {
+                k.checked_add(1)
+            } else {
+                k.checked_sub(1)
+            };
+            match next {
+                Some(n) if joiner(n) => {
+                    k = n;
+                    steps += 1;
+                }
+                Some(n) => {
+                    k = n;
+                    break;
+                }
+                None => return out,
+            }
         }
-        let Some(t) = ctx.tokens.get(k).filter(|t| k > start && t.text == "<e>") else {
+        let Some(t) = ctx.tokens.get(k).filter(|t| steps > 0 && t.text == "<e>") else {
             break;
         };
-        let next = ctx.arg(k);
-        if next.kind != kind || ctx.is_modifier(k) {
+        let other = ctx.arg(k);
+        if other.kind != kind || object && ctx.is_modifier(k) {
             break;
         }
-        if next.entity != f.subject {
-            out.push(Found {
-                subject: f.subject,
-                object: next.entity,
-                subject_span: f.subject_span,
-                object_span: t.span,
-                predicate: f.predicate.clone(),
-                trigger: f.trigger,
-                qualifiers: f.qualifiers.clone(),
-            });
+        let mut g = Found {
+            subject: f.subject,
+            object: f.object,
+            subject_span: f.subject_span,
+            object_span: f.object_span,
+            predicate: f.predicate.clone(),
+            trigger: f.trigger,
+            qualifiers: f.qualifiers.clone(),
+        };
+        if object {
+            (g.object, g.object_span) = (other.entity, t.span);
+        } else {
+            (g.subject, g.subject_span) = (other.entity, t.span);
         }
-        k += 1;
+        if g.subject != g.object {
+            out.push(g);
+        }
     }
     out
 }
@@ -559,10 +594,30 @@ fn verb(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
             } else {
                 (a, b)
             };
-            return ctx.found(p, s, o, Some(trigger), negated);
+            return ctx.found(p, s, o, Some(trigger), negated).map(|mut f| {
+                f.qualifiers.designation = designation(ctx, b);
+                f
+            });
         }
     }
     reduced_passive(ctx, p, a, b, &between)
+}
+
+/// "... CJNG as a Foreign Terrorist Organization in 2025": the words after "as", up to a
+/// preposition or punctuation.
+fn designation(ctx: &Ctx, object: usize) -> Option<String> {
+    if ctx.next_text(object) != "as" {
+        return None;
+    }
+    let words: Vec<&Token> = ctx.tokens[object + 2..]
+        .iter()
+        .take_while(|t| {
+            is_word(&t.text) && t.arg.is_none() && !FOLLOWERS.contains(&t.text.as_str())
+        })
+        .take(6)
+        .collect();
+    let (first, last) = (words.first()?, words.last()?);
+    Some(ctx.text[first.span.start..last.span.end].to_string())
 }
 
 /// Words between a relation phrase and its object: few, and no clause break.
@@ -657,7 +712,13 @@ fn noun(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
         let t = ctx.span_of(a + 1 + own, b);
         return ctx.found(p, b, a, Some(t), false);
     }
-    if between == [","] || between == ["by"] {
+    let core = &between[..between.len()
+        - between
+            .iter()
+            .rev()
+            .take_while(|w| DETERMINERS.contains(w))
+            .count()];
+    if core == [","] || core == ["by"] {
         // The noun sits before X: "the leader of CJNG, El Mencho", "the killing of X by Y".
         let before = ctx.words(a.saturating_sub(6), a);
         let det = before

@@ -1,0 +1,249 @@
+//! One row per pattern family and qualifier, over the default patterns: the sentence and every
+//! typed relation expected from it as `subject predicate object`, with qualifiers in brackets.
+
+use crate::Pipeline;
+use crate::corpus::{DocId, Document};
+use crate::gazetteer::{Gazetteer, parse};
+use crate::relations::patterns::{DEFAULT_PATTERNS, parse as parse_patterns};
+
+const GAZETTEER: &str = "\
+mexico\tPLACE\tMexico\t-\tdemonym=Mexican|Mexicans
+united_states\tPLACE\tUnited States\tUS|U.S.\tdemonym=American
+jalisco\tPLACE\tJalisco\t-\tin=mexico
+colima\tPLACE\tColima\t-\tin=mexico
+tapalpa\tPLACE\tTapalpa\t-\tin=jalisco
+cia\tORG\tCentral Intelligence Agency\tCIA
+pentagon\tORG\tPentagon
+defense_ministry\tORG\tDefense Ministry
+reuters\tORG\tReuters
+jitf\tORG\tJoint Task Force
+cjng\tORG\tJalisco New Generation Cartel\tCJNG
+el_mencho\tPERSON\tNemesio Oseguera Cervantes\tEl Mencho
+john_ratcliffe\tPERSON\tJohn Ratcliffe
+claudia_sheinbaum\tPERSON\tClaudia Sheinbaum
+donald_trump\tPERSON\tDonald Trump\tTrump
+ana_ruiz\tPERSON\tAna Ruiz
+";
+
+fn relations(text: &str) -> Vec<String> {
+    let g = Gazetteer::from_records(parse("t.tsv", GAZETTEER).unwrap()).unwrap();
+    let patterns = parse_patterns("p", DEFAULT_PATTERNS).unwrap();
+    let pipeline = Pipeline::new(g, patterns);
+    let doc = Document::new(DocId(0), "t", text);
+    let facts = pipeline.process(&doc);
+    facts
+        .relations
+        .iter()
+        .filter(|r| r.directed())
+        .map(|r| {
+            let q = &r.evidence.qualifiers;
+            let mut tags = Vec::new();
+            if q.negated {
+                tags.push("negated".to_string());
+            }
+            if q.hedged {
+                tags.push("hedged".to_string());
+            }
+            if let Some(a) = &q.attributed_to {
+                tags.push(format!("by {a}"));
+            }
+            if let Some(r) = &q.role {
+                tags.push(format!("role {r}"));
+            }
+            if let Some(d) = &q.demonym {
+                tags.push(format!("demonym {d}"));
+            }
+            if let Some(a) = &q.designation {
+                tags.push(format!("as {a}"));
+            }
+            let key = |id| pipeline.gazetteer.entity(id).key.clone();
+            let tags = if tags.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", tags.join("; "))
+            };
+            format!("{} {} {}{tags}", key(r.source), r.predicate, key(r.target))
+        })
+        .collect()
+}
+
+fn check(rows: &[(&str, &str, &[&str])]) {
+    for (family, text, expected) in rows {
+        let mut got = relations(text);
+        got.sort();
+        assert_eq!(got, *expected, "{family}: {text}");
+    }
+}
+
+#[test]
+fn verb_families() {
+    check(&[
+        (
+            "active",
+            "The CIA tracked El Mencho.",
+            &["cia tracked el_mencho"],
+        ),
+        (
+            "passive",
+            "El Mencho was tracked by the CIA.",
+            &["cia tracked el_mencho"],
+        ),
+        (
+            "auxiliary and adverb",
+            "Donald Trump has repeatedly pressured Claudia Sheinbaum.",
+            &["donald_trump pressured claudia_sheinbaum"],
+        ),
+        (
+            "relative clause",
+            "Ana Ruiz, who leads the Joint Task Force, spoke.",
+            &["ana_ruiz leader_of jitf"],
+        ),
+        (
+            "-led",
+            "the Pentagon-led Joint Task Force",
+            &["pentagon leader_of jitf"],
+        ),
+        (
+            "led by",
+            "the Joint Task Force, led by the Pentagon, grew.",
+            &["pentagon leader_of jitf"],
+        ),
+        (
+            "verb with words and preposition",
+            "The CIA provided detailed information to Mexico.",
+            &["cia provided_intelligence_to mexico"],
+        ),
+        (
+            "reduced passive",
+            "information provided by the CIA through the Joint Task Force helped.",
+            &["cia provided_intelligence_via jitf"],
+        ),
+        (
+            "gerund adjunct",
+            "CJNG retaliated by engaging in gunfights in Jalisco and Colima.",
+            &["cjng operates_in colima", "cjng operates_in jalisco"],
+        ),
+        (
+            "object is a modifier",
+            "Trump threatened US intervention.",
+            &[],
+        ),
+        (
+            "listed subjects",
+            "The United States, Mexico and Jalisco issued travel advisories for Colima.",
+            &[
+                "jalisco issued_advisory_for colima",
+                "mexico issued_advisory_for colima",
+                "united_states issued_advisory_for colima",
+            ],
+        ),
+        (
+            "designation",
+            "Trump designated CJNG as a Foreign Terrorist Organization in 2025.",
+            &["donald_trump designated cjng [as a Foreign Terrorist Organization]"],
+        ),
+    ]);
+}
+
+#[test]
+fn noun_families() {
+    check(&[
+        (
+            "apposition",
+            "Nemesio Oseguera Cervantes, the longtime leader of the Jalisco New Generation Cartel, died.",
+            &["el_mencho leader_of cjng"],
+        ),
+        (
+            "title noun",
+            "CJNG leader El Mencho died.",
+            &["el_mencho leader_of cjng"],
+        ),
+        (
+            "nominalization",
+            "the killing of El Mencho by the CIA",
+            &["cia killed el_mencho"],
+        ),
+        (
+            "apposition with goods",
+            "CJNG, a major supplier of fentanyl, cocaine and meth into the United States, grew.",
+            &["cjng trafficked_drugs_to united_states"],
+        ),
+    ]);
+}
+
+#[test]
+fn titles_places_and_possessives() {
+    check(&[
+        (
+            "title",
+            "CIA Director John Ratcliffe spoke.",
+            &["john_ratcliffe holds_role_in cia [role Director]"],
+        ),
+        (
+            "demonym title",
+            "Mexican President Claudia Sheinbaum spoke.",
+            &["claudia_sheinbaum holds_role_in mexico [role President; demonym object]"],
+        ),
+        (
+            "possessive title",
+            "Ana Ruiz, Mexico's secretary of defense, spoke.",
+            &["ana_ruiz holds_role_in mexico [role secretary of defense]"],
+        ),
+        (
+            "located_in apposition",
+            "Tapalpa, a town in the western state of Jalisco, was quiet.",
+            &["tapalpa located_in jalisco"],
+        ),
+        (
+            "located_in by gazetteer",
+            "in Tapalpa, Jalisco, on Sunday",
+            &["tapalpa located_in jalisco"],
+        ),
+        (
+            "part_of",
+            "Mexico's Defense Ministry said so.",
+            &["defense_ministry part_of mexico [by Defense Ministry]"],
+        ),
+    ]);
+}
+
+#[test]
+fn demonyms_and_qualifiers() {
+    check(&[
+        (
+            "demonym argument",
+            "The CIA provided information to Mexican authorities.",
+            &["cia provided_intelligence_to mexico [demonym object]"],
+        ),
+        (
+            "bare demonym is no argument",
+            "The CIA provided information to Mexican farmers.",
+            &[],
+        ),
+        (
+            "negation",
+            "The CIA did not provide information to Mexico.",
+            &["cia provided_intelligence_to mexico [negated]"],
+        ),
+        (
+            "denial",
+            "Mexico denied pressuring the United States.",
+            &["mexico pressured united_states [negated]"],
+        ),
+        (
+            "hedging",
+            "The CIA reportedly tracked El Mencho.",
+            &["cia tracked el_mencho [hedged]"],
+        ),
+        (
+            "attribution",
+            "According to Reuters, the CIA tracked El Mencho.",
+            &["cia tracked el_mencho [by Reuters]"],
+        ),
+        (
+            "reported speech",
+            "Reuters said the CIA tracked El Mencho.",
+            &["cia tracked el_mencho [by Reuters]"],
+        ),
+    ]);
+}
