@@ -48,6 +48,8 @@ pub enum Error {
         /// Close matches, best first.
         suggestions: Vec<String>,
     },
+    /// A query found nothing (no path between two entities).
+    NoResult(String),
     /// A command-line value is invalid.
     Usage(String),
 }
@@ -85,7 +87,7 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Usage(message) => f.write_str(message),
+            Error::NoResult(message) | Error::Usage(message) => f.write_str(message),
         }
     }
 }

@@ -8,7 +8,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         // A closed pipe (`kg tag | head`) is the reader's choice, not a failure.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
-        Err(e @ kg::Error::UnknownEntity { .. }) => {
+        Err(e @ (kg::Error::UnknownEntity { .. } | kg::Error::NoResult(_))) => {
             eprintln!("kg: {e}");
             ExitCode::from(1)
         }

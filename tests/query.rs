@@ -115,3 +115,122 @@ fn missing_graph_names_the_file() {
         stderr(&out)
     );
 }
+
+#[test]
+fn neighbors_filters_by_type_relation_and_weight() {
+    let dir = built("nb-filter");
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["neighbors"];
+        all.extend_from_slice(args);
+        all.push("--json");
+        let list: Vec<Value> = serde_json::from_str(&ok(&dir.kg(&all))).unwrap();
+        list.iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&["Jane Roe", "--type", "place"]),
+        ["north_port", "valdoria"]
+    );
+    assert_eq!(ids(&["Jane Roe", "--relation", "hired"]), ["acme"]);
+    assert_eq!(
+        ids(&["Jane Roe", "--min-weight", "2"]),
+        ["acme", "north_port"]
+    );
+    let bad = dir.kg(&["neighbors", "Jane Roe", "--type", "city"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("\"city\" is not PERSON, ORG or PLACE"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
+fn path_gives_evidence_for_each_hop() {
+    let dir = built("path");
+    let out = ok(&dir.kg(&["path", "Ivan Petrov", "RHB"]));
+    eqnice!(
+        "\
+Ivan Petrov (ivan_petrov): 2 hops
+  <- praised (1) Valdoria (valdoria, PLACE)
+      \"Valdorian officials praised Ivan Petrov.\" (news/a.txt)
+  -> attacked (1) Red Hand Brigade (red_hand, ORG)
+      \"The RHB was attacked by Valdorian forces.\" (news/a.txt)
+",
+        out
+    );
+    let json: Vec<Value> =
+        serde_json::from_str(&ok(&dir.kg(&["path", "Ivan Petrov", "RHB", "--json"]))).unwrap();
+    assert_eq!(json.len(), 2);
+    assert_eq!(json[1]["to"], "red_hand");
+    let none = dir.kg(&["path", "Ivan Petrov", "RHB", "--relation", "hired"]);
+    assert_eq!(none.status.code(), Some(1));
+    eqnice!(
+        "kg: no path between Ivan Petrov and Red Hand Brigade\n",
+        stderr(&none)
+    );
+}
+
+#[test]
+fn top_ranks_by_each_measure() {
+    let dir = built("top");
+    let ids = |by: &str| -> Vec<(String, f64)> {
+        let list: Vec<Value> =
+            serde_json::from_str(&ok(&dir.kg(&["top", "--by", by, "-n", "3", "--json"]))).unwrap();
+        list.iter()
+            .map(|r| {
+                (
+                    r["id"].as_str().unwrap().to_string(),
+                    r["score"].as_f64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        ids("degree"),
+        [
+            ("jane_roe".into(), 5.0),
+            ("valdoria".into(), 5.0),
+            ("acme".into(), 4.0)
+        ]
+    );
+    assert_eq!(
+        ids("weight"),
+        [
+            ("jane_roe".into(), 8.0),
+            ("acme".into(), 7.0),
+            ("north_port".into(), 6.0)
+        ]
+    );
+    assert_eq!(ids("betweenness")[0].0, "jane_roe");
+    assert_eq!(ids("pagerank")[0].0, "jane_roe");
+    let people = ok(&dir.kg(&["top", "--type", "PERSON", "-n", "5"]));
+    eqnice!(
+        "\
+RANK  NAME         TYPE           SCORE  MENTIONS
+   1  Jane Q. Roe  PERSON             8         3
+   2  Ivan Petrov  PERSON             3         2
+",
+        people
+    );
+}
+
+#[test]
+fn show_profiles_an_entity() {
+    let dir = built("show");
+    eqnice!(
+        "\
+Red Hand Brigade (red_hand, ORG)
+  aliases:   
+  seen as:   RHB, Red Hand Brigade
+  mentions:  3 in 1 documents
+  co-occurs with 2 entities
+  relations out:
+    -> threatened Acme Corporation (acme) x1
+  relations in:
+    <- attacked Valdoria (valdoria) x1
+",
+        ok(&dir.kg(&["show", "rhb"]))
+    );
+}

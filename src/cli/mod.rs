@@ -1,0 +1,268 @@
+//! The command line: clap definitions and one function per subcommand. Each turns its arguments
+//! into a validated configuration, runs the library and prints the answer.
+
+mod build;
+mod gazetteer;
+mod query;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::SAMPLE;
+use crate::config::GazetteerConfig;
+use crate::corpus::{self, DocId, Document};
+use crate::error::{Error, Result};
+use crate::gazetteer::EntityKind;
+
+/// kg: build a knowledge graph of people, organizations and places from news text.
+#[derive(Debug, Parser)]
+#[command(name = "kg", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the graph from text and write graph.graphml, graph.dot and graph.json.
+    Build(BuildArgs),
+    /// Print every mention as one JSON object per line.
+    Tag(TagArgs),
+    /// List the neighbours of an entity in a built graph.
+    #[command(alias = "neighbours")]
+    Neighbors(NeighborsArgs),
+    /// The shortest connection between two entities, with evidence for each hop.
+    Path(PathArgs),
+    /// The most central entities.
+    Top(TopArgs),
+    /// Everything the graph knows about one entity.
+    Show(ShowArgs),
+    /// Check gazetteer files or count what they hold.
+    Gazetteer {
+        /// What to do with the gazetteer.
+        #[command(subcommand)]
+        action: GazetteerCommand,
+    },
+}
+
+/// `kg gazetteer ...`.
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// List malformed lines and duplicate ids (errors, exit 2) and risky aliases (warnings):
+    /// aliases of several entities, common English words, aliases under three characters.
+    /// Without PATH, checks the built-in gazetteer.
+    Check(GazetteerFilesArgs),
+    /// Entities and names per type and per file.
+    Stats(GazetteerFilesArgs),
+}
+
+/// Files for `kg gazetteer check|stats`.
+#[derive(Debug, Args)]
+pub struct GazetteerFilesArgs {
+    /// Gazetteer files or folders (*.tsv).
+    pub paths: Vec<PathBuf>,
+    /// Leave out the built-in gazetteer.
+    #[arg(long)]
+    pub no_default_gazetteer: bool,
+}
+
+/// Gazetteer options shared by the subcommands that read text.
+#[derive(Debug, Args)]
+pub struct GazetteerArgs {
+    /// Add a gazetteer file or folder (*.tsv; *.patterns in a folder too). Repeatable.
+    #[arg(long = "gazetteer", short = 'g', value_name = "PATH")]
+    pub gazetteers: Vec<PathBuf>,
+    /// Add a relation pattern file or folder (*.patterns). Repeatable.
+    #[arg(long = "patterns", value_name = "PATH")]
+    pub patterns: Vec<PathBuf>,
+    /// Leave out the built-in gazetteer and patterns.
+    #[arg(long)]
+    pub no_default_gazetteer: bool,
+    /// Treat binary or invalid UTF-8 input as an error instead of a warning.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl GazetteerArgs {
+    fn config(&self) -> GazetteerConfig {
+        GazetteerConfig {
+            no_defaults: self.no_default_gazetteer,
+            gazetteers: self.gazetteers.clone(),
+            patterns: self.patterns.clone(),
+        }
+    }
+}
+
+/// `kg build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Files, folders (read recursively, *.txt) or - for stdin; none builds the sample text.
+    pub paths: Vec<PathBuf>,
+    /// Output folder.
+    #[arg(long, short, default_value = "out", value_name = "DIR")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub gazetteer: GazetteerArgs,
+}
+
+/// `kg tag`.
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// Files, folders or - for stdin; none tags the sample text.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub gazetteer: GazetteerArgs,
+}
+
+/// Where a query reads the graph and how it answers.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// The graph to read (written by `kg build`).
+    #[arg(long, default_value = "out/graph.json", value_name = "FILE")]
+    pub graph: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Which edges and entities a query considers.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only entities of this type.
+    #[arg(long = "type", value_name = "TYPE", value_parser = parse_kind)]
+    pub kind: Option<EntityKind>,
+    /// Only follow edges of this relation (co_occurs, leader_of, ...).
+    #[arg(long, value_name = "RELATION")]
+    pub relation: Option<String>,
+    /// Only follow edges stated in at least this many sentences.
+    #[arg(long, default_value_t = 1, value_name = "W")]
+    pub min_weight: u32,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> crate::query::Filter {
+        crate::query::Filter {
+            kind: self.kind,
+            relation: self.relation.clone(),
+            min_weight: self.min_weight,
+        }
+    }
+}
+
+fn parse_kind(s: &str) -> std::result::Result<EntityKind, String> {
+    EntityKind::parse(&s.to_uppercase())
+        .ok_or_else(|| format!("\"{s}\" is not PERSON, ORG or PLACE"))
+}
+
+/// `kg neighbors`.
+#[derive(Debug, Args)]
+pub struct NeighborsArgs {
+    /// Any name of the entity, in any case ("el mencho", "CJNG").
+    pub entity: String,
+    /// How many hops to go out.
+    #[arg(long, default_value_t = 1)]
+    pub depth: u32,
+    /// Evidence sentences to show per neighbour.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub evidence: usize,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub graph: GraphArgs,
+}
+
+/// `kg path`.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Where the path starts (any name).
+    pub from: String,
+    /// Where it ends (any name).
+    pub to: String,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub graph: GraphArgs,
+}
+
+/// `kg top`.
+#[derive(Debug, Args)]
+pub struct TopArgs {
+    /// Centrality measure.
+    #[arg(long, value_enum, default_value = "weight")]
+    pub by: crate::query::Measure,
+    /// How many entities to list.
+    #[arg(short = 'n', default_value_t = 20)]
+    pub n: usize,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub graph: GraphArgs,
+}
+
+/// `kg show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Any name of the entity.
+    pub entity: String,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub graph: GraphArgs,
+}
+
+/// Runs a parsed command line.
+///
+/// # Errors
+/// Whatever the command fails with; the caller prints it and picks the exit code.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build(args) => build::build(args),
+        Command::Tag(args) => build::tag(args),
+        Command::Neighbors(args) => query::neighbors(args),
+        Command::Path(args) => query::path(args),
+        Command::Top(args) => query::top(args),
+        Command::Show(args) => query::show(args),
+        Command::Gazetteer {
+            action: GazetteerCommand::Check(args),
+        } => gazetteer::gazetteer_check(args),
+        Command::Gazetteer {
+            action: GazetteerCommand::Stats(args),
+        } => gazetteer::gazetteer_stats(args),
+    }
+}
+
+/// The gazetteer files a command reads: defaults (unless left out) and the user's, each marked
+/// with whether its own problems are reported.
+pub(crate) fn read_inputs(paths: &[PathBuf], strict: bool) -> Result<corpus::Corpus> {
+    if paths.is_empty() {
+        let documents = SAMPLE
+            .iter()
+            .enumerate()
+            .map(|(i, (name, text))| Document::new(DocId(i as u32), *name, *text))
+            .collect();
+        return Ok(corpus::Corpus {
+            documents,
+            warnings: Vec::new(),
+        });
+    }
+    let corpus = corpus::read(paths, strict)?;
+    for w in &corpus.warnings {
+        eprintln!("kg: warning: {w}");
+    }
+    Ok(corpus)
+}
+
+pub(crate) fn stdout_error(e: std::io::Error) -> Error {
+    Error::io("<stdout>", e)
+}

@@ -1,0 +1,209 @@
+//! `kg neighbors`, `kg path`, `kg top` and `kg show`: tables for a terminal, JSON with `--json`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{GraphArgs, NeighborsArgs, PathArgs, ShowArgs, TopArgs, stdout_error};
+use crate::error::{Error, Result};
+use crate::graph::KnowledgeGraph;
+use crate::query::{self, Link, Neighbour, sanitize};
+use crate::relations::CO_OCCURS;
+
+/// Prints `value` as JSON or runs `table`, to stdout.
+fn answer<T: Serialize>(
+    args: &GraphArgs,
+    value: &T,
+    table: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<ExitCode> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, value).map_err(|e| stdout_error(e.into()))?;
+        out.write_all(b"\n").map_err(stdout_error)?;
+    } else {
+        table(&mut out).map_err(stdout_error)?;
+    }
+    out.flush().map_err(stdout_error)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn describe(links: &[Link]) -> String {
+    let typed: Vec<String> = links
+        .iter()
+        .filter(|l| l.relation != CO_OCCURS)
+        .map(|l| {
+            let arrow = if l.direction == "in" { "<-" } else { "->" };
+            let not = if l.negated { "not " } else { "" };
+            format!("{arrow} {not}{} ({})", l.relation, l.weight)
+        })
+        .collect();
+    if typed.is_empty() {
+        "co-occurs".to_string()
+    } else {
+        typed.join(", ")
+    }
+}
+
+fn width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
+    names
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 48)
+}
+
+pub(super) fn neighbors(args: NeighborsArgs) -> Result<ExitCode> {
+    let kg = query::load(&args.graph.graph)?;
+    let node = query::resolve(&kg, &args.entity)?;
+    let list = query::neighbours(&kg, node, args.depth, &args.filter.filter(), args.evidence);
+    let n = &kg.graph[node];
+    answer(&args.graph, &list, |out| {
+        writeln!(
+            out,
+            "{} ({}, {}): {} neighbours",
+            sanitize(&n.name),
+            n.id,
+            n.kind.as_str(),
+            list.len()
+        )?;
+        print_neighbours(out, &list)
+    })
+}
+
+fn print_neighbours(out: &mut dyn Write, list: &[Neighbour]) -> std::io::Result<()> {
+    let width = width(list.iter().map(|n| n.name.as_str()));
+    writeln!(
+        out,
+        "{:<width$}  {:<6}  {:>6}  RELATIONS",
+        "NAME", "TYPE", "WEIGHT"
+    )?;
+    for n in list {
+        let via = n
+            .via
+            .as_ref()
+            .map(|v| format!(" [via {v}]"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:<width$}  {:<6}  {:>6}  {}{via}",
+            sanitize(&n.name),
+            n.kind.as_str(),
+            n.weight,
+            describe(&n.relations)
+        )?;
+        for q in &n.evidence {
+            writeln!(out, "    \"{}\" ({})", sanitize(&q.text), sanitize(&q.doc))?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn path(args: PathArgs) -> Result<ExitCode> {
+    let kg = query::load(&args.graph.graph)?;
+    let (a, b) = (
+        query::resolve(&kg, &args.from)?,
+        query::resolve(&kg, &args.to)?,
+    );
+    let Some(hops) = query::path(&kg, a, b, &args.filter.filter()) else {
+        return Err(Error::NoResult(format!(
+            "no path between {} and {}",
+            kg.graph[a].name, kg.graph[b].name
+        )));
+    };
+    let start = &kg.graph[a];
+    answer(&args.graph, &hops, |out| {
+        let plural = if hops.len() == 1 { "" } else { "s" };
+        writeln!(
+            out,
+            "{} ({}): {} hop{plural}",
+            sanitize(&start.name),
+            start.id,
+            hops.len()
+        )?;
+        for h in &hops {
+            writeln!(
+                out,
+                "  {} {} ({}, {})",
+                describe(&h.relations),
+                sanitize(&h.name),
+                h.to,
+                h.kind.as_str()
+            )?;
+            if let Some(q) = &h.evidence {
+                writeln!(
+                    out,
+                    "      \"{}\" ({})",
+                    sanitize(&q.text),
+                    sanitize(&q.doc)
+                )?;
+            }
+        }
+        Ok(())
+    })
+}
+
+pub(super) fn top(args: TopArgs) -> Result<ExitCode> {
+    let kg: KnowledgeGraph = query::load(&args.graph.graph)?;
+    let list = query::top(&kg, args.by, &args.filter.filter(), args.n);
+    answer(&args.graph, &list, |out| {
+        let width = width(list.iter().map(|r| r.name.as_str()));
+        writeln!(
+            out,
+            "{:>4}  {:<width$}  {:<6}  {:>12}  {:>8}",
+            "RANK", "NAME", "TYPE", "SCORE", "MENTIONS"
+        )?;
+        for r in &list {
+            writeln!(
+                out,
+                "{:>4}  {:<width$}  {:<6}  {:>12}  {:>8}",
+                r.rank,
+                sanitize(&r.name),
+                r.kind.as_str(),
+                format!("{:.4}", r.score)
+                    .trim_end_matches('0')
+                    .trim_end_matches('.'),
+                r.mentions
+            )?;
+        }
+        Ok(())
+    })
+}
+
+pub(super) fn show(args: ShowArgs) -> Result<ExitCode> {
+    let kg = query::load(&args.graph.graph)?;
+    let node = query::resolve(&kg, &args.entity)?;
+    let p = query::show(&kg, node);
+    answer(&args.graph, &p, |out| {
+        writeln!(out, "{} ({}, {})", sanitize(&p.name), p.id, p.kind.as_str())?;
+        writeln!(out, "  aliases:   {}", sanitize(&p.aliases.join(", ")))?;
+        writeln!(out, "  seen as:   {}", sanitize(&p.seen.join(", ")))?;
+        writeln!(
+            out,
+            "  mentions:  {} in {} documents",
+            p.mentions, p.documents
+        )?;
+        writeln!(out, "  co-occurs with {} entities", p.co_occurring)?;
+        for (title, list, arrow) in [
+            ("relations out", &p.outgoing, "->"),
+            ("relations in", &p.incoming, "<-"),
+        ] {
+            writeln!(out, "  {title}:")?;
+            if list.is_empty() {
+                writeln!(out, "    (none)")?;
+            }
+            for r in list {
+                let not = if r.negated { "not " } else { "" };
+                writeln!(
+                    out,
+                    "    {arrow} {not}{} {} ({}) x{}",
+                    r.relation,
+                    sanitize(&r.name),
+                    r.other,
+                    r.weight
+                )?;
+            }
+        }
+        Ok(())
+    })
+}
