@@ -1,23 +1,51 @@
 #!/usr/bin/env python3
-"""Loads a kg GraphML with networkx and checks it against graph.json: same nodes and edges,
-typed numeric attributes, labels and types present."""
+"""Loads kg's GraphML with networkx and igraph, and its GEXF with networkx, and checks both
+against graph.json: same nodes and edges, typed numeric attributes, labels and types."""
 import json
 import sys
 
+import igraph
 import networkx as nx
 
-graphml, graph_json = sys.argv[1], sys.argv[2]
-g = nx.read_graphml(graphml, force_multigraph=True)
-data = json.load(open(graph_json, encoding="utf-8"))
+out = sys.argv[1]
+data = json.load(open(f"{out}/graph.json", encoding="utf-8"))
+nodes, edges = len(data["nodes"]), len(data["edges"])
+mutual = sum(1 for e in data["edges"] if not e["directed"])
 
-assert g.number_of_nodes() == len(data["nodes"]), (g.number_of_nodes(), len(data["nodes"]))
-assert g.number_of_edges() == len(data["edges"]), (g.number_of_edges(), len(data["edges"]))
+
+def fail(msg):
+    sys.exit(f"{out}: {msg}")
+
+
+g = nx.read_graphml(f"{out}/graph.graphml", force_multigraph=True)
+if (g.number_of_nodes(), g.number_of_edges()) != (nodes, edges):
+    fail(f"networkx GraphML: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges; want {nodes}, {edges}")
 for node, attrs in g.nodes(data=True):
-    assert isinstance(attrs["label"], str) and attrs["label"], node
-    assert attrs["type"] in ("PERSON", "ORG", "PLACE"), attrs
-    assert isinstance(attrs["mentions"], int) and attrs["mentions"] > 0, attrs
+    if not (isinstance(attrs["label"], str) and attrs["type"] in ("PERSON", "ORG", "PLACE")):
+        fail(f"node {node}: {attrs}")
+    if not (isinstance(attrs["mentions"], int) and attrs["mentions"] > 0):
+        fail(f"node {node}: mentions {attrs['mentions']!r}")
 for u, v, attrs in g.edges(data=True):
-    assert isinstance(attrs["weight"], float) and attrs["weight"] >= 1.0, attrs
-    assert isinstance(attrs["relation"], str), attrs
-    assert isinstance(attrs["negated"], bool), attrs
-print(f"{graphml}: networkx read {g.number_of_nodes()} nodes and {g.number_of_edges()} edges; weights are numeric")
+    if not (isinstance(attrs["weight"], float) and attrs["weight"] >= 1.0):
+        fail(f"edge {u}-{v}: weight {attrs['weight']!r}")
+    if not (isinstance(attrs["directed"], bool) and isinstance(attrs["relation"], str)):
+        fail(f"edge {u}-{v}: {attrs}")
+
+ig = igraph.Graph.Read_GraphML(f"{out}/graph.graphml")
+if (ig.vcount(), ig.ecount()) != (nodes, edges):
+    fail(f"igraph GraphML: {ig.vcount()} nodes, {ig.ecount()} edges; want {nodes}, {edges}")
+if not all(isinstance(w, float) and w >= 1.0 for w in ig.es["weight"]):
+    fail("igraph: non-numeric weight")
+
+x = nx.read_gexf(f"{out}/graph.gexf")
+# Co-occurrence edges are "mutual": networkx adds them in both directions.
+if (x.number_of_nodes(), x.number_of_edges()) != (nodes, edges + mutual):
+    fail(f"networkx GEXF: {x.number_of_nodes()} nodes, {x.number_of_edges()} edges; want {nodes}, {edges + mutual}")
+for u, v, attrs in x.edges(data=True):
+    if not (isinstance(attrs["weight"], float) and attrs["weight"] >= 1.0):
+        fail(f"GEXF edge {u}-{v}: weight {attrs['weight']!r}")
+dated = [n for n, a in x.nodes(data=True) if "start" in a]
+if any(d.get("date") for d in data["documents"]) and not dated:
+    fail("GEXF: documents carry dates but no node has a spell")
+
+print(f"{out}: networkx and igraph read the GraphML, networkx the GEXF ({nodes} nodes, {edges} edges, {len(dated)} dated nodes); weights are numeric")

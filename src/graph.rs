@@ -36,6 +36,9 @@ pub struct Node {
     pub mentions: u32,
     /// Number of documents mentioning it.
     pub documents: u32,
+    /// Dates of the first and last dated documents mentioning it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<(String, String)>,
 }
 
 /// An edge: every sentence that states one relation between two entities.
@@ -56,6 +59,9 @@ pub struct Edge {
     pub weight: u32,
     /// Number of distinct documents.
     pub documents: u32,
+    /// Dates of the first and last dated documents stating it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<(String, String)>,
     /// Where it was read, sorted by document and sentence.
     pub evidence: Vec<Evidence>,
 }
@@ -153,6 +159,10 @@ impl KnowledgeGraph {
                 edges.entry(key).or_default().push(r.evidence.clone());
             }
         }
+        let dates: BTreeMap<&str, &str> = facts
+            .iter()
+            .filter_map(|f| Some((f.document.name.as_str(), f.document.date.as_deref()?)))
+            .collect();
         let mut nodes: Vec<Node> = tallies
             .into_iter()
             .map(|(id, t)| {
@@ -164,6 +174,7 @@ impl KnowledgeGraph {
                     aliases: e.aliases.clone(),
                     seen: t.seen.into_iter().collect(),
                     mentions: t.mentions,
+                    dates: date_range(&dates, t.docs.iter().map(String::as_str)),
                     documents: t.docs.len() as u32,
                 }
             })
@@ -198,6 +209,7 @@ impl KnowledgeGraph {
                     negated,
                     weight: evidence.len() as u32,
                     documents: docs,
+                    dates: date_range(&dates, evidence.iter().map(|e| e.doc.as_str())),
                     evidence,
                 }
             })
@@ -246,6 +258,15 @@ impl KnowledgeGraph {
     pub fn mention_count(&self) -> u64 {
         self.documents.iter().map(|d| u64::from(d.mentions)).sum()
     }
+}
+
+/// First and last date among the dated documents named.
+fn date_range<'a>(
+    dates: &BTreeMap<&str, &str>,
+    docs: impl Iterator<Item = &'a str>,
+) -> Option<(String, String)> {
+    let seen: BTreeSet<&str> = docs.filter_map(|d| dates.get(d).copied()).collect();
+    Some((seen.first()?.to_string(), seen.last()?.to_string()))
 }
 
 fn sort_edges(edges: &mut [Edge]) {

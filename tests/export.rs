@@ -25,7 +25,7 @@ fn golden(expected: &Path, got: &Path) {
 fn fixture_graph_matches_golden_files() {
     let dir = Dir::with_news("golden");
     ok(&dir.kg_mini(&["build", "news"]));
-    for f in ["graph.graphml", "graph.dot", "graph.json"] {
+    for f in ["graph.graphml", "graph.gexf", "graph.dot", "graph.json"] {
         let ext = f.rsplit('.').next().unwrap();
         golden(
             &root().join("tests/golden").join(format!("mini.{ext}")),
@@ -39,7 +39,7 @@ fn fixture_graph_matches_golden_files() {
 fn sample_build_reproduces_out() {
     let dir = Dir::new("sample");
     ok(&dir.kg(&["build"]));
-    for f in ["graph.graphml", "graph.dot", "graph.json"] {
+    for f in ["graph.graphml", "graph.gexf", "graph.dot", "graph.json"] {
         golden(&root().join("out").join(f), &dir.join("out").join(f));
     }
 }
@@ -69,4 +69,92 @@ fn dot_escapes_awkward_names() {
         graphml.contains("The &quot;Back\\slash&quot; &lt;Group&gt;"),
         "{graphml}"
     );
+}
+
+#[test]
+fn focus_draws_the_ego_network_only() {
+    let dir = Dir::with_news("focus");
+    ok(&dir.kg_mini(&["build", "news", "--focus", "Ivan Petrov"]));
+    let dot = crate::util::read(&dir.join("out/graph.dot"));
+    assert_eq!(
+        dot_nodes(&dot),
+        ["Ivan Petrov", "Jane Q. Roe", "North Port", "Valdoria"]
+    );
+    // The other outputs keep everything.
+    let json: serde_json::Value =
+        serde_json::from_str(&crate::util::read(&dir.join("out/graph.json"))).unwrap();
+    assert_eq!(json["nodes"].as_array().unwrap().len(), 6);
+    let unknown = dir.kg_mini(&["build", "news", "--focus", "Nobody"]);
+    assert_eq!(unknown.status.code(), Some(1));
+}
+
+#[test]
+fn top_and_relations_only_trim_the_picture() {
+    let dir = Dir::with_news("top");
+    ok(&dir.kg_mini(&["build", "news", "--top", "2"]));
+    let dot = crate::util::read(&dir.join("out/graph.dot"));
+    assert_eq!(dot_nodes(&dot), ["Acme Corporation", "Jane Q. Roe"]);
+    ok(&dir.kg_mini(&["build", "news", "--relations-only"]));
+    let dot = crate::util::read(&dir.join("out/graph.dot"));
+    assert!(!dot.contains("dir=none"), "{dot}");
+    assert_eq!(dot.matches(" -> ").count(), 5, "{dot}");
+}
+
+/// Labels of the node statements (`n3 [label="..."`) of a DOT file.
+fn dot_nodes(dot: &str) -> Vec<String> {
+    dot.lines()
+        .filter_map(|l| {
+            let (id, rest) = l.trim().split_once(" [label=\"")?;
+            let digits = id.strip_prefix('n')?;
+            digits
+                .chars()
+                .all(|c| c.is_ascii_digit())
+                .then(|| rest.split('"').next().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn render_runs_graphviz() {
+    let graphviz = std::process::Command::new("sfdp").arg("-V").output();
+    assert!(
+        graphviz.is_ok(),
+        "Graphviz is needed for this test: apt-get install graphviz"
+    );
+    let dir = Dir::with_news("render");
+    ok(&dir.kg_mini(&["build", "news"]));
+    eqnice!(
+        "6 entities, 15 edges drawn with sfdp -> out/graph.svg\n",
+        ok(&dir.kg(&["render"]))
+    );
+    let svg = crate::util::read(&dir.join("out/graph.svg"));
+    assert!(svg.contains("<svg") && svg.contains("Jane Q. Roe"), "{svg}");
+    ok(&dir.kg(&[
+        "render", "--format", "png", "--layout", "dot", "--focus", "RHB", "--out", "rhb.png",
+    ]));
+    assert!(
+        std::fs::read(dir.join("rhb.png"))
+            .unwrap()
+            .starts_with(b"\x89PNG")
+    );
+}
+
+#[test]
+fn render_without_graphviz_says_how_to_install_it() {
+    let dir = Dir::with_news("render-missing");
+    ok(&dir.kg_mini(&["build", "news"]));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["render"])
+        .current_dir(&dir.path)
+        .env("PATH", "")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = crate::util::stderr(&out);
+    assert!(
+        err.starts_with("kg: Graphviz's sfdp is not installed;")
+            && err.contains("apt-get install graphviz"),
+        "{err}"
+    );
+    assert!(!dir.join("out/graph.svg").exists());
 }

@@ -6,9 +6,12 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{BuildArgs, TagArgs, read_inputs, stdout_error};
+use super::{ImageFormat, Layout, RenderArgs};
 use crate::config::BuildConfig;
+use crate::error::Error;
 use crate::error::Result;
-use crate::export;
+use crate::export::{self, view::View};
+use crate::query;
 
 pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
     let config = BuildConfig {
@@ -16,6 +19,7 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
         out: args.out,
         strict: args.gazetteer.strict,
     };
+    let view_options = args.view.options();
     let pipeline = args.gazetteer.config().pipeline()?;
     config.check_output()?;
     let corpus = read_inputs(&config.inputs, config.strict)?;
@@ -32,7 +36,11 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
         eprintln!();
     }
     let kg = pipeline.graph(&facts);
-    export::write_all(&kg, &config.out)?;
+    let view = View::new(&kg, &view_options)?;
+    if let Some(note) = &view.note {
+        eprintln!("kg: note: {note}");
+    }
+    export::write_all(&kg, &config.out, &view)?;
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
@@ -96,4 +104,77 @@ pub(super) fn tag(args: TagArgs) -> Result<ExitCode> {
     }
     out.flush().map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
+}
+
+pub(super) fn render(args: RenderArgs) -> Result<ExitCode> {
+    let kg = query::load(&args.graph)?;
+    let view = View::new(&kg, &args.view.options())?;
+    if let Some(note) = &view.note {
+        eprintln!(
+            "kg: note: {}",
+            note.replace("graph.dot shows", "the picture shows")
+        );
+    }
+    let (format, engine) = (
+        match args.format {
+            ImageFormat::Svg => "svg",
+            ImageFormat::Png => "png",
+            ImageFormat::Pdf => "pdf",
+        },
+        match args.layout {
+            Layout::Sfdp => "sfdp",
+            Layout::Dot => "dot",
+            Layout::Neato => "neato",
+        },
+    );
+    let out = args.out.clone().unwrap_or_else(|| {
+        args.graph
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .join(format!("graph.{format}"))
+    });
+    let dot = export::dot::render_view(&kg, &view);
+    let image = run_graphviz(engine, format, &dot)?;
+    export::write_atomic(&out, &image)?;
+    let mut stdout = std::io::stdout().lock();
+    writeln!(
+        stdout,
+        "{} entities, {} edges drawn with {engine} -> {}",
+        view.nodes.len(),
+        view.edges.len(),
+        out.display()
+    )
+    .map_err(stdout_error)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Pipes DOT through a Graphviz engine and returns the image.
+fn run_graphviz(engine: &str, format: &str, dot: &[u8]) -> Result<Vec<u8>> {
+    use std::process::{Command, Stdio};
+    let spawned = Command::new(engine)
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match spawned {
+        Ok(child) => child,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::Usage(format!(
+                "Graphviz's {engine} is not installed; install Graphviz (Debian/Ubuntu: apt-get install graphviz, macOS: brew install graphviz, Windows: winget install graphviz) or render out/graph.dot elsewhere"
+            )));
+        }
+        Err(e) => return Err(Error::io(engine, e)),
+    };
+    let mut stdin = child.stdin.take().expect("piped");
+    let input = dot.to_vec();
+    // Write on another thread so a large image on stdout cannot deadlock the pipe.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().map_err(|e| Error::io(engine, e))?;
+    let _ = writer.join();
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        return Err(Error::Usage(format!("{engine} failed: {}", stderr.trim())));
+    }
+    Ok(output.stdout)
 }

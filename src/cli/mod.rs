@@ -41,6 +41,8 @@ pub enum Command {
     Top(TopArgs),
     /// Everything the graph knows about one entity.
     Show(ShowArgs),
+    /// Draw the graph with Graphviz (svg, png or pdf).
+    Render(RenderArgs),
     /// Check gazetteer files or count what they hold.
     Gazetteer {
         /// What to do with the gazetteer.
@@ -97,6 +99,38 @@ impl GazetteerArgs {
     }
 }
 
+/// What part of the graph `graph.dot` (or `kg render`) draws.
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    /// Draw only the N entities with the highest weighted degree.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Draw only edges stated in at least W sentences.
+    #[arg(long = "min-weight", default_value_t = 1, value_name = "W")]
+    pub min_weight: u32,
+    /// Draw only the ego network of this entity (any name).
+    #[arg(long, value_name = "ENTITY")]
+    pub focus: Option<String>,
+    /// Hops around --focus.
+    #[arg(long, default_value_t = 1, value_name = "K")]
+    pub depth: u32,
+    /// Draw typed relations only, no co-occurrence.
+    #[arg(long)]
+    pub relations_only: bool,
+}
+
+impl ViewArgs {
+    fn options(&self) -> crate::export::view::ViewOptions {
+        crate::export::view::ViewOptions {
+            top: self.top,
+            min_weight: self.min_weight,
+            focus: self.focus.clone(),
+            depth: self.depth,
+            relations_only: self.relations_only,
+        }
+    }
+}
+
 /// `kg build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -105,6 +139,9 @@ pub struct BuildArgs {
     /// Output folder.
     #[arg(long, short, default_value = "out", value_name = "DIR")]
     pub out: PathBuf,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub view: ViewArgs,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub gazetteer: GazetteerArgs,
@@ -211,6 +248,48 @@ pub struct TopArgs {
     pub graph: GraphArgs,
 }
 
+/// Image formats for `kg render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImageFormat {
+    /// Scalable vector graphics.
+    Svg,
+    /// Bitmap.
+    Png,
+    /// PDF.
+    Pdf,
+}
+
+/// Graphviz layout engines for `kg render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Layout {
+    /// Force-directed, scales to big graphs (default).
+    Sfdp,
+    /// Hierarchical.
+    Dot,
+    /// Spring model, for small graphs.
+    Neato,
+}
+
+/// `kg render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The graph to draw (written by `kg build`).
+    #[arg(long, default_value = "out/graph.json", value_name = "FILE")]
+    pub graph: PathBuf,
+    /// Image format.
+    #[arg(long, value_enum, default_value = "svg")]
+    pub format: ImageFormat,
+    /// Graphviz layout engine.
+    #[arg(long, value_enum, default_value = "sfdp")]
+    pub layout: Layout,
+    /// Image file to write; default graph.<format> beside the graph.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub view: ViewArgs,
+}
+
 /// `kg show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -233,6 +312,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Path(args) => query::path(args),
         Command::Top(args) => query::top(args),
         Command::Show(args) => query::show(args),
+        Command::Render(args) => build::render(args),
         Command::Gazetteer {
             action: GazetteerCommand::Check(args),
         } => gazetteer::gazetteer_check(args),

@@ -2,11 +2,15 @@
 //! legend says which), pen width grows with weight, typed relations are dark labelled arrows and
 //! co-occurrence is a light undirected line. Names are escaped for DOT strings.
 
+use std::collections::BTreeMap;
+
 use dot_writer::{Attributes, DotWriter};
+use petgraph::graph::NodeIndex;
 
 use crate::export::kind_color;
+use crate::export::view::View;
 use crate::gazetteer::EntityKind;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{Edge, KnowledgeGraph};
 
 /// Escapes a DOT double-quoted string: backslashes, quotes and line breaks.
 pub fn escape(s: &str) -> String {
@@ -40,8 +44,31 @@ fn pen(weight: u32) -> String {
     format!("{:.1}", 1.0 + f64::from(weight).ln() * 1.5)
 }
 
-/// Renders the graph as DOT.
+/// A legend as the graph's own label, so it shows whatever the layout engine.
+fn legend() -> String {
+    let cell = |kind: EntityKind| {
+        let (r, g, b) = kind_color(kind);
+        format!(
+            "<TD BGCOLOR=\"#{r:02X}{g:02X}{b:02X}\"><FONT COLOR=\"white\"> {} ({}) </FONT></TD>",
+            kind.as_str(),
+            shape(kind)
+        )
+    };
+    format!(
+        "<<TABLE BORDER=\"0\" CELLSPACING=\"4\"><TR>{}{}{}<TD>&#8594; typed relation</TD><TD><FONT COLOR=\"#999999\">&#8212; co-occurrence (width = sentences)</FONT></TD></TR></TABLE>>",
+        cell(EntityKind::Person),
+        cell(EntityKind::Org),
+        cell(EntityKind::Place)
+    )
+}
+
+/// Renders the whole graph as DOT.
 pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
+    render_view(kg, &View::all(kg))
+}
+
+/// Renders the part of the graph a [`View`] selects as DOT.
+pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
     let mut bytes = Vec::new();
     {
         let mut writer = DotWriter::from(&mut bytes);
@@ -60,19 +87,10 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
         g.edge_attributes()
             .set("fontname", "Helvetica", true)
             .set("fontsize", "9", false);
-        {
-            let mut legend = g.cluster();
-            legend.set_label("Legend");
-            legend.graph_attributes().set("color", "\"#BBBBBB\"", false);
-            for kind in [EntityKind::Person, EntityKind::Org, EntityKind::Place] {
-                legend
-                    .node_named(format!("legend_{}", kind.as_str()))
-                    .set("label", kind.as_str(), true)
-                    .set("shape", shape(kind), false)
-                    .set("fillcolor", &hex(kind_color(kind)), false);
-            }
-        }
-        for idx in kg.graph.node_indices() {
+        g.graph_attributes()
+            .set_html(&legend())
+            .set("labelloc", "b", false);
+        for &idx in &view.nodes {
             let n = &kg.graph[idx];
             let size = 10.0 + 2.0 * f64::from(n.mentions).sqrt();
             g.node_named(format!("n{}", idx.index()))
@@ -82,42 +100,48 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
                 .set("fillcolor", &hex(kind_color(n.kind)), false)
                 .set("fontsize", &format!("{size:.0}"), false);
         }
-        for e in kg.graph.edge_indices() {
+        // Typed relations between one ordered pair share one arrow with one label line each, so
+        // parallel labels do not pile up on top of each other.
+        let mut typed: BTreeMap<(NodeIndex, NodeIndex, bool), Vec<&Edge>> = BTreeMap::new();
+        for &e in &view.edges {
             let (s, t) = kg.graph.edge_endpoints(e).expect("edge exists");
             let data = &kg.graph[e];
-            let edge = g.edge(format!("n{}", s.index()), format!("n{}", t.index()));
-            let mut attrs = edge.attributes();
             if data.directed {
-                let label = data.relation.replace('_', " ");
-                let label = if data.negated {
-                    format!("not {label}")
-                } else {
-                    label
-                };
-                attrs
-                    .set("label", &escape(&label), true)
-                    .set(
-                        "color",
-                        if data.negated {
-                            "\"#C0392B\""
-                        } else {
-                            "\"#333333\""
-                        },
-                        false,
-                    )
-                    .set(
-                        "style",
-                        if data.negated { "dashed" } else { "solid" },
-                        false,
-                    )
-                    .set("penwidth", &pen(data.weight), false);
-            } else {
-                attrs
-                    .set("dir", "none", false)
-                    .set("color", "\"#99999966\"", false)
-                    .set("penwidth", &pen(data.weight), false)
-                    .set("weight", &data.weight.to_string(), false);
+                typed.entry((s, t, data.negated)).or_default().push(data);
+                continue;
             }
+            g.edge(format!("n{}", s.index()), format!("n{}", t.index()))
+                .attributes()
+                .set("dir", "none", false)
+                .set("color", "\"#99999966\"", false)
+                .set("penwidth", &pen(data.weight), false)
+                .set("weight", &data.weight.to_string(), false);
+        }
+        for ((s, t, negated), list) in typed {
+            let lines: Vec<String> = list
+                .iter()
+                .map(|d| {
+                    let name = d.relation.replace('_', " ");
+                    let not = if negated { "not " } else { "" };
+                    if d.weight > 1 {
+                        format!("{not}{name} ×{}", d.weight)
+                    } else {
+                        format!("{not}{name}")
+                    }
+                })
+                .collect();
+            let weight = list.iter().map(|d| d.weight).sum();
+            let (color, style) = if negated {
+                ("\"#C0392B\"", "dashed")
+            } else {
+                ("\"#333333\"", "solid")
+            };
+            g.edge(format!("n{}", s.index()), format!("n{}", t.index()))
+                .attributes()
+                .set("label", &escape(&lines.join("\n")), true)
+                .set("color", color, false)
+                .set("style", style, false)
+                .set("penwidth", &pen(weight), false);
         }
     }
     bytes

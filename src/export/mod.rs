@@ -2,8 +2,10 @@
 //! [`write_atomic`], so a failed build never leaves a half-written file behind.
 
 pub mod dot;
+pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod view;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,18 +25,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
-/// Renders every format and writes them into `dir`: `graph.graphml`, `graph.dot`, `graph.json`.
+/// Renders every format and writes them into `dir`: `graph.graphml`, `graph.gexf`, `graph.json`,
+/// and `graph.dot` of the part of the graph `view` selects.
 ///
 /// All files are staged as temporaries first and renamed only when every one was written, so a
 /// failure (disk full, a folder in the way) leaves the previous set untouched.
 ///
 /// # Errors
 /// If the folder cannot be created or a file cannot be written, naming the file.
-pub fn write_all(kg: &KnowledgeGraph, dir: &Path) -> Result<Vec<PathBuf>> {
+pub fn write_all(kg: &KnowledgeGraph, dir: &Path, view: &view::View) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let rendered = [
         ("graph.graphml", graphml::render(kg)),
-        ("graph.dot", dot::render(kg)),
+        ("graph.gexf", gexf::render(kg)),
+        ("graph.dot", dot::render_view(kg, view)),
         ("graph.json", json::render(kg)),
     ];
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();

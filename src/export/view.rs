@@ -1,0 +1,141 @@
+//! Which part of the graph a picture shows. A graph of thousands of entities renders as a
+//! hairball, so the DOT export draws a [`View`]: the ego network of one entity, the top entities
+//! by weighted degree, heavy edges only, or typed relations only. GraphML, GEXF and JSON always
+//! hold everything.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use crate::error::Result;
+use crate::graph::KnowledgeGraph;
+
+/// Entities drawn when the graph is too big and no option says what to draw.
+pub const DEFAULT_LIMIT: usize = 150;
+
+/// What the user asked to see.
+#[derive(Debug, Clone, Default)]
+pub struct ViewOptions {
+    /// Only the N entities with the highest weighted degree.
+    pub top: Option<usize>,
+    /// Only edges stated in at least this many sentences.
+    pub min_weight: u32,
+    /// Only the ego network of this entity (any name).
+    pub focus: Option<String>,
+    /// Hops around `focus`.
+    pub depth: u32,
+    /// Only typed relations, no co-occurrence.
+    pub relations_only: bool,
+}
+
+/// The nodes and edges to draw, and a note when the graph was cut without being asked.
+#[derive(Debug, Clone)]
+pub struct View {
+    /// Nodes to draw.
+    pub nodes: BTreeSet<NodeIndex>,
+    /// Edges to draw (both ends in `nodes`).
+    pub edges: Vec<EdgeIndex>,
+    /// Set when the default limit cut the graph: what was left out and how to see it.
+    pub note: Option<String>,
+}
+
+impl View {
+    /// Everything.
+    pub fn all(kg: &KnowledgeGraph) -> View {
+        View {
+            nodes: kg.graph.node_indices().collect(),
+            edges: kg.graph.edge_indices().collect(),
+            note: None,
+        }
+    }
+
+    /// The part of `kg` that `opts` asks for.
+    ///
+    /// # Errors
+    /// [`crate::Error::UnknownEntity`] when `focus` names no entity.
+    pub fn new(kg: &KnowledgeGraph, opts: &ViewOptions) -> Result<View> {
+        let g = &kg.graph;
+        let keep_edge = |e: EdgeIndex| {
+            let d = &g[e];
+            d.weight >= opts.min_weight && (!opts.relations_only || d.directed)
+        };
+        let mut nodes: BTreeSet<NodeIndex> = g.node_indices().collect();
+        if let Some(name) = &opts.focus {
+            let start = crate::query::resolve(kg, name)?;
+            nodes = BTreeSet::from([start]);
+            let mut queue = VecDeque::from([(start, 0)]);
+            while let Some((n, d)) = queue.pop_front() {
+                if d >= opts.depth.max(1) {
+                    continue;
+                }
+                for e in g
+                    .edges_directed(n, petgraph::Direction::Outgoing)
+                    .chain(g.edges_directed(n, petgraph::Direction::Incoming))
+                {
+                    let other = if e.source() == n {
+                        e.target()
+                    } else {
+                        e.source()
+                    };
+                    if keep_edge(e.id()) && nodes.insert(other) {
+                        queue.push_back((other, d + 1));
+                    }
+                }
+            }
+        }
+        let mut note = None;
+        let unasked = opts.top.is_none() && opts.focus.is_none();
+        let limit = match opts.top {
+            Some(n) => Some(n),
+            None if unasked && nodes.len() > DEFAULT_LIMIT * 2 => {
+                note = Some(format!(
+                    "graph.dot shows the {DEFAULT_LIMIT} most connected of {} entities; use --top N, --focus ENTITY or --min-weight W to draw others (graph.graphml, graph.gexf and graph.json hold everything)",
+                    nodes.len()
+                ));
+                Some(DEFAULT_LIMIT)
+            }
+            None => None,
+        };
+        if let Some(n) = limit {
+            let strength = |i: NodeIndex| -> u64 {
+                g.edges_directed(i, petgraph::Direction::Outgoing)
+                    .chain(g.edges_directed(i, petgraph::Direction::Incoming))
+                    .filter(|e| keep_edge(e.id()))
+                    .map(|e| u64::from(e.weight().weight))
+                    .sum()
+            };
+            let mut ranked: Vec<NodeIndex> = nodes.iter().copied().collect();
+            ranked.sort_by(|a, b| {
+                strength(*b)
+                    .cmp(&strength(*a))
+                    .then_with(|| g[*a].id.cmp(&g[*b].id))
+            });
+            nodes = ranked.into_iter().take(n).collect();
+        }
+        let edges: Vec<EdgeIndex> = g
+            .edge_indices()
+            .filter(|&e| {
+                let (s, t) = g.edge_endpoints(e).expect("edge exists");
+                keep_edge(e) && nodes.contains(&s) && nodes.contains(&t)
+            })
+            .collect();
+        if opts.min_weight > 1 || opts.relations_only {
+            // Drop entities left without any drawn edge, except the focus itself.
+            let focus = opts
+                .focus
+                .as_ref()
+                .and_then(|f| crate::query::resolve(kg, f).ok());
+            let linked: BTreeSet<NodeIndex> = edges
+                .iter()
+                .flat_map(|&e| {
+                    let (s, t) = g.edge_endpoints(e).expect("edge exists");
+                    [s, t]
+                })
+                .chain(focus)
+                .collect();
+            nodes.retain(|n| linked.contains(n));
+        }
+        Ok(View { nodes, edges, note })
+    }
+}
