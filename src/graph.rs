@@ -5,10 +5,13 @@
 //!
 //! [`GraphFile`] is the serde form written to `graph.json` and read back by queries.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use petgraph::graph::{Graph, NodeIndex};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::corpus::Document;
 use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
@@ -63,7 +66,191 @@ pub struct Edge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dates: Option<(String, String)>,
     /// Where it was read, sorted by document and sentence.
-    pub evidence: Vec<Evidence>,
+    pub evidence: Evidences,
+}
+
+/// The evidence of an edge. A graph being built holds it parsed; a graph read back with
+/// [`GraphFile::parse`] keeps only where each edge's evidence lies in the file and parses it when
+/// a query prints it. Evidence is most of a big `graph.json`, so this is most of the load time.
+#[derive(Debug, Clone)]
+pub enum Evidences {
+    /// Parsed records.
+    Parsed(Vec<Evidence>),
+    /// The JSON array as a byte range of the file text.
+    InFile {
+        /// The whole file.
+        text: Arc<String>,
+        /// Where the array starts.
+        start: usize,
+        /// Where it ends.
+        end: usize,
+    },
+    /// The JSON array, copied (when the file text is not at hand).
+    Raw(Box<RawValue>),
+}
+
+thread_local! {
+    /// The text [`GraphFile::parse`] is reading, so evidence can point into it.
+    static PARSING: std::cell::RefCell<Option<Arc<String>>> = const { std::cell::RefCell::new(None) };
+}
+
+impl Evidences {
+    /// The records, parsed if need be (a malformed array reads as empty).
+    pub fn records(&self) -> Cow<'_, [Evidence]> {
+        match self {
+            Evidences::Parsed(v) => Cow::Borrowed(v),
+            Evidences::InFile { text, start, end } => {
+                Cow::Owned(serde_json::from_str(&text[*start..*end]).unwrap_or_default())
+            }
+            Evidences::Raw(raw) => Cow::Owned(serde_json::from_str(raw.get()).unwrap_or_default()),
+        }
+    }
+}
+
+impl PartialEq for Evidences {
+    fn eq(&self, other: &Evidences) -> bool {
+        self.records() == other.records()
+    }
+}
+
+impl Serialize for Evidences {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Evidences::Parsed(v) => v.serialize(s),
+            Evidences::InFile { .. } => self.records().serialize(s),
+            Evidences::Raw(raw) => raw.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Evidences {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Evidences, D::Error> {
+        let raw: &'de RawValue = Deserialize::deserialize(d)?;
+        let json = raw.get();
+        Ok(PARSING
+            .with(|p| {
+                let p = p.borrow();
+                let text = p.as_ref()?;
+                // The borrowed value lies inside the text being parsed; its address gives its range.
+                let start = (json.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+                let end = start + json.len();
+                (end <= text.len() && text.get(start..end) == Some(json)).then(|| {
+                    Evidences::InFile {
+                        text: Arc::clone(text),
+                        start,
+                        end,
+                    }
+                })
+            })
+            .unwrap_or_else(|| Evidences::Raw(raw.to_owned())))
+    }
+}
+
+impl KnowledgeGraph {
+    /// Reads the text of a `graph.json` straight into a graph, leaving evidence unparsed until
+    /// it is read. Edges whose ends are missing are dropped.
+    ///
+    /// # Errors
+    /// When the text is not a kg graph.
+    ///
+    /// # Complexity
+    /// One pass over the text; on a 210 MB graph of 50,000 nodes and 500,000 edges it takes
+    /// under a second (`benches/big_graph.py`).
+    pub fn parse(text: Arc<String>) -> serde_json::Result<KnowledgeGraph> {
+        PARSING.with(|p| *p.borrow_mut() = Some(Arc::clone(&text)));
+        let mut de = serde_json::Deserializer::from_str(&text);
+        let graph = serde::Deserializer::deserialize_map(&mut de, GraphVisitor)
+            .and_then(|g| de.end().map(|()| g));
+        PARSING.with(|p| *p.borrow_mut() = None);
+        graph
+    }
+}
+
+/// Builds the graph while reading, so half a million edges are never held twice.
+struct GraphVisitor;
+
+impl<'de> serde::de::Visitor<'de> for GraphVisitor {
+    type Value = KnowledgeGraph;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a kg graph object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<KnowledgeGraph, A::Error> {
+        let mut graph = Graph::new();
+        let mut lookup: HashMap<String, NodeIndex> = HashMap::new();
+        let mut documents = Vec::new();
+        let mut pending = Vec::new();
+        let mut version = None;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match key.as_ref() {
+                "version" => version = Some(map.next_value::<u32>()?),
+                "documents" => documents = map.next_value()?,
+                "nodes" => {
+                    for n in map.next_value::<Vec<Node>>()? {
+                        let id = n.id.clone();
+                        lookup.insert(id, graph.add_node(n));
+                    }
+                }
+                "edges" => map.next_value_seed(EdgesSeed {
+                    graph: &mut graph,
+                    lookup: &lookup,
+                    pending: &mut pending,
+                })?,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        if version.is_none() {
+            return Err(serde::de::Error::missing_field("version"));
+        }
+        // Edges written before the nodes (a hand-edited file) are joined now.
+        for e in pending {
+            if let (Some(&s), Some(&t)) = (lookup.get(&e.source), lookup.get(&e.target)) {
+                graph.add_edge(s, t, e);
+            }
+        }
+        Ok(KnowledgeGraph { graph, documents })
+    }
+}
+
+struct EdgesSeed<'g> {
+    graph: &'g mut Graph<Node, Edge>,
+    lookup: &'g HashMap<String, NodeIndex>,
+    pending: &'g mut Vec<Edge>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for EdgesSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for EdgesSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of edges")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(e) = seq.next_element::<Edge>()? {
+            match (self.lookup.get(&e.source), self.lookup.get(&e.target)) {
+                (Some(&s), Some(&t)) => {
+                    self.graph.add_edge(s, t, e);
+                }
+                _ if self.lookup.is_empty() => self.pending.push(e),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A document that went into the graph.
@@ -91,13 +278,11 @@ pub struct GraphFile {
     pub edges: Vec<Edge>,
 }
 
-/// The knowledge graph: a petgraph multigraph plus an index by entity id.
+/// The knowledge graph: a petgraph multigraph of entities and relations.
 #[derive(Debug, Clone)]
 pub struct KnowledgeGraph {
-    /// Nodes and edges; parallel edges allowed.
+    /// Nodes and edges; parallel edges allowed. Nodes are in id order.
     pub graph: Graph<Node, Edge>,
-    /// Node by stable id.
-    pub index: BTreeMap<String, NodeIndex>,
     /// Documents, sorted by name.
     pub documents: Vec<DocumentInfo>,
 }
@@ -210,7 +395,7 @@ impl KnowledgeGraph {
                     weight: evidence.len() as u32,
                     documents: docs,
                     dates: date_range(&dates, evidence.iter().map(|e| e.doc.as_str())),
-                    evidence,
+                    evidence: Evidences::Parsed(evidence),
                 }
             })
             .collect();
@@ -226,22 +411,26 @@ impl KnowledgeGraph {
 
     /// Rebuilds the graph from its serialized form. Edges whose ends are missing are dropped.
     pub fn from_file(file: GraphFile) -> KnowledgeGraph {
-        let mut graph = Graph::new();
-        let mut index = BTreeMap::new();
+        let mut graph = Graph::with_capacity(file.nodes.len(), file.edges.len());
+        let mut lookup: HashMap<String, NodeIndex> = HashMap::with_capacity(file.nodes.len());
         for n in file.nodes {
             let id = n.id.clone();
-            index.insert(id, graph.add_node(n));
+            lookup.insert(id, graph.add_node(n));
         }
         for e in file.edges {
-            if let (Some(&s), Some(&t)) = (index.get(&e.source), index.get(&e.target)) {
+            if let (Some(&s), Some(&t)) = (lookup.get(&e.source), lookup.get(&e.target)) {
                 graph.add_edge(s, t, e);
             }
         }
         KnowledgeGraph {
             graph,
-            index,
             documents: file.documents,
         }
+    }
+
+    /// The node with stable id `id`.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.graph.node_indices().find(|&i| self.graph[i].id == id)
     }
 
     /// The serializable form, nodes and edges in their stable order.

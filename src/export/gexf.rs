@@ -106,13 +106,14 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             xml_escape(&label),
             spell(&e.dates)
         );
-        let first = e.evidence.first().map(|ev| ev.text.as_str()).unwrap_or("");
+        let evidence = e.evidence.records();
+        let first = evidence.first().map(|ev| ev.text.as_str()).unwrap_or("");
         let values = [
             ("relation", xml_escape(&e.relation)),
             ("directed", e.directed.to_string()),
             ("negated", e.negated.to_string()),
             ("documents", e.documents.to_string()),
-            ("evidence_count", e.evidence.len().to_string()),
+            ("evidence_count", evidence.len().to_string()),
             ("evidence", xml_escape(first)),
         ];
         attvalues(&mut s, "        ", &values);

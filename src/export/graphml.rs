@@ -75,7 +75,8 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             xml_escape(&e.source),
             xml_escape(&e.target)
         );
-        let first = e.evidence.first().map(|ev| ev.text.as_str()).unwrap_or("");
+        let evidence = e.evidence.records();
+        let first = evidence.first().map(|ev| ev.text.as_str()).unwrap_or("");
         let label = if e.negated {
             format!("not {}", e.relation)
         } else {
@@ -87,7 +88,7 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             ("e_directed", e.directed.to_string()),
             ("e_negated", e.negated.to_string()),
             ("e_documents", e.documents.to_string()),
-            ("e_evidence_count", e.evidence.len().to_string()),
+            ("e_evidence_count", evidence.len().to_string()),
             ("e_evidence", xml_escape(first)),
             ("e_label", xml_escape(&label)),
         ];

@@ -1,10 +1,51 @@
-//! `graph.json`: the complete graph with evidence, the file queries read.
+//! `graph.json`: the complete graph with evidence, the file queries read. One document, node
+//! or edge a line: compact enough to load fast at half a million edges, still readable and
+//! friendly to `grep` and `diff`.
+
+use std::io::Write;
+
+use serde::Serialize;
 
 use crate::graph::KnowledgeGraph;
 
-/// Renders the graph as pretty JSON with a trailing newline.
+fn records<T: Serialize>(out: &mut Vec<u8>, key: &str, items: impl Iterator<Item = T>) {
+    write!(out, "\"{key}\":[").expect("writing to memory");
+    for (i, item) in items.enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut *out, &item).expect("graph types serialize");
+    }
+    out.extend_from_slice(b"\n]");
+}
+
+/// Renders the graph as JSON, one record a line, with a trailing newline.
 pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(&kg.to_file()).expect("graph types serialize");
-    out.push(b'\n');
+    let mut out = Vec::new();
+    writeln!(out, "{{\"version\":{},", crate::graph::FORMAT_VERSION).expect("writing to memory");
+    records(&mut out, "documents", kg.documents.iter());
+    out.extend_from_slice(b",\n");
+    records(&mut out, "nodes", kg.graph.node_weights());
+    out.extend_from_slice(b",\n");
+    records(&mut out, "edges", kg.graph.edge_weights());
+    out.extend_from_slice(b"}\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn empty_graph_is_valid_json() {
+        let kg = crate::graph::KnowledgeGraph::from_file(crate::graph::GraphFile {
+            version: 1,
+            documents: Vec::new(),
+            nodes: Vec::new(),
+            edges: Vec::new(),
+        });
+        let text = String::from_utf8(super::render(&kg)).unwrap();
+        assert_eq!(
+            text,
+            "{\"version\":1,\n\"documents\":[\n],\n\"nodes\":[\n],\n\"edges\":[\n]}\n"
+        );
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["edges"].as_array().unwrap().len(), 0);
+    }
 }

@@ -18,7 +18,7 @@ use std::path::Path;
 use petgraph::graph::NodeIndex;
 
 use crate::error::{Error, Result};
-use crate::graph::{GraphFile, KnowledgeGraph};
+use crate::graph::KnowledgeGraph;
 use crate::normalize::fold;
 
 /// Reads a `graph.json`.
@@ -27,11 +27,10 @@ use crate::normalize::fold;
 /// [`Error::Io`] if unreadable, [`Error::Graph`] if it is not a kg graph.
 pub fn load(path: &Path) -> Result<KnowledgeGraph> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let file: GraphFile = serde_json::from_str(&text).map_err(|e| Error::Graph {
+    KnowledgeGraph::parse(std::sync::Arc::new(text)).map_err(|e| Error::Graph {
         path: path.to_path_buf(),
         message: format!("not a kg graph.json ({e})"),
-    })?;
-    Ok(KnowledgeGraph::from_file(file))
+    })
 }
 
 /// The node a name means: its id, canonical name, any gazetteer alias or any form seen in the

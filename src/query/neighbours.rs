@@ -1,8 +1,8 @@
 //! Who is connected to an entity, and how.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 
@@ -28,25 +28,55 @@ impl Filter {
     }
 }
 
-/// Nodes joined to `node` by at least one followed edge, in id order.
-pub(crate) fn linked(kg: &KnowledgeGraph, node: NodeIndex, filter: &Filter) -> Vec<NodeIndex> {
-    let g = &kg.graph;
-    let mut out: Vec<NodeIndex> = g
-        .edges_directed(node, petgraph::Direction::Outgoing)
-        .chain(g.edges_directed(node, petgraph::Direction::Incoming))
-        .filter(|e| filter.follows(e.weight()))
-        .map(|e| {
-            if e.source() == node {
-                e.target()
-            } else {
-                e.source()
+/// Each node's neighbours with the edges joining them, built once per query so that walking
+/// the graph costs O(V + E) however many parallel edges a hub has.
+pub(crate) struct Adjacency {
+    lists: Vec<Vec<(NodeIndex, Vec<EdgeIndex>)>>,
+}
+
+impl Adjacency {
+    /// Indexes the edges `filter` follows. Lists are in node order, which is id order.
+    ///
+    /// # Complexity
+    /// O(V + E log E).
+    pub(crate) fn new(kg: &KnowledgeGraph, filter: &Filter) -> Adjacency {
+        let g = &kg.graph;
+        let mut pairs: Vec<Vec<(NodeIndex, EdgeIndex)>> = vec![Vec::new(); g.node_count()];
+        for e in g.edge_references() {
+            if !filter.follows(e.weight()) || e.source() == e.target() {
+                continue;
             }
-        })
-        .filter(|&n| n != node)
-        .collect();
-    out.sort_by(|a, b| g[*a].id.cmp(&g[*b].id));
-    out.dedup();
-    out
+            pairs[e.source().index()].push((e.target(), e.id()));
+            pairs[e.target().index()].push((e.source(), e.id()));
+        }
+        let lists = pairs
+            .into_iter()
+            .map(|mut p| {
+                p.sort();
+                let mut grouped: Vec<(NodeIndex, Vec<EdgeIndex>)> = Vec::new();
+                for (n, e) in p {
+                    match grouped.last_mut() {
+                        Some((last, edges)) if *last == n => edges.push(e),
+                        _ => grouped.push((n, vec![e])),
+                    }
+                }
+                grouped
+            })
+            .collect();
+        Adjacency { lists }
+    }
+
+    /// Neighbours of `n` with the edges to each.
+    pub(crate) fn of(&self, n: NodeIndex) -> &[(NodeIndex, Vec<EdgeIndex>)] {
+        &self.lists[n.index()]
+    }
+
+    /// The followed edges between `a` and `b`, either way.
+    pub(crate) fn between(&self, a: NodeIndex, b: NodeIndex) -> &[EdgeIndex] {
+        let list = &self.lists[a.index()];
+        list.binary_search_by_key(&b, |(n, _)| *n)
+            .map_or(&[], |i| &list[i].1)
+    }
 }
 
 /// How one relation joins a neighbour to the entity asked about.
@@ -95,30 +125,26 @@ pub struct Neighbour {
     pub evidence: Vec<Quote>,
 }
 
-/// The relations and evidence joining two nodes.
+/// The co-occurrence weight, relations and up to `evidence` sentences joining two nodes
+/// (typed relations' sentences first). Evidence is parsed only as far as needed.
 pub(crate) fn connection(
     kg: &KnowledgeGraph,
+    adjacency: &Adjacency,
     from: NodeIndex,
     to: NodeIndex,
-    filter: &Filter,
     evidence: usize,
 ) -> (u32, Vec<Link>, Vec<Quote>) {
     let g = &kg.graph;
     let mut links = Vec::new();
-    let mut quotes = Vec::new();
     let mut weight = 0;
-    for e in g
-        .edges_connecting(from, to)
-        .chain(g.edges_connecting(to, from))
-    {
-        let data = e.weight();
-        if !filter.follows(data) || from == to && e.source() != from {
-            continue;
-        }
+    let edges = adjacency.between(from, to);
+    for &e in edges {
+        let data = &g[e];
         if data.relation == CO_OCCURS {
             weight += data.weight;
         }
-        let direction = match (data.directed, e.source() == from) {
+        let forward = g.edge_endpoints(e).is_some_and(|(s, _)| s == from);
+        let direction = match (data.directed, forward) {
             (false, _) => "both",
             (true, true) => "out",
             (true, false) => "in",
@@ -129,16 +155,6 @@ pub(crate) fn connection(
             weight: data.weight,
             negated: data.negated,
         });
-        let typed = data.relation != CO_OCCURS && !data.negated;
-        for ev in &data.evidence {
-            quotes.push((
-                !typed,
-                Quote {
-                    doc: ev.doc.clone(),
-                    text: ev.text.clone(),
-                },
-            ));
-        }
     }
     links.sort_by(|a, b| {
         (a.relation == CO_OCCURS, &a.relation, &a.direction).cmp(&(
@@ -148,14 +164,24 @@ pub(crate) fn connection(
         ))
     });
     links.dedup();
-    quotes.sort_by_key(|q| q.0);
-    let mut out: Vec<Quote> = Vec::new();
-    for (_, q) in quotes {
-        if out.len() < evidence && !out.contains(&q) {
-            out.push(q);
+    let mut ordered: Vec<EdgeIndex> = edges.to_vec();
+    ordered.sort_by_key(|&e| !g[e].directed || g[e].negated);
+    let mut quotes: Vec<Quote> = Vec::new();
+    for e in ordered {
+        if quotes.len() >= evidence {
+            break;
+        }
+        for ev in g[e].evidence.records().iter() {
+            let q = Quote {
+                doc: ev.doc.clone(),
+                text: ev.text.clone(),
+            };
+            if quotes.len() < evidence && !quotes.contains(&q) {
+                quotes.push(q);
+            }
         }
     }
-    (weight, links, out)
+    (weight, links, quotes)
 }
 
 /// Everyone within `depth` hops of `node` over the edges `filter` follows, nearest first, then
@@ -171,26 +197,30 @@ pub fn neighbours(
     evidence: usize,
 ) -> Vec<Neighbour> {
     let g = &kg.graph;
-    let mut seen: BTreeMap<NodeIndex, (u32, NodeIndex)> = BTreeMap::new();
-    seen.insert(node, (0, node));
+    let adjacency = Adjacency::new(kg, filter);
+    let mut seen: Vec<Option<(u32, NodeIndex)>> = vec![None; g.node_count()];
+    seen[node.index()] = Some((0, node));
+    let mut order = Vec::new();
     let mut queue = VecDeque::from([node]);
     while let Some(cur) = queue.pop_front() {
-        let d = seen[&cur].0;
+        let d = seen[cur.index()].expect("queued nodes are seen").0;
         if d >= depth {
             continue;
         }
-        for n in linked(kg, cur, filter) {
-            if let std::collections::btree_map::Entry::Vacant(v) = seen.entry(n) {
-                v.insert((d + 1, cur));
-                queue.push_back(n);
+        for (n, _) in adjacency.of(cur) {
+            if seen[n.index()].is_none() {
+                seen[n.index()] = Some((d + 1, cur));
+                order.push(*n);
+                queue.push_back(*n);
             }
         }
     }
-    let mut out: Vec<Neighbour> = seen
+    let mut out: Vec<Neighbour> = order
         .into_iter()
-        .filter(|&(n, _)| n != node && filter.kind.is_none_or(|k| g[n].kind == k))
-        .map(|(n, (d, parent))| {
-            let (weight, relations, evidence) = connection(kg, parent, n, filter, evidence);
+        .filter(|&n| filter.kind.is_none_or(|k| g[n].kind == k))
+        .map(|n| {
+            let (d, parent) = seen[n.index()].expect("visited");
+            let (weight, relations, evidence) = connection(kg, &adjacency, parent, n, evidence);
             let nd = &g[n];
             Neighbour {
                 id: nd.id.clone(),

@@ -2,12 +2,12 @@
 
 use std::collections::{BTreeMap, VecDeque};
 
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::EntityKind;
 use crate::graph::KnowledgeGraph;
-use crate::query::neighbours::{Filter, Link, Quote, connection, linked};
+use crate::query::neighbours::{Adjacency, Filter, Link, Quote, connection};
 
 /// One step of a path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,6 +36,7 @@ pub struct Hop {
 /// O(V + E) breadth-first search.
 pub fn path(kg: &KnowledgeGraph, a: NodeIndex, b: NodeIndex, filter: &Filter) -> Option<Vec<Hop>> {
     let g = &kg.graph;
+    let adjacency = Adjacency::new(kg, filter);
     let mut parent: BTreeMap<NodeIndex, NodeIndex> = BTreeMap::new();
     parent.insert(a, a);
     let mut queue = VecDeque::from([a]);
@@ -43,21 +44,20 @@ pub fn path(kg: &KnowledgeGraph, a: NodeIndex, b: NodeIndex, filter: &Filter) ->
         if cur == b {
             break;
         }
-        let mut next = linked(kg, cur, filter);
         // Typed relations say more than co-occurrence, so they are tried first.
-        let strength = |n: NodeIndex| -> (u32, u32) {
-            let edges = || g.edges_connecting(cur, n).chain(g.edges_connecting(n, cur));
-            let typed = edges().filter(|e| e.weight().directed && !e.weight().negated);
+        let strength = |edges: &[EdgeIndex]| -> (u32, u32) {
+            let typed = edges.iter().filter(|&&e| g[e].directed && !g[e].negated);
             (
-                typed.map(|e| e.weight().weight).sum(),
-                edges().map(|e| e.weight().weight).sum(),
+                typed.map(|&e| g[e].weight).sum(),
+                edges.iter().map(|&e| g[e].weight).sum(),
             )
         };
-        next.sort_by_key(|&n| std::cmp::Reverse(strength(n)));
-        for n in next {
-            if let std::collections::btree_map::Entry::Vacant(v) = parent.entry(n) {
+        let mut next: Vec<&(NodeIndex, Vec<EdgeIndex>)> = adjacency.of(cur).iter().collect();
+        next.sort_by_key(|(_, edges)| std::cmp::Reverse(strength(edges)));
+        for (n, _) in next {
+            if let std::collections::btree_map::Entry::Vacant(v) = parent.entry(*n) {
                 v.insert(cur);
-                queue.push_back(n);
+                queue.push_back(*n);
             }
         }
     }
@@ -76,7 +76,7 @@ pub fn path(kg: &KnowledgeGraph, a: NodeIndex, b: NodeIndex, filter: &Filter) ->
         nodes
             .windows(2)
             .map(|w| {
-                let (_, relations, mut quotes) = connection(kg, w[0], w[1], filter, 1);
+                let (_, relations, mut quotes) = connection(kg, &adjacency, w[0], w[1], 1);
                 Hop {
                     from: g[w[0]].id.clone(),
                     to: g[w[1]].id.clone(),
