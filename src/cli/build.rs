@@ -120,6 +120,7 @@ pub(super) fn render(args: RenderArgs) -> Result<ExitCode> {
             ImageFormat::Svg => "svg",
             ImageFormat::Png => "png",
             ImageFormat::Pdf => "pdf",
+            ImageFormat::Dot => "dot",
         },
         match args.layout {
             Layout::Sfdp => "sfdp",
@@ -134,7 +135,11 @@ pub(super) fn render(args: RenderArgs) -> Result<ExitCode> {
             .join(format!("graph.{format}"))
     });
     let dot = export::dot::render_view(&kg, &view);
-    let image = run_graphviz(engine, format, &dot)?;
+    let image = if args.format == ImageFormat::Dot {
+        dot
+    } else {
+        run_graphviz(engine, format, &dot)?
+    };
     export::write_atomic(&out, &image)?;
     let mut stdout = std::io::stdout().lock();
     writeln!(

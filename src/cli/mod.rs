@@ -257,6 +257,8 @@ pub enum ImageFormat {
     Png,
     /// PDF.
     Pdf,
+    /// The DOT text itself, without running Graphviz.
+    Dot,
 }
 
 /// Graphviz layout engines for `kg render`.

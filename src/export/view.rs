@@ -13,6 +13,8 @@ use crate::graph::KnowledgeGraph;
 
 /// Entities drawn when the graph is too big and no option says what to draw.
 pub const DEFAULT_LIMIT: usize = 150;
+/// Edges drawn then.
+pub const DEFAULT_EDGE_LIMIT: usize = 600;
 
 /// What the user asked to see.
 #[derive(Debug, Clone, Default)]
@@ -113,13 +115,29 @@ impl View {
             });
             nodes = ranked.into_iter().take(n).collect();
         }
-        let edges: Vec<EdgeIndex> = g
+        let mut edges: Vec<EdgeIndex> = g
             .edge_indices()
             .filter(|&e| {
                 let (s, t) = g.edge_endpoints(e).expect("edge exists");
                 keep_edge(e) && nodes.contains(&s) && nodes.contains(&t)
             })
             .collect();
+        if note.is_some() && edges.len() > DEFAULT_EDGE_LIMIT {
+            // The hubs of a big graph are nearly all linked to each other: keep the heaviest
+            // edges so the layout stays readable (and quick).
+            let mut ranked = edges.clone();
+            ranked.sort_by_key(|&e| (std::cmp::Reverse(g[e].weight), !g[e].directed, e));
+            ranked.truncate(DEFAULT_EDGE_LIMIT);
+            ranked.sort();
+            edges = ranked;
+            note = note.map(|n| {
+                n.replacen(
+                    "entities;",
+                    &format!("entities and their {DEFAULT_EDGE_LIMIT} heaviest edges;"),
+                    1,
+                )
+            });
+        }
         if opts.min_weight > 1 || opts.relations_only {
             // Drop entities left without any drawn edge, except the focus itself.
             let focus = opts

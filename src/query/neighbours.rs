@@ -1,7 +1,10 @@
 //! Who is connected to an entity, and how.
 
-use std::collections::VecDeque;
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
 
+use petgraph::Direction;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
@@ -28,54 +31,70 @@ impl Filter {
     }
 }
 
-/// Each node's neighbours with the edges joining them, built once per query so that walking
-/// the graph costs O(V + E) however many parallel edges a hub has.
-pub(crate) struct Adjacency {
-    lists: Vec<Vec<(NodeIndex, Vec<EdgeIndex>)>>,
+/// Each node's neighbours with the edges joining them, grouped on first use and kept, so that
+/// walking the graph costs O(degree) per visited node however many parallel edges a hub has,
+/// and a depth-1 question never looks at the rest of the graph.
+/// A node's neighbours in id order, each with the edges joining them.
+pub(crate) type Neighbourhood = Rc<Vec<(NodeIndex, Vec<EdgeIndex>)>>;
+
+pub(crate) struct Adjacency<'g> {
+    kg: &'g KnowledgeGraph,
+    filter: &'g Filter,
+    lists: RefCell<HashMap<NodeIndex, Neighbourhood>>,
 }
 
-impl Adjacency {
-    /// Indexes the edges `filter` follows. Lists are in node order, which is id order.
-    ///
-    /// # Complexity
-    /// O(V + E log E).
-    pub(crate) fn new(kg: &KnowledgeGraph, filter: &Filter) -> Adjacency {
-        let g = &kg.graph;
-        let mut pairs: Vec<Vec<(NodeIndex, EdgeIndex)>> = vec![Vec::new(); g.node_count()];
-        for e in g.edge_references() {
-            if !filter.follows(e.weight()) || e.source() == e.target() {
-                continue;
-            }
-            pairs[e.source().index()].push((e.target(), e.id()));
-            pairs[e.target().index()].push((e.source(), e.id()));
+impl<'g> Adjacency<'g> {
+    /// An empty index over the edges `filter` follows.
+    pub(crate) fn new(kg: &'g KnowledgeGraph, filter: &'g Filter) -> Adjacency<'g> {
+        Adjacency {
+            kg,
+            filter,
+            lists: RefCell::new(HashMap::new()),
         }
-        let lists = pairs
-            .into_iter()
-            .map(|mut p| {
-                p.sort();
-                let mut grouped: Vec<(NodeIndex, Vec<EdgeIndex>)> = Vec::new();
-                for (n, e) in p {
-                    match grouped.last_mut() {
-                        Some((last, edges)) if *last == n => edges.push(e),
-                        _ => grouped.push((n, vec![e])),
-                    }
-                }
-                grouped
-            })
-            .collect();
-        Adjacency { lists }
     }
 
-    /// Neighbours of `n` with the edges to each.
-    pub(crate) fn of(&self, n: NodeIndex) -> &[(NodeIndex, Vec<EdgeIndex>)] {
-        &self.lists[n.index()]
+    /// Neighbours of `n` in node (= id) order, with the edges to each.
+    ///
+    /// # Complexity
+    /// O(d log d) the first time for a node of degree d, O(1) after.
+    pub(crate) fn of(&self, n: NodeIndex) -> Neighbourhood {
+        if let Some(list) = self.lists.borrow().get(&n) {
+            return Rc::clone(list);
+        }
+        let g = &self.kg.graph;
+        let mut pairs: Vec<(NodeIndex, EdgeIndex)> = g
+            .edges_directed(n, Direction::Outgoing)
+            .chain(g.edges_directed(n, Direction::Incoming))
+            .filter(|e| self.filter.follows(e.weight()) && e.source() != e.target())
+            .map(|e| {
+                (
+                    if e.source() == n {
+                        e.target()
+                    } else {
+                        e.source()
+                    },
+                    e.id(),
+                )
+            })
+            .collect();
+        pairs.sort();
+        let mut grouped: Vec<(NodeIndex, Vec<EdgeIndex>)> = Vec::new();
+        for (other, e) in pairs {
+            match grouped.last_mut() {
+                Some((last, edges)) if *last == other => edges.push(e),
+                _ => grouped.push((other, vec![e])),
+            }
+        }
+        let list = Rc::new(grouped);
+        self.lists.borrow_mut().insert(n, Rc::clone(&list));
+        list
     }
 
     /// The followed edges between `a` and `b`, either way.
-    pub(crate) fn between(&self, a: NodeIndex, b: NodeIndex) -> &[EdgeIndex] {
-        let list = &self.lists[a.index()];
+    pub(crate) fn between(&self, a: NodeIndex, b: NodeIndex) -> Vec<EdgeIndex> {
+        let list = self.of(a);
         list.binary_search_by_key(&b, |(n, _)| *n)
-            .map_or(&[], |i| &list[i].1)
+            .map_or_else(|_| Vec::new(), |i| list[i].1.clone())
     }
 }
 
@@ -138,7 +157,7 @@ pub(crate) fn connection(
     let mut links = Vec::new();
     let mut weight = 0;
     let edges = adjacency.between(from, to);
-    for &e in edges {
+    for &e in &edges {
         let data = &g[e];
         if data.relation == CO_OCCURS {
             weight += data.weight;
@@ -164,7 +183,7 @@ pub(crate) fn connection(
         ))
     });
     links.dedup();
-    let mut ordered: Vec<EdgeIndex> = edges.to_vec();
+    let mut ordered = edges;
     ordered.sort_by_key(|&e| !g[e].directed || g[e].negated);
     let mut quotes: Vec<Quote> = Vec::new();
     for e in ordered {
@@ -207,7 +226,7 @@ pub fn neighbours(
         if d >= depth {
             continue;
         }
-        for (n, _) in adjacency.of(cur) {
+        for (n, _) in adjacency.of(cur).iter() {
             if seen[n.index()].is_none() {
                 seen[n.index()] = Some((d + 1, cur));
                 order.push(*n);

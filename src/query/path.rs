@@ -52,7 +52,8 @@ pub fn path(kg: &KnowledgeGraph, a: NodeIndex, b: NodeIndex, filter: &Filter) ->
                 edges.iter().map(|&e| g[e].weight).sum(),
             )
         };
-        let mut next: Vec<&(NodeIndex, Vec<EdgeIndex>)> = adjacency.of(cur).iter().collect();
+        let list = adjacency.of(cur);
+        let mut next: Vec<&(NodeIndex, Vec<EdgeIndex>)> = list.iter().collect();
         next.sort_by_key(|(_, edges)| std::cmp::Reverse(strength(edges)));
         for (n, _) in next {
             if let std::collections::btree_map::Entry::Vacant(v) = parent.entry(*n) {
