@@ -36,7 +36,10 @@ pub struct Corpus {
 
 /// Lists the files a set of input paths stands for, in a stable order: arguments as given,
 /// folder contents sorted. Symlinked folders are followed once.
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+///
+/// # Errors
+/// A missing or unreadable path, named.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut seen = BTreeSet::new();
     for p in paths {
@@ -75,33 +78,40 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, seen: &mut BTreeSet<PathBuf>) -> R
     Ok(())
 }
 
-/// Reads every input path into documents.
+/// Reads every input path into documents (all in memory: for small inputs and tests; `kg
+/// build` reads one document at a time with [`load`]).
 ///
 /// # Errors
 /// A missing or unreadable path; under `strict`, a binary or invalid UTF-8 file.
 pub fn read(paths: &[PathBuf], strict: bool) -> Result<Corpus> {
     let mut corpus = Corpus::default();
     for path in expand(paths)? {
-        let (name, bytes) = if path.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::io("<stdin>", e))?;
-            ("-".to_string(), buf)
-        } else {
-            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-            (path.display().to_string(), bytes)
-        };
-        match decode(&name, bytes, strict)? {
-            (Some(text), warning) => {
-                corpus.warnings.extend(warning);
-                let id = DocId(corpus.documents.len() as u32);
-                corpus.documents.push(Document::new(id, name, text));
-            }
-            (None, warning) => corpus.warnings.extend(warning),
-        }
+        let id = DocId(corpus.documents.len() as u32);
+        let (doc, warning) = load(&path, id, strict)?;
+        corpus.warnings.extend(warning);
+        corpus.documents.extend(doc);
     }
     Ok(corpus)
+}
+
+/// Reads one file (or stdin for `-`) into a document, or `None` for a binary file, with the
+/// warning to show for a skipped or repaired file.
+///
+/// # Errors
+/// An unreadable file; under `strict`, a binary or invalid UTF-8 file.
+pub fn load(path: &Path, id: DocId, strict: bool) -> Result<(Option<Document>, Option<String>)> {
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io("<stdin>", e))?;
+        ("-".to_string(), buf)
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        (path.display().to_string(), bytes)
+    };
+    let (text, warning) = decode(&name, bytes, strict)?;
+    Ok((text.map(|t| Document::new(id, name, t)), warning))
 }
 
 /// Bytes → text, or `None` for a binary file, with an optional warning.

@@ -10,7 +10,8 @@
 //!    [`tagger::Mention`]s: whole words, longest match first, accents, dashes and quotes folded,
 //!    spans as byte offsets into the original text.
 //! 4. [`relations`]: mentions → co-occurrence and typed [`relations::Relation`]s with evidence.
-//! 5. [`graph`]: relations → a [`graph::KnowledgeGraph`] (petgraph), one node per entity.
+//! 5. [`facts`]: one document's mentions and relations by stable id, mergeable across runs;
+//!    [`graph`]: facts → a [`graph::KnowledgeGraph`] (petgraph), one node per entity.
 //! 6. [`export`]: GraphML, DOT and JSON, written atomically; [`query`] answers from the JSON.
 //!
 //! ```
@@ -22,8 +23,9 @@
 //!     "verb\tprovided_intelligence_to\t*\t*\t~provide ... to\n")?;
 //! let pipeline = Pipeline::new(gazetteer, patterns);
 //! let doc = Document::new(DocId(0), "note.txt", "The CIA provided tips to Mexico.");
-//! let facts = pipeline.process(&doc);
-//! let graph = pipeline.graph(&[facts]);
+//! let mut builder = kg::graph::GraphBuilder::new(100);
+//! builder.add(pipeline.extract(&doc));
+//! let graph = builder.finish();
 //! let edges: Vec<(&str, &str, &str)> = graph.graph.edge_weights()
 //!     .map(|e| (e.source.as_str(), e.relation.as_str(), e.target.as_str()))
 //!     .collect();
@@ -32,11 +34,13 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod export;
+pub mod facts;
 pub mod gazetteer;
 pub mod graph;
 pub mod normalize;
@@ -48,8 +52,9 @@ pub mod tagger;
 pub use error::{Error, Result};
 
 use corpus::Document;
+use facts::{DocFacts, EntityFact, MentionFact, RelationFact};
+use gazetteer::EntityId;
 use gazetteer::Gazetteer;
-use graph::{DocumentFacts, KnowledgeGraph};
 use relations::Pattern;
 use tagger::Tagger;
 
@@ -90,21 +95,51 @@ impl Pipeline {
         }
     }
 
-    /// Sentences, mentions and relations of one document.
-    pub fn process<'a>(&self, doc: &'a Document) -> DocumentFacts<'a> {
+    /// Sentences, mentions and relations of one document, as facts by stable id.
+    pub fn extract(&self, doc: &Document) -> DocFacts {
         let sentences = sentences::split(doc);
         let tagged = self.tagger.tag(doc, &sentences);
         let relations =
             relations::extract(doc, &sentences, &tagged, &self.gazetteer, &self.patterns);
-        DocumentFacts {
-            document: doc,
-            mentions: tagged.mentions,
-            relations,
+        let key = |id| self.gazetteer.entity(id).key.clone();
+        let mut ids: Vec<EntityId> = tagged.mentions.iter().map(|m| m.entity).collect();
+        ids.sort();
+        ids.dedup();
+        DocFacts {
+            doc: doc.name.clone(),
+            date: doc.date.clone(),
+            entities: ids
+                .into_iter()
+                .map(|id| {
+                    let e = self.gazetteer.entity(id);
+                    EntityFact {
+                        id: e.key.clone(),
+                        name: e.name.clone(),
+                        kind: e.kind,
+                        aliases: e.aliases.clone(),
+                    }
+                })
+                .collect(),
+            mentions: tagged
+                .mentions
+                .iter()
+                .map(|m| MentionFact {
+                    entity: key(m.entity),
+                    start: m.span.start,
+                    end: m.span.end,
+                    text: doc.text[m.span.start..m.span.end].to_string(),
+                    how: m.rule,
+                })
+                .collect(),
+            relations: relations
+                .into_iter()
+                .map(|r| RelationFact {
+                    source: key(r.source),
+                    target: key(r.target),
+                    relation: r.predicate,
+                    evidence: r.evidence,
+                })
+                .collect(),
         }
-    }
-
-    /// The graph of all processed documents.
-    pub fn graph(&self, facts: &[DocumentFacts]) -> KnowledgeGraph {
-        KnowledgeGraph::build(&self.gazetteer, facts)
     }
 }

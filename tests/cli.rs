@@ -230,3 +230,50 @@ total        1        1        0         2        3
         out
     );
 }
+
+#[test]
+fn facts_from_shards_merge_into_the_direct_graph() {
+    let dir = Dir::with_news("facts");
+    ok(&dir.kg_mini(&["build", "news", "--out", "direct"]));
+    let a = ok(&dir.kg_mini(&["extract", "news/a.txt"]));
+    let b = ok(&dir.kg_mini(&["extract", "news/b.txt"]));
+    assert_eq!(a.lines().count(), 1, "one line per document");
+    let facts: Value = serde_json::from_str(a.trim()).unwrap();
+    assert_eq!(facts["doc"], "news/a.txt");
+    assert_eq!(facts["mentions"].as_array().unwrap().len(), 10);
+    dir.write("b.jsonl", b);
+    dir.write("a.jsonl", a);
+    // Shards in any order, no gazetteer needed.
+    ok(&dir.kg(&[
+        "build", "--facts", "b.jsonl", "--facts", "a.jsonl", "--out", "merged",
+    ]));
+    for f in ["graph.graphml", "graph.gexf", "graph.dot", "graph.json"] {
+        eqnice!(
+            read(&dir.join("direct").join(f)),
+            read(&dir.join("merged").join(f))
+        );
+    }
+    dir.write("bad.jsonl", "\n{\"doc\": 3}\n");
+    let out = dir.kg(&["build", "--facts", "bad.jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        crate::util::stderr(&out).starts_with("kg: bad.jsonl:2: not a kg facts line"),
+        "{}",
+        crate::util::stderr(&out)
+    );
+}
+
+#[test]
+fn thread_count_does_not_change_the_output() {
+    let dir = Dir::new("threads");
+    let news = crate::util::shared().join("corpus/news");
+    let news = news.to_str().unwrap();
+    ok(&dir.kg(&["build", news, "--threads", "1", "--out", "one"]));
+    ok(&dir.kg(&["build", news, "--threads", "2", "--out", "two"]));
+    for f in ["graph.graphml", "graph.gexf", "graph.dot", "graph.json"] {
+        assert!(
+            read(&dir.join("one").join(f)) == read(&dir.join("two").join(f)),
+            "{f} differs"
+        );
+    }
+}

@@ -1,16 +1,22 @@
-//! `kg build` and `kg tag`.
+//! `kg build`, `kg extract`, `kg tag` and `kg render`.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{BuildArgs, TagArgs, read_inputs, stdout_error};
-use super::{ImageFormat, Layout, RenderArgs};
+use std::io::BufRead;
+use std::path::Path;
+
+use super::{
+    BuildArgs, ExtractArgs, ImageFormat, Layout, RenderArgs, TagArgs, inputs, stdout_error,
+};
+use crate::batch;
 use crate::config::BuildConfig;
-use crate::error::Error;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::export::{self, view::View};
+use crate::facts::DocFacts;
+use crate::graph::GraphBuilder;
 use crate::query;
 
 pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
@@ -20,22 +26,47 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
         strict: args.gazetteer.strict,
     };
     let view_options = args.view.options();
-    let pipeline = args.gazetteer.config().pipeline()?;
+    let mut builder = GraphBuilder::new(args.max_evidence);
+    // Fact files need no gazetteer; text does. Everything is checked before text is read.
+    let facts_only = config.inputs.is_empty() && !args.facts.is_empty();
+    let pipeline = if facts_only {
+        None
+    } else {
+        Some(args.gazetteer.config().pipeline()?)
+    };
     config.check_output()?;
-    let corpus = read_inputs(&config.inputs, config.strict)?;
-    let progress = std::io::stderr().is_terminal() && corpus.documents.len() > 20;
-    let total = corpus.documents.len();
-    let mut facts = Vec::with_capacity(total);
-    for (i, doc) in corpus.documents.iter().enumerate() {
-        facts.push(pipeline.process(doc));
-        if progress && (i % 10 == 0 || i + 1 == total) {
-            eprint!("\rkg: {}/{} documents", i + 1, total);
+    let text_inputs = if facts_only {
+        Vec::new()
+    } else {
+        inputs(&config.inputs)?
+    };
+    for file in &args.facts {
+        read_facts(file, |facts| builder.add(facts))?;
+    }
+    if let Some(pipeline) = &pipeline {
+        let total = text_inputs.len();
+        let progress = std::io::stderr().is_terminal() && total > 20;
+        let mut seen = 0;
+        batch::run(
+            &text_inputs,
+            config.strict,
+            args.threads,
+            |doc| pipeline.extract(doc),
+            |facts| {
+                builder.add(facts);
+                seen += 1;
+                if progress && (seen % 100 == 0 || seen == total) {
+                    eprint!("\rkg: {seen}/{total} documents");
+                }
+                Ok(())
+            },
+            warn,
+        )?;
+        if progress {
+            eprintln!();
         }
     }
-    if progress {
-        eprintln!();
-    }
-    let kg = pipeline.graph(&facts);
+    let kg = builder.finish();
     let view = View::new(&kg, &view_options)?;
     if let Some(note) = &view.note {
         eprintln!("kg: note: {note}");
@@ -52,6 +83,48 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
         config.out.display()
     )
     .map_err(stdout_error)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn warn(message: &str) {
+    eprintln!("kg: warning: {message}");
+}
+
+/// Reads a facts file (`kg extract` output) one line at a time.
+fn read_facts(path: &Path, mut add: impl FnMut(DocFacts)) -> Result<()> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| Error::io(path, e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let facts: DocFacts = serde_json::from_str(&line).map_err(|e| Error::Syntax {
+            path: path.display().to_string(),
+            line: i + 1,
+            message: format!("not a kg facts line ({e})"),
+        })?;
+        add(facts);
+    }
+    Ok(())
+}
+
+pub(super) fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let pipeline = args.gazetteer.config().pipeline()?;
+    let inputs = inputs(&args.paths)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    batch::run(
+        &inputs,
+        args.gazetteer.strict,
+        args.threads,
+        |doc| {
+            let mut line = serde_json::to_vec(&pipeline.extract(doc)).expect("facts serialize");
+            line.push(b'\n');
+            line
+        },
+        |line| out.write_all(&line).map_err(stdout_error),
+        warn,
+    )?;
+    out.flush().map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -75,33 +148,43 @@ struct TagLine<'a> {
 
 pub(super) fn tag(args: TagArgs) -> Result<ExitCode> {
     let pipeline = args.gazetteer.config().pipeline()?;
-    let corpus = read_inputs(&args.paths, args.gazetteer.strict)?;
+    let inputs = inputs(&args.paths)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for doc in &corpus.documents {
-        let sentences = crate::sentences::split(doc);
-        let tagged = pipeline.tagger.tag(doc, &sentences);
-        for m in &tagged.mentions {
-            let e = pipeline.gazetteer.entity(m.entity);
-            let line = TagLine {
-                doc: &doc.name,
-                start: m.span.start,
-                end: m.span.end,
-                text: &doc.text[m.span.start..m.span.end],
-                entity: &e.key,
-                kind: e.kind.as_str(),
-                name: &e.name,
-                how: m.rule,
-                ambiguous: !m.candidates.is_empty(),
-                candidates: m
-                    .candidates
-                    .iter()
-                    .map(|&c| pipeline.gazetteer.entity(c).key.as_str())
-                    .collect(),
-            };
-            serde_json::to_writer(&mut out, &line).map_err(|e| stdout_error(e.into()))?;
-            out.write_all(b"\n").map_err(stdout_error)?;
-        }
-    }
+    let g = &pipeline.gazetteer;
+    batch::run(
+        &inputs,
+        args.gazetteer.strict,
+        args.threads,
+        |doc| {
+            let sentences = crate::sentences::split(doc);
+            let tagged = pipeline.tagger.tag(doc, &sentences);
+            let mut lines = Vec::new();
+            for m in &tagged.mentions {
+                let e = g.entity(m.entity);
+                let line = TagLine {
+                    doc: &doc.name,
+                    start: m.span.start,
+                    end: m.span.end,
+                    text: &doc.text[m.span.start..m.span.end],
+                    entity: &e.key,
+                    kind: e.kind.as_str(),
+                    name: &e.name,
+                    how: m.rule,
+                    ambiguous: !m.candidates.is_empty(),
+                    candidates: m
+                        .candidates
+                        .iter()
+                        .map(|&c| g.entity(c).key.as_str())
+                        .collect(),
+                };
+                serde_json::to_writer(&mut lines, &line).expect("tag lines serialize");
+                lines.push(b'\n');
+            }
+            lines
+        },
+        |lines| out.write_all(&lines).map_err(stdout_error),
+        warn,
+    )?;
     out.flush().map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }

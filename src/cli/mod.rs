@@ -11,8 +11,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::SAMPLE;
+use crate::batch::{self, Input};
 use crate::config::GazetteerConfig;
-use crate::corpus::{self, DocId, Document};
 use crate::error::{Error, Result};
 use crate::gazetteer::EntityKind;
 
@@ -32,6 +32,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Print every mention as one JSON object per line.
     Tag(TagArgs),
+    /// Print each document's facts (mentions, relations, evidence) as one JSON line, for
+    /// `kg build --facts` to merge: extract shards anywhere, build once.
+    Extract(ExtractArgs),
     /// List the neighbours of an entity in a built graph.
     #[command(alias = "neighbours")]
     Neighbors(NeighborsArgs),
@@ -139,9 +142,31 @@ pub struct BuildArgs {
     /// Output folder.
     #[arg(long, short, default_value = "out", value_name = "DIR")]
     pub out: PathBuf,
+    /// Also fold in facts written by `kg extract` (repeatable); with only --facts, no text is read.
+    #[arg(long, value_name = "FILE")]
+    pub facts: Vec<PathBuf>,
+    /// Worker threads (0: one per core). The output is the same for any number.
+    #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
+    pub threads: usize,
+    /// Evidence records kept per edge (the first in document order); weights count them all.
+    #[arg(long, default_value_t = crate::graph::DEFAULT_MAX_EVIDENCE, value_name = "N")]
+    pub max_evidence: usize,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub view: ViewArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub gazetteer: GazetteerArgs,
+}
+
+/// `kg extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files, folders or - for stdin; none extracts the sample text.
+    pub paths: Vec<PathBuf>,
+    /// Worker threads (0: one per core).
+    #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
+    pub threads: usize,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub gazetteer: GazetteerArgs,
@@ -152,6 +177,9 @@ pub struct BuildArgs {
 pub struct TagArgs {
     /// Files, folders or - for stdin; none tags the sample text.
     pub paths: Vec<PathBuf>,
+    /// Worker threads (0: one per core).
+    #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
+    pub threads: usize,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub gazetteer: GazetteerArgs,
@@ -310,6 +338,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::build(args),
         Command::Tag(args) => build::tag(args),
+        Command::Extract(args) => build::extract(args),
         Command::Neighbors(args) => query::neighbors(args),
         Command::Path(args) => query::path(args),
         Command::Top(args) => query::top(args),
@@ -326,23 +355,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 /// The gazetteer files a command reads: defaults (unless left out) and the user's, each marked
 /// with whether its own problems are reported.
-pub(crate) fn read_inputs(paths: &[PathBuf], strict: bool) -> Result<corpus::Corpus> {
+/// The documents a command reads: the paths given, or the built-in sample text.
+pub(crate) fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
     if paths.is_empty() {
-        let documents = SAMPLE
+        return Ok(SAMPLE
             .iter()
-            .enumerate()
-            .map(|(i, (name, text))| Document::new(DocId(i as u32), *name, *text))
-            .collect();
-        return Ok(corpus::Corpus {
-            documents,
-            warnings: Vec::new(),
-        });
+            .map(|(name, text)| Input::Text(name, text))
+            .collect());
     }
-    let corpus = corpus::read(paths, strict)?;
-    for w in &corpus.warnings {
-        eprintln!("kg: warning: {w}");
-    }
-    Ok(corpus)
+    batch::inputs(paths)
 }
 
 pub(crate) fn stdout_error(e: std::io::Error) -> Error {

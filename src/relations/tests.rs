@@ -30,11 +30,11 @@ fn relations(text: &str) -> Vec<String> {
     let patterns = parse_patterns("p", DEFAULT_PATTERNS).unwrap();
     let pipeline = Pipeline::new(g, patterns);
     let doc = Document::new(DocId(0), "t", text);
-    let facts = pipeline.process(&doc);
+    let facts = pipeline.extract(&doc);
     facts
         .relations
         .iter()
-        .filter(|r| r.directed())
+        .filter(|r| r.relation != crate::relations::CO_OCCURS)
         .map(|r| {
             let q = &r.evidence.qualifiers;
             let mut tags = Vec::new();
@@ -56,13 +56,12 @@ fn relations(text: &str) -> Vec<String> {
             if let Some(a) = &q.designation {
                 tags.push(format!("as {a}"));
             }
-            let key = |id| pipeline.gazetteer.entity(id).key.clone();
             let tags = if tags.is_empty() {
                 String::new()
             } else {
                 format!(" [{}]", tags.join("; "))
             };
-            format!("{} {} {}{tags}", key(r.source), r.predicate, key(r.target))
+            format!("{} {} {}{tags}", r.source, r.relation, r.target)
         })
         .collect()
 }

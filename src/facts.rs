@@ -1,0 +1,67 @@
+//! Document → facts: everything one document contributes to the graph (its entities, mentions,
+//! co-occurrences and typed relations with evidence), with entities named by stable id. Facts
+//! are what `kg extract` writes, one JSON object a line, and what the graph builder folds in; so
+//! facts extracted in many runs, on many machines, merge into the graph a single run gives.
+
+use serde::{Deserialize, Serialize};
+
+use crate::gazetteer::{EntityKind, Rule};
+use crate::relations::Evidence;
+
+/// An entity named in the document, with what the graph needs to show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityFact {
+    /// Stable id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Entity type.
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// Gazetteer aliases.
+    pub aliases: Vec<String>,
+}
+
+/// One mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionFact {
+    /// Entity id.
+    pub entity: String,
+    /// First byte in the document.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The text as written.
+    pub text: String,
+    /// The rule that linked it.
+    pub how: Rule,
+}
+
+/// One relation read in one sentence (co-occurrence included).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelationFact {
+    /// Subject id (either entity for co-occurrence).
+    pub source: String,
+    /// Object id.
+    pub target: String,
+    /// `co_occurs` or a typed predicate.
+    pub relation: String,
+    /// Where and how it was read.
+    pub evidence: Evidence,
+}
+
+/// Everything one document contributes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocFacts {
+    /// Document name (the path as given).
+    pub doc: String,
+    /// Date from its `date` line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Entities it names, by id.
+    pub entities: Vec<EntityFact>,
+    /// Its mentions, in text order.
+    pub mentions: Vec<MentionFact>,
+    /// Its relations, sentence by sentence.
+    pub relations: Vec<RelationFact>,
+}

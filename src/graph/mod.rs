@@ -1,0 +1,197 @@
+//! Mentions and relations → the knowledge graph. One node per mentioned entity, one edge per
+//! (subject, predicate, object, negated) with all its evidence; co-occurrence edges are
+//! undirected, typed relations directed, and both may join the same pair. Everything is sorted
+//! by stable ids so the same input always gives the same graph, whatever the input order.
+//!
+//! [`GraphFile`] is the serde form written to `graph.json` and read back by queries.
+
+mod builder;
+mod read;
+
+pub use builder::{DEFAULT_MAX_EVIDENCE, GraphBuilder};
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use petgraph::graph::{Graph, NodeIndex};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::gazetteer::EntityKind;
+use crate::relations::Evidence;
+
+/// Format version of `graph.json`.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A node: one entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    /// Stable id from the gazetteer.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// PERSON, ORG or PLACE.
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// Gazetteer aliases (what queries accept besides id and name).
+    pub aliases: Vec<String>,
+    /// Surface forms found in the text, sorted.
+    pub seen: Vec<String>,
+    /// Number of mentions.
+    pub mentions: u32,
+    /// Number of documents mentioning it.
+    pub documents: u32,
+    /// Dates of the first and last dated documents mentioning it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<(String, String)>,
+}
+
+/// An edge: every sentence that states one relation between two entities.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    /// Subject id (for co-occurrence, the smaller id).
+    pub source: String,
+    /// Object id.
+    pub target: String,
+    /// `co_occurs` or a typed predicate.
+    pub relation: String,
+    /// Typed relations are directed, co-occurrence is not.
+    pub directed: bool,
+    /// Every sentence stating it denies it.
+    #[serde(default)]
+    pub negated: bool,
+    /// Number of sentences.
+    pub weight: u32,
+    /// Number of distinct documents.
+    pub documents: u32,
+    /// Dates of the first and last dated documents stating it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<(String, String)>,
+    /// Where it was read, sorted by document and sentence.
+    pub evidence: Evidences,
+}
+
+/// The evidence of an edge. A graph being built holds it parsed; a graph read back with
+/// [`GraphFile::parse`] keeps only where each edge's evidence lies in the file and parses it when
+/// a query prints it. Evidence is most of a big `graph.json`, so this is most of the load time.
+#[derive(Debug, Clone)]
+pub enum Evidences {
+    /// Parsed records.
+    Parsed(Vec<Evidence>),
+    /// The JSON array as a byte range of the file text.
+    InFile {
+        /// The whole file.
+        text: Arc<String>,
+        /// Where the array starts.
+        start: usize,
+        /// Where it ends.
+        end: usize,
+    },
+    /// The JSON array, copied (when the file text is not at hand).
+    Raw(Box<RawValue>),
+}
+
+impl Evidences {
+    /// The records, parsed if need be (a malformed array reads as empty).
+    pub fn records(&self) -> Cow<'_, [Evidence]> {
+        match self {
+            Evidences::Parsed(v) => Cow::Borrowed(v),
+            Evidences::InFile { text, start, end } => {
+                Cow::Owned(serde_json::from_str(&text[*start..*end]).unwrap_or_default())
+            }
+            Evidences::Raw(raw) => Cow::Owned(serde_json::from_str(raw.get()).unwrap_or_default()),
+        }
+    }
+}
+
+impl PartialEq for Evidences {
+    fn eq(&self, other: &Evidences) -> bool {
+        self.records() == other.records()
+    }
+}
+
+impl Serialize for Evidences {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Evidences::Parsed(v) => v.serialize(s),
+            Evidences::InFile { .. } => self.records().serialize(s),
+            Evidences::Raw(raw) => raw.serialize(s),
+        }
+    }
+}
+
+/// A document that went into the graph.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    /// Name as given.
+    pub name: String,
+    /// Date from its `date` line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Mentions found in it.
+    pub mentions: u32,
+}
+
+/// The serialized graph (`graph.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GraphFile {
+    /// [`FORMAT_VERSION`].
+    pub version: u32,
+    /// Input documents, sorted by name.
+    pub documents: Vec<DocumentInfo>,
+    /// Nodes sorted by id.
+    pub nodes: Vec<Node>,
+    /// Edges sorted by (source, target, relation, negated).
+    pub edges: Vec<Edge>,
+}
+
+/// The knowledge graph: a petgraph multigraph of entities and relations.
+#[derive(Debug, Clone)]
+pub struct KnowledgeGraph {
+    /// Nodes and edges; parallel edges allowed. Nodes are in id order.
+    pub graph: Graph<Node, Edge>,
+    /// Documents, sorted by name.
+    pub documents: Vec<DocumentInfo>,
+}
+
+impl KnowledgeGraph {
+    /// Rebuilds the graph from its serialized form. Edges whose ends are missing are dropped.
+    pub fn from_file(file: GraphFile) -> KnowledgeGraph {
+        let mut graph = Graph::with_capacity(file.nodes.len(), file.edges.len());
+        let mut lookup: HashMap<String, NodeIndex> = HashMap::with_capacity(file.nodes.len());
+        for n in file.nodes {
+            let id = n.id.clone();
+            lookup.insert(id, graph.add_node(n));
+        }
+        for e in file.edges {
+            if let (Some(&s), Some(&t)) = (lookup.get(&e.source), lookup.get(&e.target)) {
+                graph.add_edge(s, t, e);
+            }
+        }
+        KnowledgeGraph {
+            graph,
+            documents: file.documents,
+        }
+    }
+
+    /// The node with stable id `id`.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.graph.node_indices().find(|&i| self.graph[i].id == id)
+    }
+
+    /// The serializable form, nodes and edges in their stable order.
+    pub fn to_file(&self) -> GraphFile {
+        GraphFile {
+            version: FORMAT_VERSION,
+            documents: self.documents.clone(),
+            nodes: self.graph.node_weights().cloned().collect(),
+            edges: self.graph.edge_weights().cloned().collect(),
+        }
+    }
+
+    /// Number of mentions over all documents.
+    pub fn mention_count(&self) -> u64 {
+        self.documents.iter().map(|d| u64::from(d.mentions)).sum()
+    }
+}
