@@ -1,13 +1,13 @@
-//! Inputs → per-document results, on all cores, in input order. Documents are read and
-//! processed a batch at a time, so memory holds one batch of texts however big the corpus is,
-//! and results reach the caller in the order of the inputs whatever the thread count, which
-//! keeps every output byte-identical to a single-threaded run.
+//! Inputs → per-piece results, on all cores, in input order. Documents are read (big files as
+//! pieces, see [`corpus::Pieces`]) and processed a batch at a time, so memory holds one batch of
+//! text however big the corpus or a file is, and results reach the caller in input order
+//! whatever the thread count, which keeps every output byte-identical to a single-threaded run.
 
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::corpus::{self, DocId, Document};
+use crate::corpus::{self, DocId, Document, Piece, Pieces};
 use crate::error::{Error, Result};
 
 /// Where a document comes from.
@@ -30,12 +30,49 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
         .collect())
 }
 
-/// Documents per thread in one batch.
+/// Pieces per thread in one batch.
 const PER_THREAD: usize = 16;
 
-/// Runs `work` on every document, `threads` at a time (0 = all cores), and hands each result
-/// to `sink` in input order; warnings about skipped or repaired files go to `warn`, also in
-/// input order. Returns how many documents were processed.
+/// Opens inputs one after the other and yields their pieces in order.
+struct Stream<'a> {
+    inputs: std::slice::Iter<'a, Input>,
+    current: Option<Pieces>,
+    next_id: u32,
+    strict: bool,
+}
+
+impl Iterator for Stream<'_> {
+    type Item = Result<Piece>;
+
+    fn next(&mut self) -> Option<Result<Piece>> {
+        loop {
+            if let Some(p) = self.current.as_mut().and_then(Iterator::next) {
+                return Some(p);
+            }
+            self.current = None;
+            let id = DocId(self.next_id);
+            self.next_id += 1;
+            match self.inputs.next()? {
+                Input::Text(name, text) => {
+                    return Some(Ok(Piece::Text(Document::new(id, *name, *text))));
+                }
+                Input::Path(path) => match Pieces::new(path, id, self.strict) {
+                    Ok(p) => self.current = Some(p),
+                    Err(e) => return Some(Err(e)),
+                },
+            }
+        }
+    }
+}
+
+enum Outcome<T> {
+    Done(T),
+    Warn(String),
+}
+
+/// Runs `work` on every piece of every document, `threads` at a time (0 = all cores), and hands
+/// each result to `sink` in input order; warnings about skipped or repaired files go to `warn`,
+/// also in input order. Returns how many pieces were processed.
 ///
 /// # Errors
 /// The first read error (in input order) or the first error `sink` returns.
@@ -52,32 +89,35 @@ pub fn run<T: Send>(
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {threads} threads: {e}")))?;
     let batch = pool.current_num_threads().max(1) * PER_THREAD;
+    let mut stream = Stream {
+        inputs: inputs.iter(),
+        current: None,
+        next_id: 0,
+        strict,
+    };
     let mut done = 0;
-    for (b, chunk) in inputs.chunks(batch).enumerate() {
-        let results: Vec<Result<(Option<T>, Option<String>)>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .enumerate()
-                .map(|(i, input)| {
-                    let id = DocId((b * batch + i) as u32);
-                    let (doc, warning) = match input {
-                        Input::Text(name, text) => (Some(Document::new(id, *name, *text)), None),
-                        Input::Path(path) => corpus::load(path, id, strict)?,
-                    };
-                    Ok((doc.map(|d| work(&d)), warning))
+    loop {
+        let items: Vec<Result<Piece>> = stream.by_ref().take(batch).collect();
+        if items.is_empty() {
+            return Ok(done);
+        }
+        let results: Vec<Result<Outcome<T>>> = pool.install(|| {
+            items
+                .into_par_iter()
+                .map(|item| match item? {
+                    Piece::Text(doc) => Ok(Outcome::Done(work(&doc))),
+                    Piece::Warning(w) => Ok(Outcome::Warn(w)),
                 })
                 .collect()
         });
         for r in results {
-            let (result, warning) = r?;
-            if let Some(w) = warning {
-                warn(&w);
-            }
-            if let Some(result) = result {
-                done += 1;
-                sink(result)?;
+            match r? {
+                Outcome::Warn(w) => warn(&w),
+                Outcome::Done(t) => {
+                    done += 1;
+                    sink(t)?;
+                }
             }
         }
     }
-    Ok(done)
 }

@@ -1,6 +1,8 @@
-//! Paths → documents. Files are read whole, folders recursively (`*.txt`, sorted), `-` is stdin.
-//! Bad input never stops a build silently: binary files are skipped and invalid UTF-8 is replaced,
-//! each with a warning naming the file, or an error under `--strict`.
+//! Paths → documents. Folders are read recursively (`*.txt`, sorted), `-` is stdin. A file is
+//! read in pieces of about [`PIECE`] bytes cut at a line break or space, so a 200 MB one-line file
+//! costs a few megabytes of memory and keeps both cores busy; every offset still counts from the
+//! start of the file. Bad input never stops a build silently: binary files are skipped and
+//! invalid UTF-8 is replaced, each with a warning naming the file, or an error under `--strict`.
 
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -23,6 +25,10 @@ pub struct Document {
     pub text: String,
     /// `YYYY-MM-DD` from a leading `date YYYY-MM-DD` line, if any.
     pub date: Option<String>,
+    /// Where `text` starts in the file (for every piece after the first of a big file).
+    pub base: usize,
+    /// Which piece of its file this is, from 0.
+    pub part: u32,
 }
 
 /// Documents plus the warnings raised while reading them.
@@ -78,69 +84,224 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, seen: &mut BTreeSet<PathBuf>) -> R
     Ok(())
 }
 
-/// Reads every input path into documents (all in memory: for small inputs and tests; `kg
-/// build` reads one document at a time with [`load`]).
+/// Bytes per piece a file is cut into.
+pub const PIECE: usize = 1 << 20;
+
+/// How far past [`PIECE`] a piece may grow while looking for a place to cut.
+const PIECE_SLACK: usize = 64 << 10;
+
+/// Bytes looked at to decide a file is binary (a NUL byte), as git and ripgrep do.
+const SNIFF: usize = 8 << 10;
+
+/// Reads every input path into documents, a big file as several pieces (all in memory: for
+/// small inputs and tests; `kg build` streams with [`Pieces`]).
 ///
 /// # Errors
 /// A missing or unreadable path; under `strict`, a binary or invalid UTF-8 file.
 pub fn read(paths: &[PathBuf], strict: bool) -> Result<Corpus> {
     let mut corpus = Corpus::default();
     for path in expand(paths)? {
-        let id = DocId(corpus.documents.len() as u32);
-        let (doc, warning) = load(&path, id, strict)?;
-        corpus.warnings.extend(warning);
-        corpus.documents.extend(doc);
+        for item in Pieces::new(&path, DocId(corpus.documents.len() as u32), strict)? {
+            match item? {
+                Piece::Text(doc) => corpus.documents.push(doc),
+                Piece::Warning(w) => corpus.warnings.push(w),
+            }
+        }
     }
     Ok(corpus)
 }
 
-/// Reads one file (or stdin for `-`) into a document, or `None` for a binary file, with the
-/// warning to show for a skipped or repaired file.
-///
-/// # Errors
-/// An unreadable file; under `strict`, a binary or invalid UTF-8 file.
-pub fn load(path: &Path, id: DocId, strict: bool) -> Result<(Option<Document>, Option<String>)> {
-    let (name, bytes) = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::io("<stdin>", e))?;
-        ("-".to_string(), buf)
-    } else {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        (path.display().to_string(), bytes)
-    };
-    let (text, warning) = decode(&name, bytes, strict)?;
-    Ok((text.map(|t| Document::new(id, name, t)), warning))
+/// What reading a file yields.
+#[derive(Debug)]
+pub enum Piece {
+    /// A piece of text (the whole file when small).
+    Text(Document),
+    /// A file skipped or repaired, and why.
+    Warning(String),
 }
 
-/// Bytes → text, or `None` for a binary file, with an optional warning.
-fn decode(name: &str, bytes: Vec<u8>, strict: bool) -> Result<(Option<String>, Option<String>)> {
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        let message = format!("binary file (NUL byte at offset {at}), skipped");
-        if strict {
-            return Err(Error::Input {
-                path: name.to_string(),
-                message,
-            });
-        }
-        return Ok((None, Some(format!("{name}: {message}"))));
+/// The pieces of one file, read as they are needed.
+pub struct Pieces {
+    name: String,
+    reader: Box<dyn Read + Send>,
+    id: DocId,
+    strict: bool,
+    offset: usize,
+    part: u32,
+    carry: Vec<u8>,
+    eof: bool,
+    bad_utf8_reported: bool,
+    done: bool,
+    /// A piece held back while its warning is handed out first.
+    pending: Option<(String, usize)>,
+}
+
+impl Pieces {
+    /// Opens `path` (`-` for stdin).
+    ///
+    /// # Errors
+    /// If it cannot be opened.
+    pub fn new(path: &Path, id: DocId, strict: bool) -> Result<Pieces> {
+        let (name, reader): (String, Box<dyn Read + Send>) = if path.as_os_str() == "-" {
+            ("-".to_string(), Box::new(std::io::stdin()))
+        } else {
+            let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+            (path.display().to_string(), Box::new(file))
+        };
+        Ok(Pieces::from_reader(name, reader, id, strict))
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((Some(text), None)),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let message =
-                format!("invalid UTF-8 at byte {at}, read with replacement characters (U+FFFD)");
-            if strict {
-                return Err(Error::Input {
-                    path: name.to_string(),
-                    message,
-                });
-            }
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            Ok((Some(text), Some(format!("{name}: {message}"))))
+
+    /// Reads pieces from any reader, reported under `name`.
+    pub fn from_reader(
+        name: String,
+        reader: Box<dyn Read + Send>,
+        id: DocId,
+        strict: bool,
+    ) -> Pieces {
+        Pieces {
+            name,
+            reader,
+            id,
+            strict,
+            offset: 0,
+            part: 0,
+            carry: Vec::new(),
+            eof: false,
+            bad_utf8_reported: false,
+            done: false,
+            pending: None,
         }
+    }
+
+    fn fill(&mut self, want: usize) -> Result<()> {
+        while !self.eof && self.carry.len() < want {
+            let start = self.carry.len();
+            self.carry.resize(want, 0);
+            match self.reader.read(&mut self.carry[start..]) {
+                Ok(0) => {
+                    self.carry.truncate(start);
+                    self.eof = true;
+                }
+                Ok(n) => self.carry.truncate(start + n),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.carry.truncate(start),
+                Err(e) => return Err(Error::io(&self.name, e)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Where to end the next piece: after the last blank line, line break, sentence end or
+    /// space (in that order of preference) before [`PIECE`] + slack, never inside a UTF-8
+    /// character.
+    fn cut(&self) -> usize {
+        let buf = &self.carry;
+        if self.eof && buf.len() <= PIECE + PIECE_SLACK {
+            return buf.len();
+        }
+        let window = &buf[PIECE / 2..buf.len().min(PIECE + PIECE_SLACK)];
+        let at = window
+            .windows(2)
+            .rposition(|w| w == b"\n\n")
+            .map(|p| p + 2)
+            .or_else(|| window.iter().rposition(|&b| b == b'\n').map(|p| p + 1))
+            .or_else(|| {
+                // A sentence end keeps sentences, and so co-occurrences, whole.
+                window
+                    .windows(2)
+                    .rposition(|w| matches!(w, [b'.' | b'!' | b'?', b' ']))
+                    .map(|p| p + 2)
+            })
+            .or_else(|| window.iter().rposition(|&b| b == b' ').map(|p| p + 1));
+        match at {
+            Some(p) => PIECE / 2 + p,
+            None => {
+                // One unbroken run: cut at a character boundary.
+                let mut p = PIECE.min(buf.len());
+                while p > 0 && (buf[p] & 0xC0) == 0x80 {
+                    p -= 1;
+                }
+                p
+            }
+        }
+    }
+
+    fn next_piece(&mut self) -> Result<Option<Piece>> {
+        if self.done {
+            return Ok(None);
+        }
+        self.fill(PIECE + PIECE_SLACK)?;
+        if self.part == 0 {
+            if let Some(at) = self.carry[..self.carry.len().min(SNIFF)]
+                .iter()
+                .position(|&b| b == 0)
+            {
+                self.done = true;
+                let message = format!("binary file (NUL byte at offset {at}), skipped");
+                if self.strict {
+                    return Err(Error::Input {
+                        path: self.name.clone(),
+                        message,
+                    });
+                }
+                return Ok(Some(Piece::Warning(format!("{}: {message}", self.name))));
+            }
+        } else if self.carry.is_empty() {
+            self.done = true;
+            return Ok(None);
+        }
+        let cut = self.cut();
+        let bytes: Vec<u8> = self.carry.drain(..cut).collect();
+        let base = self.offset;
+        self.offset += cut;
+        if self.eof && self.carry.is_empty() {
+            self.done = true;
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let at = base + e.utf8_error().valid_up_to();
+                let message = format!(
+                    "invalid UTF-8 at byte {at}, read with replacement characters (U+FFFD)"
+                );
+                if self.strict {
+                    return Err(Error::Input {
+                        path: self.name.clone(),
+                        message,
+                    });
+                }
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                if !self.bad_utf8_reported {
+                    self.bad_utf8_reported = true;
+                    // The warning goes first; the text follows on the next call.
+                    self.pending = Some((text, base));
+                    return Ok(Some(Piece::Warning(format!("{}: {message}", self.name))));
+                }
+                text
+            }
+        };
+        Ok(Some(self.piece(text, base)))
+    }
+
+    fn piece(&mut self, text: String, base: usize) -> Piece {
+        let mut doc = Document::new(self.id, self.name.clone(), text);
+        if self.part > 0 {
+            doc.date = None;
+        }
+        doc.base = base;
+        doc.part = self.part;
+        self.part += 1;
+        Piece::Text(doc)
+    }
+}
+
+impl Iterator for Pieces {
+    type Item = Result<Piece>;
+
+    fn next(&mut self) -> Option<Result<Piece>> {
+        if let Some((text, base)) = self.pending.take() {
+            return Some(Ok(self.piece(text, base)));
+        }
+        self.next_piece().transpose()
     }
 }
 
@@ -154,6 +315,8 @@ impl Document {
             name: name.into(),
             text,
             date,
+            base: 0,
+            part: 0,
         }
     }
 }
@@ -186,20 +349,77 @@ mod tests {
         assert_eq!(leading_date("The date 2026-02-24"), None);
     }
 
+    fn pieces(bytes: &[u8], strict: bool) -> Vec<std::result::Result<String, String>> {
+        let reader = Box::new(std::io::Cursor::new(bytes.to_vec()));
+        Pieces::from_reader("a.txt".into(), reader, DocId(0), strict)
+            .map(|p| match p {
+                Ok(Piece::Text(d)) => Ok(format!("{}@{}#{}", d.text.len(), d.base, d.part)),
+                Ok(Piece::Warning(w)) => Err(w),
+                Err(e) => Err(format!("error: {e}")),
+            })
+            .collect()
+    }
+
     #[test]
-    fn decodes_with_warnings() {
-        let (text, warn) = decode("a.txt", b"ok\xffno".to_vec(), false).unwrap();
-        assert_eq!(text.as_deref(), Some("ok\u{FFFD}no"));
+    fn reads_with_warnings() {
         assert_eq!(
-            warn.as_deref(),
-            Some("a.txt: invalid UTF-8 at byte 2, read with replacement characters (U+FFFD)")
+            pieces(b"ok\xffno", false),
+            [
+                Err(
+                    "a.txt: invalid UTF-8 at byte 2, read with replacement characters (U+FFFD)"
+                        .into()
+                ),
+                Ok("7@0#0".into())
+            ]
         );
-        let (text, warn) = decode("b.bin", b"PK\x00\x01".to_vec(), false).unwrap();
-        assert!(text.is_none());
         assert_eq!(
-            warn.as_deref(),
-            Some("b.bin: binary file (NUL byte at offset 2), skipped")
+            pieces(b"PK\x00\x01", false),
+            [Err(
+                "a.txt: binary file (NUL byte at offset 2), skipped".into()
+            )]
         );
-        assert!(decode("b.bin", b"\x00".to_vec(), true).is_err());
+        assert_eq!(
+            pieces(b"PK\x00", true),
+            [Err(
+                "error: a.txt: binary file (NUL byte at offset 2), skipped".into()
+            )]
+        );
+        assert_eq!(pieces(b"", false), [Ok("0@0#0".into())]);
+    }
+
+    #[test]
+    fn cuts_big_files_at_line_breaks_and_keeps_offsets() {
+        let line = "Mexico City is large.\n".repeat(100_000); // 2.3 MB
+        let got = pieces(line.as_bytes(), false);
+        let sizes: Vec<usize> = got
+            .iter()
+            .map(|p| {
+                p.as_ref()
+                    .unwrap()
+                    .split('@')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(sizes.iter().sum::<usize>(), line.len());
+        assert!(
+            sizes
+                .iter()
+                .all(|&s| s <= PIECE + PIECE_SLACK && s % 22 == 0),
+            "{sizes:?}"
+        );
+        let mut expected = 0;
+        for (i, p) in got.iter().enumerate() {
+            let p = p.as_ref().unwrap();
+            assert_eq!(p, &format!("{}@{expected}#{i}", sizes[i]));
+            expected += sizes[i];
+        }
+        // One unbroken run of multibyte characters is cut on a character boundary.
+        let run = "é".repeat(PIECE);
+        let got = pieces(run.as_bytes(), false);
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|p| p.is_ok()));
     }
 }

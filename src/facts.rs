@@ -58,10 +58,20 @@ pub struct DocFacts {
     /// Date from its `date` line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Which piece of a big file these facts cover (0 for the first or only one); pieces of a
+    /// file follow each other, and sentence numbers in evidence count within the piece.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub part: u32,
+    /// Sentences in the piece.
+    pub sentences: u32,
     /// Entities it names, by id.
     pub entities: Vec<EntityFact>,
     /// Its mentions, in text order.
     pub mentions: Vec<MentionFact>,
     /// Its relations, sentence by sentence.
     pub relations: Vec<RelationFact>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }

@@ -105,9 +105,14 @@ impl Pipeline {
         let mut ids: Vec<EntityId> = tagged.mentions.iter().map(|m| m.entity).collect();
         ids.sort();
         ids.dedup();
+        // Offsets count from the start of the file, whatever piece of it this is.
+        let base = doc.base;
+        let at = |s: sentences::Span| sentences::Span::new(s.start + base, s.end + base);
         DocFacts {
             doc: doc.name.clone(),
             date: doc.date.clone(),
+            part: doc.part,
+            sentences: sentences.len() as u32,
             entities: ids
                 .into_iter()
                 .map(|id| {
@@ -125,19 +130,27 @@ impl Pipeline {
                 .iter()
                 .map(|m| MentionFact {
                     entity: key(m.entity),
-                    start: m.span.start,
-                    end: m.span.end,
+                    start: m.span.start + base,
+                    end: m.span.end + base,
                     text: doc.text[m.span.start..m.span.end].to_string(),
                     how: m.rule,
                 })
                 .collect(),
             relations: relations
                 .into_iter()
-                .map(|r| RelationFact {
-                    source: key(r.source),
-                    target: key(r.target),
-                    relation: r.predicate,
-                    evidence: r.evidence,
+                .map(|r| {
+                    let mut evidence = r.evidence;
+                    evidence.start += base;
+                    evidence.end += base;
+                    evidence.source_span = at(evidence.source_span);
+                    evidence.target_span = at(evidence.target_span);
+                    evidence.trigger = evidence.trigger.map(at);
+                    RelationFact {
+                        source: key(r.source),
+                        target: key(r.target),
+                        relation: r.predicate,
+                        evidence,
+                    }
                 })
                 .collect(),
         }

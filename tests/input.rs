@@ -133,3 +133,44 @@ fn unwritable_output_fails_before_reading_text() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).starts_with("kg: out: "), "{}", stderr(&out));
 }
+
+#[test]
+fn a_huge_one_line_file_is_read_in_pieces_with_file_offsets() {
+    let dir = Dir::new("huge");
+    let sentence = "Ivan Petrov met Jane Roe in North Port. ";
+    let text = sentence.repeat(30_000); // 1.2 MB, no line break: two pieces
+    dir.write("huge.txt", &text);
+    let out = ok(&dir.kg_mini(&["tag", "huge.txt"]));
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 90_000);
+    for l in [&lines[0], &lines[60_001], &lines[89_999]] {
+        let (s, e) = (
+            l["start"].as_u64().unwrap() as usize,
+            l["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], l["text"].as_str().unwrap());
+    }
+    eqnice!(
+        "1 documents, 90000 mentions, 3 entities, 3 edges -> out\n",
+        ok(&dir.kg_mini(&["build", "huge.txt", "--max-evidence", "2"]))
+    );
+    let graph: serde_json::Value =
+        serde_json::from_str(&read(&dir.join("out/graph.json"))).unwrap();
+    let edge = &graph["edges"][0];
+    assert_eq!(
+        (edge["weight"].as_u64(), edge["documents"].as_u64()),
+        (Some(30_000), Some(1))
+    );
+    assert_eq!(edge["evidence"].as_array().unwrap().len(), 2);
+    // Sentence numbers run on across pieces.
+    let last = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["documents"].as_u64().unwrap())
+        .max();
+    assert_eq!(last, Some(1));
+}

@@ -163,8 +163,8 @@ pub(super) fn tag(args: TagArgs) -> Result<ExitCode> {
                 let e = g.entity(m.entity);
                 let line = TagLine {
                     doc: &doc.name,
-                    start: m.span.start,
-                    end: m.span.end,
+                    start: m.span.start + doc.base,
+                    end: m.span.end + doc.base,
                     text: &doc.text[m.span.start..m.span.end],
                     entity: &e.key,
                     kind: e.kind.as_str(),

@@ -34,9 +34,20 @@ struct EdgeTally {
 
 type EdgeKey = (String, String, String, bool);
 
+/// What has been counted for the document being folded in, so that the pieces of a big file
+/// count as one document.
+#[derive(Default)]
+struct Current {
+    doc: String,
+    sentences: u32,
+    entities: BTreeSet<String>,
+    edges: BTreeSet<EdgeKey>,
+}
+
 /// Folds documents' facts into a graph.
 pub struct GraphBuilder {
     max_evidence: usize,
+    current: Current,
     nodes: BTreeMap<String, NodeTally>,
     edges: HashMap<EdgeKey, EdgeTally>,
     documents: Vec<DocumentInfo>,
@@ -62,6 +73,7 @@ impl GraphBuilder {
     pub fn new(max_evidence: usize) -> GraphBuilder {
         GraphBuilder {
             max_evidence,
+            current: Current::default(),
             nodes: BTreeMap::new(),
             edges: HashMap::new(),
             documents: Vec::new(),
@@ -75,13 +87,33 @@ impl GraphBuilder {
     /// evidence records per edge.
     pub fn add(&mut self, facts: DocFacts) {
         let date = facts.date.as_deref();
-        self.documents.push(DocumentInfo {
-            name: facts.doc.clone(),
-            date: facts.date.clone(),
-            mentions: facts.mentions.len() as u32,
-        });
+        let continues = facts.part > 0 && self.current.doc == facts.doc;
+        if continues {
+            if let Some(d) = self.documents.last_mut() {
+                d.mentions += facts.mentions.len() as u32;
+            }
+        } else {
+            self.current = Current {
+                doc: facts.doc.clone(),
+                ..Current::default()
+            };
+            self.documents.push(DocumentInfo {
+                name: facts.doc.clone(),
+                date: facts.date.clone(),
+                mentions: facts.mentions.len() as u32,
+            });
+        }
+        // A piece's sentence numbers continue the previous pieces'.
+        let first_sentence = self.current.sentences;
+        self.current.sentences += facts.sentences;
+        let date = if continues {
+            self.documents.last().and_then(|d| d.date.clone())
+        } else {
+            date.map(String::from)
+        };
+        let date = date.as_deref();
         for e in facts.entities {
-            let tally = self.nodes.entry(e.id).or_insert_with(|| NodeTally {
+            let tally = self.nodes.entry(e.id.clone()).or_insert_with(|| NodeTally {
                 name: e.name,
                 kind: e.kind,
                 aliases: e.aliases,
@@ -90,8 +122,10 @@ impl GraphBuilder {
                 seen: BTreeSet::new(),
                 dates: None,
             });
-            tally.documents += 1;
-            widen(&mut tally.dates, date);
+            if self.current.entities.insert(e.id) {
+                tally.documents += 1;
+                widen(&mut tally.dates, date);
+            }
         }
         for m in facts.mentions {
             if let Some(t) = self.nodes.get_mut(&m.entity) {
@@ -103,9 +137,9 @@ impl GraphBuilder {
                 }
             }
         }
-        let mut in_doc: BTreeSet<EdgeKey> = BTreeSet::new();
         for r in facts.relations {
             let mut evidence = r.evidence;
+            evidence.sentence += first_sentence;
             let (mut source, mut target) = (r.source, r.target);
             let directed = r.relation != CO_OCCURS;
             if !directed && source > target {
@@ -115,7 +149,7 @@ impl GraphBuilder {
             let key = (source, target, r.relation, evidence.qualifiers.negated);
             let tally = self.edges.entry(key.clone()).or_default();
             tally.weight += 1;
-            if in_doc.insert(key) {
+            if self.current.edges.insert(key) {
                 tally.documents += 1;
                 widen(&mut tally.dates, date);
             }

@@ -94,6 +94,20 @@ impl Relation {
     }
 }
 
+/// Mentions grouped by sentence index, in one pass.
+fn by_sentence(
+    list: &[crate::tagger::Mention],
+    sentences: usize,
+) -> Vec<Vec<&crate::tagger::Mention>> {
+    let mut groups = vec![Vec::new(); sentences];
+    for m in list {
+        if let Some(g) = groups.get_mut(m.sentence as usize) {
+            g.push(m);
+        }
+    }
+    groups
+}
+
 /// Extracts co-occurrences and typed relations from one tagged document.
 pub fn extract(
     doc: &Document,
@@ -103,9 +117,10 @@ pub fn extract(
     patterns: &[Pattern],
 ) -> Vec<Relation> {
     let mut out = Vec::new();
-    for s in sentences {
-        let in_sentence = |m: &&crate::tagger::Mention| m.sentence == s.index;
-        let mentions: Vec<_> = tagged.mentions.iter().filter(in_sentence).collect();
+    // Mentions and anchors are in text order, so each sentence takes the next run of them.
+    let mention_groups = by_sentence(&tagged.mentions, sentences.len());
+    let mut anchor_groups = by_sentence(&tagged.anchors, sentences.len());
+    for (s, mentions) in sentences.iter().zip(mention_groups) {
         if mentions.is_empty() {
             continue;
         }
@@ -138,7 +153,7 @@ pub fn extract(
                 });
             }
         }
-        let anchors: Vec<_> = tagged.anchors.iter().filter(in_sentence).collect();
+        let anchors = std::mem::take(&mut anchor_groups[s.index as usize]);
         for found in rules::sentence_relations(doc, s, &mentions, &anchors, gazetteer, patterns) {
             let mut ev = evidence(found.subject_span, found.object_span);
             ev.trigger = found.trigger;
