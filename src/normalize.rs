@@ -62,6 +62,11 @@ pub fn normalize(text: &str) -> Normalized {
     let mut buf = [0u8; 4];
     for (i, c) in text.char_indices() {
         let (start, end) = (i as u32, (i + c.len_utf8()) as u32);
+        // Most text is ASCII letters and digits: no lookups for them.
+        if c.is_ascii_alphanumeric() {
+            out.push_byte(c.to_ascii_lowercase() as u8, start, end);
+            continue;
+        }
         match classify(c) {
             Fold::Drop => {}
             Fold::Space => {
@@ -99,6 +104,12 @@ pub fn fold(s: &str) -> String {
 }
 
 impl Normalized {
+    fn push_byte(&mut self, b: u8, start: u32, end: u32) {
+        self.text.push(b as char);
+        self.starts.push(start);
+        self.ends.push(end);
+    }
+
     fn push(&mut self, s: &str, start: u32, end: u32) {
         self.text.push_str(s);
         for _ in 0..s.len() {

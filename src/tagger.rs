@@ -24,7 +24,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::corpus::{DocId, Document};
 use crate::gazetteer::{EntityId, EntityKind, Form, Gazetteer, Rule};
@@ -60,7 +62,8 @@ pub struct Tagged {
 /// A compiled gazetteer, ready to tag many documents.
 #[derive(Debug, Clone)]
 pub struct Tagger {
-    automaton: AhoCorasick,
+    /// Aho-Corasick automaton of every folded form, walked anchored from each word start.
+    automaton: NFA,
     /// Forms behind each automaton pattern (several forms may fold alike).
     patterns: Vec<Vec<u32>>,
     forms: Vec<Form>,
@@ -111,17 +114,26 @@ impl Tagger {
     /// Linear in the total length of the forms.
     pub fn new(gazetteer: &Gazetteer) -> Tagger {
         let forms = gazetteer.forms();
-        let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for (i, f) in forms.iter().enumerate() {
-            let key = fold(&f.text);
-            if !key.is_empty() {
-                by_key.entry(key).or_default().push(i as u32);
+        // Forms that fold alike share one pattern; sorting keeps the pattern order stable.
+        let mut folded: Vec<(String, u32)> = forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (fold(&f.text), i as u32))
+            .filter(|(k, _)| !k.is_empty())
+            .collect();
+        folded.sort_unstable();
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<u32>> = Vec::new();
+        for (key, i) in folded {
+            if keys.last() == Some(&key) {
+                patterns.last_mut().expect("pushed with its key").push(i);
+            } else {
+                keys.push(key);
+                patterns.push(vec![i]);
             }
         }
-        let (keys, patterns): (Vec<String>, Vec<Vec<u32>>) = by_key.into_iter().unzip();
-        let automaton = AhoCorasick::builder()
+        let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
             .build(&keys)
             .expect("gazetteer forms are non-empty and within automaton limits");
         Tagger {
@@ -141,53 +153,56 @@ impl Tagger {
         self.resolve(doc, sentences, &found)
     }
 
-    /// Leftmost-longest scan; a rejected match falls back to shorter forms at the same start.
+    /// Tries every word start: walking the automaton's trie from there (anchored, so without
+    /// failure transitions) lists every form that starts at that word, and costs one or two
+    /// transitions for the ordinary words between names. The longest form that ends on a word
+    /// boundary and fits the case rule wins; a match can never start inside a word.
     fn scan(&self, text: &str, norm: &Normalized) -> Vec<Candidate> {
         let hay = norm.text.as_str();
+        let bytes = hay.as_bytes();
+        let nfa = &self.automaton;
+        let root = nfa.start_state(Anchored::Yes).expect("anchored searches are supported");
         let mut out = Vec::new();
+        let mut ends: Vec<(usize, usize)> = Vec::new();
         let mut pos = 0;
-        while pos < hay.len() {
-            let Some(m) = self.automaton.find(Input::new(hay).span(pos..hay.len())) else {
-                break;
-            };
-            let start = m.start();
-            if !left_bound(hay, start) {
-                pos = next_word(hay, start);
-                continue;
-            }
-            let mut m = Some(m);
-            let mut accepted = false;
-            while let Some(cur) = m {
-                let end = cur.end();
-                if right_bound(hay, end) {
-                    let (os, oe) = norm.to_original(start, end);
-                    let found = &text[os..oe];
-                    let forms: Vec<u32> = self.patterns[cur.pattern().as_usize()]
-                        .iter()
-                        .copied()
-                        .filter(|&f| case_fits(&self.forms[f as usize].text, found))
-                        .collect();
-                    if !forms.is_empty() {
-                        out.push(Candidate {
-                            span: Span::new(os, oe),
-                            forms,
-                            acronym_of: None,
-                        });
-                        pos = end;
-                        accepted = true;
-                        break;
-                    }
+        while let Some(start) = next_word_start(hay, pos) {
+            ends.clear();
+            let mut sid = root;
+            for (k, &b) in bytes[start..].iter().enumerate() {
+                sid = nfa.next_state(Anchored::Yes, sid, b);
+                if nfa.is_dead(sid) {
+                    break;
                 }
-                m = (end > start + 1)
-                    .then(|| {
-                        let input = Input::new(hay).span(start..end - 1).anchored(Anchored::Yes);
-                        self.automaton.find(input)
-                    })
-                    .flatten();
+                if nfa.is_match(sid) {
+                    ends.push((start + k + 1, nfa.match_pattern(sid, 0).as_usize()));
+                }
             }
-            if !accepted {
-                pos = next_word(hay, start);
+            let mut accepted = None;
+            for &(end, pattern) in ends.iter().rev() {
+                if !right_bound(hay, end) {
+                    continue;
+                }
+                let (os, oe) = norm.to_original(start, end);
+                let found = &text[os..oe];
+                let forms: Vec<u32> = self.patterns[pattern]
+                    .iter()
+                    .copied()
+                    .filter(|&f| case_fits(&self.forms[f as usize].text, found))
+                    .collect();
+                if !forms.is_empty() {
+                    out.push(Candidate {
+                        span: Span::new(os, oe),
+                        forms,
+                        acronym_of: None,
+                    });
+                    accepted = Some(end);
+                    break;
+                }
             }
+            pos = match accepted {
+                Some(end) => end,
+                None => next_word(hay, start),
+            };
         }
         out
     }
@@ -415,6 +430,28 @@ fn right_bound(hay: &str, end: usize) -> bool {
         Some('.') => !after.next().is_some_and(is_word_char),
         Some(c) => !is_word_char(c),
     }
+}
+
+/// The first position at or after `from` where a word starts.
+fn next_word_start(hay: &str, from: usize) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b.is_ascii_alphanumeric() || b == b'_' || b == b'@') && left_bound(hay, i) {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = hay[i..].chars().next().expect("inside the text");
+            if is_word_char(c) && left_bound(hay, i) {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// The next position after the word containing `at`.

@@ -257,6 +257,9 @@ impl Gazetteer {
             }
             if e.kind == EntityKind::Person {
                 let (full, nicks) = person_names(e);
+                // A partial form that is also a full name of the same person is just an alias.
+                let names: std::collections::BTreeSet<String> =
+                    std::iter::once(&e.name).chain(&e.aliases).map(|n| fold(n)).collect();
                 for name in &full {
                     let words: Vec<&str> = name.split_whitespace().collect();
                     for nick in &nicks {
@@ -271,18 +274,13 @@ impl Gazetteer {
                         }
                     }
                     for part in partial_names(&words) {
-                        push(&mut forms, &part, Rule::PartialName);
+                        if !names.contains(&fold(&part)) {
+                            push(&mut forms, &part, Rule::PartialName);
+                        }
                     }
                 }
             }
         }
-        // A partial form that is also a full alias of the same entity is just an alias.
-        let full: std::collections::BTreeSet<(EntityId, String)> = forms
-            .iter()
-            .filter(|f| f.rule != Rule::PartialName)
-            .map(|f| (f.entity, fold(&f.text)))
-            .collect();
-        forms.retain(|f| f.rule != Rule::PartialName || !full.contains(&(f.entity, fold(&f.text))));
         forms.dedup();
         forms
     }

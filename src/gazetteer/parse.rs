@@ -43,7 +43,7 @@ fn is_valid_key(key: &str) -> bool {
     !key.is_empty()
         && key
             .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_-.:".contains(&b))
+            .all(|b| b.is_ascii_alphanumeric() || b"_-.:".contains(&b))
 }
 
 /// Parses the text of one gazetteer file named `path` (used in error messages).
@@ -86,7 +86,7 @@ fn parse_line(path: &str, line: usize, content: &str) -> Result<Record> {
     let key = cols[0].trim();
     if !is_valid_key(key) {
         return Err(err(format!(
-            "invalid id \"{key}\": use lower-case letters, digits and _ - . :"
+            "invalid id \"{key}\": use ASCII letters, digits and _ - . :"
         )));
     }
     let kind = EntityKind::parse(cols[1].trim()).ok_or_else(|| {
@@ -184,6 +184,7 @@ mod tests {
                 "t.tsv:1: expected 3 to 5 tab-separated columns",
             ),
             ("\n\nA b\tPERSON\tX\n", "t.tsv:3: invalid id \"A b\""),
+            ("é\tPERSON\tX\n", "t.tsv:1: invalid id \"é\""),
             ("a\tTHING\tX\n", "t.tsv:1: unknown type \"THING\""),
             ("a\tORG\tX\tY||Z\n", "t.tsv:1: entity a has an empty alias"),
             (
