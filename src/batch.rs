@@ -96,12 +96,8 @@ pub fn run<T: Send>(
         strict,
     };
     let mut done = 0;
-    loop {
-        let items: Vec<Result<Piece>> = stream.by_ref().take(batch).collect();
-        if items.is_empty() {
-            return Ok(done);
-        }
-        let results: Vec<Result<Outcome<T>>> = pool.install(|| {
+    let process = |items: Vec<Result<Piece>>| -> Vec<Result<Outcome<T>>> {
+        pool.install(|| {
             items
                 .into_par_iter()
                 .map(|item| match item? {
@@ -109,15 +105,28 @@ pub fn run<T: Send>(
                     Piece::Warning(w) => Ok(Outcome::Warn(w)),
                 })
                 .collect()
-        });
-        for r in results {
-            match r? {
-                Outcome::Warn(w) => warn(&w),
-                Outcome::Done(t) => {
-                    done += 1;
-                    sink(t)?;
+        })
+    };
+    // While the workers process one batch, this thread hands the previous one to `sink`, so
+    // folding results never leaves the cores idle.
+    std::thread::scope(|scope| {
+        let mut previous: Option<Vec<Result<Outcome<T>>>> = None;
+        loop {
+            let items: Vec<Result<Piece>> = stream.by_ref().take(batch).collect();
+            let running = (!items.is_empty()).then(|| scope.spawn(|| process(items)));
+            for r in previous.take().into_iter().flatten() {
+                match r? {
+                    Outcome::Warn(w) => warn(&w),
+                    Outcome::Done(t) => {
+                        done += 1;
+                        sink(t)?;
+                    }
                 }
             }
+            match running {
+                Some(handle) => previous = Some(handle.join().expect("workers do not panic")),
+                None => return Ok(done),
+            }
         }
-    }
+    })
 }

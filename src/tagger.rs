@@ -161,7 +161,9 @@ impl Tagger {
         let hay = norm.text.as_str();
         let bytes = hay.as_bytes();
         let nfa = &self.automaton;
-        let root = nfa.start_state(Anchored::Yes).expect("anchored searches are supported");
+        let root = nfa
+            .start_state(Anchored::Yes)
+            .expect("anchored searches are supported");
         let mut out = Vec::new();
         let mut ends: Vec<(usize, usize)> = Vec::new();
         let mut pos = 0;
@@ -298,6 +300,20 @@ impl Tagger {
                 mention.entity = e;
                 tagged.mentions.push(mention);
                 continue;
+            }
+            // Most names have one form and one reading: no bookkeeping for them.
+            if let [only] = c.forms.as_slice() {
+                let f = &self.forms[*only as usize];
+                if f.rule != Rule::PartialName {
+                    mention.entity = f.entity;
+                    mention.rule = f.rule;
+                    if f.rule == Rule::Demonym {
+                        tagged.anchors.push(mention);
+                    } else {
+                        tagged.mentions.push(mention);
+                    }
+                    continue;
+                }
             }
             // Best rule per entity; partial names only for people named in full here.
             let mut options: BTreeMap<EntityId, Rule> = BTreeMap::new();
@@ -475,31 +491,27 @@ fn is_acronym(s: &str) -> bool {
 /// Case rule: a form in capitals ("US", "CIA") only matches capitals; any other form matches text
 /// in capitals (headlines) or text whose words start with a capital wherever the form's do.
 pub fn case_fits(form: &str, found: &str) -> bool {
-    let letters = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphabetic())
-            .collect::<Vec<char>>()
-    };
-    let found_letters = letters(found);
-    let found_caps = found_letters.iter().all(|c| !c.is_lowercase());
-    let form_letters = letters(form);
-    if form_letters.iter().all(|c| !c.is_lowercase()) {
+    // Called for every candidate, so it allocates nothing.
+    let no_lower = |s: &str| !s.chars().any(char::is_lowercase);
+    let found_caps = no_lower(found);
+    if no_lower(form) {
         return found_caps;
     }
     if found_caps {
         return true;
     }
-    let initials = |s: &str| -> Vec<bool> {
+    fn initials(s: &str) -> impl Iterator<Item = bool> + '_ {
         s.split(|c: char| !c.is_alphanumeric())
             .filter_map(|w| w.chars().next())
             .map(char::is_uppercase)
-            .collect()
-    };
-    let (a, b) = (initials(form), initials(found));
-    if a.len() != b.len() {
-        return a.first() <= b.first();
     }
-    a.iter().zip(&b).all(|(need, got)| !need | got)
+    let (count_a, count_b) = (initials(form).count(), initials(found).count());
+    if count_a != count_b {
+        return initials(form).next() <= initials(found).next();
+    }
+    initials(form)
+        .zip(initials(found))
+        .all(|(need, got)| !need | got)
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             spell(&e.dates)
         );
         let evidence = e.evidence.records();
-        let first = evidence.first().map(|ev| ev.text.as_str()).unwrap_or("");
+        let first = evidence.first().map(|ev| &*ev.text).unwrap_or("");
         let values = [
             ("relation", xml_escape(&e.relation)),
             ("directed", e.directed.to_string()),

@@ -76,7 +76,7 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             xml_escape(&e.target)
         );
         let evidence = e.evidence.records();
-        let first = evidence.first().map(|ev| ev.text.as_str()).unwrap_or("");
+        let first = evidence.first().map(|ev| &*ev.text).unwrap_or("");
         let label = if e.negated {
             format!("not {}", e.relation)
         } else {

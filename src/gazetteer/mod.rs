@@ -258,8 +258,10 @@ impl Gazetteer {
             if e.kind == EntityKind::Person {
                 let (full, nicks) = person_names(e);
                 // A partial form that is also a full name of the same person is just an alias.
-                let names: std::collections::BTreeSet<String> =
-                    std::iter::once(&e.name).chain(&e.aliases).map(|n| fold(n)).collect();
+                let names: std::collections::BTreeSet<String> = std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .map(|n| fold(n))
+                    .collect();
                 for name in &full {
                     let words: Vec<&str> = name.split_whitespace().collect();
                     for nick in &nicks {

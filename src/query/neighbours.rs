@@ -193,7 +193,7 @@ pub(crate) fn connection(
         for ev in g[e].evidence.records().iter() {
             let q = Quote {
                 doc: ev.doc.clone(),
-                text: ev.text.clone(),
+                text: ev.text.to_string(),
             };
             if quotes.len() < evidence && !quotes.contains(&q) {
                 quotes.push(q);

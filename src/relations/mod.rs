@@ -30,8 +30,8 @@ pub struct Evidence {
     pub start: usize,
     /// End of the sentence.
     pub end: usize,
-    /// The sentence text.
-    pub text: String,
+    /// The sentence text (shared by every relation read in the sentence).
+    pub text: std::sync::Arc<str>,
     /// Span of the subject (or first entity) in the document.
     pub source_span: Span,
     /// Span of the object (or second entity).
@@ -124,12 +124,13 @@ pub fn extract(
         if mentions.is_empty() {
             continue;
         }
+        let text: std::sync::Arc<str> = doc.text[s.span.start..s.span.end].into();
         let evidence = |source: Span, target: Span| Evidence {
             doc: doc.name.clone(),
             sentence: s.index,
             start: s.span.start,
             end: s.span.end,
-            text: doc.text[s.span.start..s.span.end].to_string(),
+            text: std::sync::Arc::clone(&text),
             source_span: source,
             target_span: target,
             trigger: None,

@@ -2,6 +2,8 @@
 //! every argument (a mention, or a demonym standing for its country) is one `<e>` token; each
 //! pattern family then looks at the tokens between and around two arguments.
 
+use std::borrow::Cow;
+
 use crate::corpus::Document;
 use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
 use crate::relations::Qualifiers;
@@ -28,8 +30,10 @@ struct Arg {
     demonym: bool,
 }
 
-struct Token {
-    text: String,
+struct Token<'a> {
+    /// Lower-cased word, punctuation, or `<e>`/`<d>` for an argument; borrowed from the
+    /// document when it is already lower case, which most words are.
+    text: Cow<'a, str>,
     span: Span,
     arg: Option<usize>,
 }
@@ -201,7 +205,7 @@ fn is_word(t: &str) -> bool {
 }
 
 /// Splits a sentence into tokens, one `<e>` per argument.
-fn tokenize(text: &str, span: Span, args: &[Arg]) -> Vec<Token> {
+fn tokenize<'a>(text: &'a str, span: Span, args: &[Arg]) -> Vec<Token<'a>> {
     let mut out = Vec::new();
     let mut i = span.start;
     let mut next_arg = 0;
@@ -210,7 +214,7 @@ fn tokenize(text: &str, span: Span, args: &[Arg]) -> Vec<Token> {
             && a.span.start <= i
         {
             out.push(Token {
-                text: if a.demonym { "<d>" } else { "<e>" }.into(),
+                text: Cow::Borrowed(if a.demonym { "<d>" } else { "<e>" }),
                 span: a.span,
                 arg: Some(next_arg),
             });
@@ -239,7 +243,14 @@ fn tokenize(text: &str, span: Span, args: &[Arg]) -> Vec<Token> {
                 }
             }
             out.push(Token {
-                text: text[i..end].to_lowercase().replace('’', "'"),
+                text: {
+                    let word = &text[i..end];
+                    if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                        Cow::Owned(word.to_lowercase().replace('’', "'"))
+                    } else {
+                        Cow::Borrowed(word)
+                    }
+                },
                 span: Span::new(i, end),
                 arg: None,
             });
@@ -252,20 +263,24 @@ fn tokenize(text: &str, span: Span, args: &[Arg]) -> Vec<Token> {
                     && !text[i + len + 1..].starts_with(char::is_alphanumeric) =>
             {
                 out.push(Token {
-                    text: "'s".into(),
+                    text: Cow::Borrowed("'s"),
                     span: Span::new(i, i + len + 1),
                     arg: None,
                 });
                 i += len + 1;
                 continue;
             }
-            ',' | ';' | ':' | '(' | ')' => c.to_string(),
-            '-' | '–' | '—' | '‐' | '‑' | '−' => "-".to_string(),
-            _ => String::new(),
+            ',' => ",",
+            ';' => ";",
+            ':' => ":",
+            '(' => "(",
+            ')' => ")",
+            '-' | '–' | '—' | '‐' | '‑' | '−' => "-",
+            _ => "",
         };
         if !token.is_empty() {
             out.push(Token {
-                text: token,
+                text: Cow::Borrowed(token),
                 span: Span::new(i, i + len),
                 arg: None,
             });
@@ -277,7 +292,7 @@ fn tokenize(text: &str, span: Span, args: &[Arg]) -> Vec<Token> {
 
 struct Ctx<'a> {
     text: &'a str,
-    tokens: Vec<Token>,
+    tokens: Vec<Token<'a>>,
     args: Vec<Arg>,
     gazetteer: &'a Gazetteer,
     qualifiers: Qualifiers,
@@ -287,7 +302,7 @@ impl Ctx<'_> {
     fn words(&self, from: usize, to: usize) -> Vec<&str> {
         self.tokens[from..to]
             .iter()
-            .map(|t| t.text.as_str())
+            .map(|t| t.text.as_ref())
             .collect()
     }
 
@@ -296,7 +311,7 @@ impl Ctx<'_> {
     }
 
     fn next_text(&self, token: usize) -> &str {
-        self.tokens.get(token + 1).map_or("", |t| t.text.as_str())
+        self.tokens.get(token + 1).map_or("", |t| t.text.as_ref())
     }
 
     /// An argument followed by another noun is only that noun's modifier ("US intervention"),
@@ -421,13 +436,18 @@ pub(crate) fn sentence_relations(
     let mut out = Vec::new();
     for (x, &a) in arg_tokens.iter().enumerate() {
         for &b in &arg_tokens[x + 1..] {
+            // Pairs too far apart for any family are skipped before looking at patterns.
+            if b - a > 40 {
+                continue;
+            }
+            let between = ctx.words(a + 1, b);
             for p in patterns {
                 let found = match p.family {
-                    Family::Verb => verb(&ctx, p, a, b),
-                    Family::Noun => noun(&ctx, p, a, b),
-                    Family::Title => title(&ctx, p, a, b),
-                    Family::Place => place(&ctx, p, a, b),
-                    Family::Possessive => possessive(&ctx, p, a, b),
+                    Family::Verb => verb(&ctx, p, a, b, &between),
+                    Family::Noun => noun(&ctx, p, a, b, &between),
+                    Family::Title => title(&ctx, p, a, b, &between),
+                    Family::Place => place(&ctx, p, a, b, &between),
+                    Family::Possessive => possessive(&ctx, p, a, b, &between),
                 };
                 let Some(f) = found else { continue };
                 if matches!(p.family, Family::Verb | Family::Place)
@@ -455,7 +475,7 @@ fn coordinated(ctx: &Ctx, f: &Found, arg: usize, object: bool) -> Vec<Found> {
     let joiner = |k: usize| {
         ctx.tokens
             .get(k)
-            .is_some_and(|t| matches!(t.text.as_str(), "," | "and" | "or"))
+            .is_some_and(|t| matches!(t.text.as_ref(), "," | "and" | "or"))
     };
     let mut out = Vec::new();
     let mut k = arg;
@@ -531,7 +551,7 @@ fn sentence_qualifiers(ctx: &Ctx) -> Qualifiers {
                 .unwrap_or(t);
             let name = match ctx.tokens[t].arg {
                 Some(_) => ctx.gazetteer.entity(ctx.arg(t).entity).name.clone(),
-                None => ctx.tokens[t].text.clone(),
+                None => ctx.tokens[t].text.to_string(),
             };
             q.attributed_to = Some(name);
             break;
@@ -548,8 +568,7 @@ fn phrase_at(phrases: &[Vec<Slot>], words: &[&str]) -> Option<usize> {
 /// The phrase may also start at a gerund whose subject is X ("X retaliated by engaging in
 /// gunfights in Y"), or X may sit inside a reduced passive ("information provided by X through
 /// Y").
-fn verb(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
-    let between = ctx.words(a + 1, b);
+fn verb(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<Found> {
     if ctx.arg(b).demonym && !GENERIC_HEADS.contains(&ctx.next_text(b)) || ctx.is_modifier(b) {
         return None;
     }
@@ -612,7 +631,7 @@ fn designation(ctx: &Ctx, object: usize) -> Option<String> {
     let words: Vec<&Token> = ctx.tokens[object + 2..]
         .iter()
         .take_while(|t| {
-            is_word(&t.text) && t.arg.is_none() && !FOLLOWERS.contains(&t.text.as_str())
+            is_word(&t.text) && t.arg.is_none() && !FOLLOWERS.contains(&t.text.as_ref())
         })
         .take(6)
         .collect();
@@ -675,8 +694,7 @@ fn skip_det(words: &[&str]) -> usize {
 
 /// `X, the <noun> of Y` → (X, Y); `Y <noun> X` → (X, Y); `the <noun> of Y, X` and
 /// `the <noun> of Y by X` → (X, Y).
-fn noun(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
-    let between = ctx.words(a + 1, b);
+fn noun(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<Found> {
     if between.first() == Some(&",") {
         let rest = &between[1..];
         let start = skip_det(rest);
@@ -742,8 +760,7 @@ fn noun(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
 
 /// `Y <title> X` ("CIA Director John Ratcliffe", "Mexican President Claudia Sheinbaum"),
 /// `X, Y's <title>` and `X, the <title> of Y`.
-fn title(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
-    let between = ctx.words(a + 1, b);
+fn title(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<Found> {
     let with_role = |found: Option<Found>, role: Span| {
         found.map(|mut f| {
             f.qualifiers.role = Some(ctx.text[role.start..role.end].to_string());
@@ -783,8 +800,7 @@ fn title(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
 
 /// `X, a <noun> in [the western state of] Y`, `X, in ... Y`, `the <noun> of X in Y`, and
 /// `X, Y` where the gazetteer puts X inside Y.
-fn place(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
-    let between = ctx.words(a + 1, b);
+fn place(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<Found> {
     if ctx.is_modifier(b) && ctx.next_text(b) != "'s" {
         return None;
     }
@@ -837,8 +853,8 @@ fn place(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
 }
 
 /// `Y's X` → X predicate Y ("Mexico's Defense Ministry" → part_of).
-fn possessive(ctx: &Ctx, p: &Pattern, a: usize, b: usize) -> Option<Found> {
-    if ctx.words(a + 1, b) == ["'s"] && !ctx.arg(a).demonym && !ctx.arg(b).demonym {
+fn possessive(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<Found> {
+    if between == ["'s"] && !ctx.arg(a).demonym && !ctx.arg(b).demonym {
         let t = ctx.tokens[a + 1].span;
         return ctx.found(p, b, a, Some(t), false);
     }
