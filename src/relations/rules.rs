@@ -619,7 +619,7 @@ fn verb(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<
             });
         }
     }
-    reduced_passive(ctx, p, a, b, &between)
+    reduced_passive(ctx, p, a, b, between)
 }
 
 /// "... CJNG as a Foreign Terrorist Organization in 2025": the words after "as", up to a
