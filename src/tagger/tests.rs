@@ -276,3 +276,51 @@ fn ambiguity() {
         assert_eq!((m.2.as_str(), m.4), (*key, *ambiguous), "{text}");
     }
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use crate::corpus::{DocId, Document};
+    use crate::gazetteer::{Gazetteer, parse};
+    use crate::normalize::{fold, normalize};
+
+    /// Text made of pieces the matching rules care about, so shrunk failures stay readable.
+    fn texty() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "Mexico", "México", "MEXICO", "City", "city", " ", "  ", "\n", "\u{A0}", "–", "-", "’s", "'",
+            "\"", "U.S.", "US", "us", "CIA", "é", "e\u{301}", "\u{AD}", "\u{FEFF}", ".", ",", "(", ")",
+            "Colimas", "ß", "İ", "ﬁ", "\u{202E}", "\0", "Washington", "George",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn every_folded_byte_maps_inside_the_text(text in texty()) {
+            let n = normalize(&text);
+            for i in 0..n.text.len() {
+                let (s, e) = n.to_original(i, i + 1);
+                prop_assert!(s < e && e <= text.len());
+                prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+            }
+        }
+
+        #[test]
+        fn mentions_map_back_exactly_and_never_overlap(text in texty()) {
+            let g = Gazetteer::from_records(parse("t.tsv", super::GAZETTEER).unwrap()).unwrap();
+            let doc = Document::new(DocId(0), "t", text.clone());
+            let tagged = super::Tagger::new(&g).tag(&doc, &crate::sentences::split(&doc));
+            let mut last = 0;
+            for m in &tagged.mentions {
+                prop_assert!(m.span.start >= last && m.span.start < m.span.end && m.span.end <= text.len());
+                last = m.span.end;
+                let found = fold(&text[m.span.start..m.span.end]);
+                let e = g.entity(m.entity);
+                let names: Vec<String> = std::iter::once(&e.name).chain(&e.aliases).map(|n| fold(n)).collect();
+                if matches!(m.rule, crate::gazetteer::Rule::Name | crate::gazetteer::Rule::Alias) {
+                    prop_assert!(names.contains(&found), "{:?} is not a name of {}", found, e.key);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+// Shared by the fuzz targets: a small gazetteer that exercises every matching rule.
+use kg::gazetteer::{Gazetteer, parse};
+
+pub const GAZETTEER: &str = "\
+mexico\tPLACE\tMexico\tMéxico\tdemonym=Mexican
+mexico_city\tPLACE\tMexico City\t-\tin=mexico
+us\tPLACE\tUnited States\tUS|U.S.\tdemonym=American
+cia\tORG\tCentral Intelligence Agency\tCIA
+jitf\tORG\tJoint Interagency Task Force–Counter Cartel\tJITF-CC
+el_mencho\tPERSON\tNemesio Oseguera Cervantes\tEl Mencho
+dc\tPLACE\tWashington, D.C.\tWashington
+gw\tPERSON\tGeorge Washington\tWashington
+ss\tPLACE\tStraße\tİstanbul|ﬁnland
+";
+
+pub fn gazetteer() -> Gazetteer {
+    Gazetteer::from_records(parse("fuzz.tsv", GAZETTEER).unwrap()).unwrap()
+}

@@ -1,0 +1,46 @@
+//! Any text through the whole pipeline to every exporter: the JSON parses and reads back into
+//! the same graph, GraphML and GEXF are well-formed XML, DOT strings are closed.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
+use kg::corpus::{DocId, Document};
+use kg::export::{dot, gexf, graphml, json};
+use kg::graph::{GraphBuilder, KnowledgeGraph};
+
+fn well_formed(xml: &[u8]) {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("malformed XML at {}: {e}", reader.buffer_position()),
+        }
+        buf.clear();
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data).into_owned();
+    let patterns = kg::relations::patterns::parse("p", kg::relations::patterns::DEFAULT_PATTERNS).unwrap();
+    let pipeline = kg::Pipeline::new(common::gazetteer(), patterns);
+    let mut builder = GraphBuilder::new(3);
+    // The text also names the document, so odd characters reach every attribute.
+    let name: String = text.chars().take(20).collect();
+    builder.add(pipeline.extract(&Document::new(DocId(0), name, text.clone())));
+    let kg = builder.finish();
+    let out = json::render(&kg);
+    let back = KnowledgeGraph::parse(std::sync::Arc::new(String::from_utf8(out.clone()).unwrap())).unwrap();
+    assert_eq!(json::render(&back), out);
+    well_formed(&graphml::render(&kg));
+    well_formed(&gexf::render(&kg));
+    let d = String::from_utf8(dot::render(&kg)).unwrap();
+    for line in d.lines() {
+        // Every quote inside a string is escaped, so quotes pair up on each line.
+        let unescaped = line.replace("\\\\", "").replace("\\\"", "");
+        assert_eq!(unescaped.matches('"').count() % 2, 0, "{line}");
+    }
+});
