@@ -233,8 +233,10 @@ impl Tagger {
             {
                 let head = inner.trim_end();
                 let word_start = head
-                    .rfind(|ch: char| ch.is_whitespace() || ch == '(')
-                    .map_or(0, |p| p + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, ch)| ch.is_whitespace() || ch == '(')
+                    .map_or(0, |(p, ch)| p + ch.len_utf8());
                 let acr = &head[word_start..];
                 if is_acronym(acr) {
                     defined.entry(acr.to_string()).or_insert(entity);

@@ -212,6 +212,12 @@ fn aliases_found_in_the_text() {
             "JNGC (Jalisco New Generation Cartel) grew.",
             &[(0, 4, "cjng", Acronym), (6, 35, "cjng", Name)],
         ),
+        // Found by proptest: a no-break space before the bracket used to split a character.
+        (
+            "name after acronym and no-break space",
+            "\u{A0}JNGC\u{A0}(Jalisco New Generation Cartel)",
+            &[(2, 6, "cjng", Acronym), (9, 38, "cjng", Name)],
+        ),
         ("undefined acronym", "JNGC grew.", &[]),
         (
             "surname after full name",
@@ -287,9 +293,40 @@ mod properties {
     /// Text made of pieces the matching rules care about, so shrunk failures stay readable.
     fn texty() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
-            "Mexico", "México", "MEXICO", "City", "city", " ", "  ", "\n", "\u{A0}", "–", "-", "’s", "'",
-            "\"", "U.S.", "US", "us", "CIA", "é", "e\u{301}", "\u{AD}", "\u{FEFF}", ".", ",", "(", ")",
-            "Colimas", "ß", "İ", "ﬁ", "\u{202E}", "\0", "Washington", "George",
+            "Mexico",
+            "México",
+            "MEXICO",
+            "City",
+            "city",
+            " ",
+            "  ",
+            "\n",
+            "\u{A0}",
+            "–",
+            "-",
+            "’s",
+            "'",
+            "\"",
+            "U.S.",
+            "US",
+            "us",
+            "CIA",
+            "é",
+            "e\u{301}",
+            "\u{AD}",
+            "\u{FEFF}",
+            ".",
+            ",",
+            "(",
+            ")",
+            "Colimas",
+            "ß",
+            "İ",
+            "ﬁ",
+            "\u{202E}",
+            "\0",
+            "Washington",
+            "George",
         ]);
         prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
     }
