@@ -176,7 +176,15 @@ impl Tagger {
                     break;
                 }
                 if nfa.is_match(sid) {
-                    ends.push((start + k + 1, nfa.match_pattern(sid, 0).as_usize()));
+                    // A state also reports forms that are proper suffixes of the path walked
+                    // ("own" at the end of "town"): only a form as long as the path starts here.
+                    let walked = k + 1;
+                    if let Some(p) = (0..nfa.match_len(sid))
+                        .map(|i| nfa.match_pattern(sid, i))
+                        .find(|&p| nfa.pattern_len(p) == walked)
+                    {
+                        ends.push((start + walked, p.as_usize()));
+                    }
                 }
             }
             let mut accepted = None;

@@ -182,3 +182,40 @@ fn el_mencho_neighbours_on_the_news_corpus() {
         assert_eq!(again, out, "{alias}");
     }
 }
+
+/// Issue 8: every ISO 3166-1 country is recognized by its common name in a sentence.
+#[test]
+fn every_country_is_found_by_its_common_name() {
+    let countries = read(&crate::util::root().join("gazetteer/countries.tsv"));
+    let rows: Vec<(String, String)> = countries
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (cols[0].to_string(), cols[2].to_string())
+        })
+        .collect();
+    assert!(rows.len() >= 249, "{} countries", rows.len());
+    // One document each, so no country lends evidence to another's reading.
+    let dir = Dir::new("countries");
+    for (i, (_, name)) in rows.iter().enumerate() {
+        dir.write(
+            &format!("c/{i:03}.txt"),
+            format!("Officials in {name} met on Monday.\n"),
+        );
+    }
+    let found = jsonl(&ok(&dir.kg(&["tag", "c"])));
+    let mut missing = Vec::new();
+    for (i, (id, name)) in rows.iter().enumerate() {
+        let doc = format!("c/{i:03}.txt");
+        let hit = found.iter().any(|m| {
+            m["doc"] == doc.as_str()
+                && m["start"].as_u64() == Some(13)
+                && m["entity"] == id.as_str()
+        });
+        if !hit {
+            missing.push(format!("{id} ({name})"));
+        }
+    }
+    assert!(missing.is_empty(), "not found: {missing:?}");
+}

@@ -16,3 +16,13 @@ ss\tPLACE\tStraße\tİstanbul|ﬁnland
 pub fn gazetteer() -> Gazetteer {
     Gazetteer::from_records(parse("fuzz.tsv", GAZETTEER).unwrap()).unwrap()
 }
+
+/// Built once per process: the fuzzers spend their time on inputs, not on setup.
+pub fn pipeline() -> &'static kg::Pipeline {
+    static PIPELINE: std::sync::OnceLock<kg::Pipeline> = std::sync::OnceLock::new();
+    PIPELINE.get_or_init(|| {
+        let patterns =
+            kg::relations::patterns::parse("p", kg::relations::patterns::DEFAULT_PATTERNS).unwrap();
+        kg::Pipeline::new(gazetteer(), patterns)
+    })
+}

@@ -25,15 +25,15 @@ fn well_formed(xml: &[u8]) {
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();
-    let patterns = kg::relations::patterns::parse("p", kg::relations::patterns::DEFAULT_PATTERNS).unwrap();
-    let pipeline = kg::Pipeline::new(common::gazetteer(), patterns);
+    let pipeline = common::pipeline();
     let mut builder = GraphBuilder::new(3);
     // The text also names the document, so odd characters reach every attribute.
     let name: String = text.chars().take(20).collect();
     builder.add(pipeline.extract(&Document::new(DocId(0), name, text.clone())));
     let kg = builder.finish();
     let out = json::render(&kg);
-    let back = KnowledgeGraph::parse(std::sync::Arc::new(String::from_utf8(out.clone()).unwrap())).unwrap();
+    let back = KnowledgeGraph::parse(std::sync::Arc::new(String::from_utf8(out.clone()).unwrap()))
+        .unwrap();
     assert_eq!(json::render(&back), out);
     well_formed(&graphml::render(&kg));
     well_formed(&gexf::render(&kg));

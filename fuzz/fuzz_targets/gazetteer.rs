@@ -14,8 +14,12 @@ fuzz_target!(|data: &[u8]| {
         text: text.to_string(),
         report: true,
     }]);
-    let Ok(records) = parse("fuzz.tsv", &text) else { return };
-    let Ok(g) = Gazetteer::from_records(records) else { return };
+    let Ok(records) = parse("fuzz.tsv", &text) else {
+        return;
+    };
+    let Ok(g) = Gazetteer::from_records(records) else {
+        return;
+    };
     let tagger = kg::tagger::Tagger::new(&g);
     let doc = Document::new(DocId(0), "d", text.to_string());
     let sentences = kg::sentences::split(&doc);

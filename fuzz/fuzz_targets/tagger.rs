@@ -14,13 +14,18 @@ fuzz_target!(|data: &[u8]| {
     let norm = normalize(&text);
     for i in 0..norm.text.len() {
         if norm.text.is_char_boundary(i) {
-            let end = norm.text[i..].chars().next().map_or(i, |c| i + c.len_utf8());
+            let end = norm.text[i..]
+                .chars()
+                .next()
+                .map_or(i, |c| i + c.len_utf8());
             let (s, e) = norm.to_original(i, end);
-            assert!(s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e));
+            assert!(
+                s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+            );
         }
     }
-    let g = common::gazetteer();
-    let tagger = kg::tagger::Tagger::new(&g);
+    let pipeline = common::pipeline();
+    let (g, tagger) = (&pipeline.gazetteer, &pipeline.tagger);
     let doc = Document::new(DocId(0), "fuzz", text.clone());
     let sentences = kg::sentences::split(&doc);
     for s in &sentences {
@@ -31,12 +36,21 @@ fuzz_target!(|data: &[u8]| {
     let mut last_end = 0;
     for m in tagged.mentions.iter().chain(&tagged.anchors) {
         let (s, e) = (m.span.start, m.span.end);
-        assert!(s < e && e <= text.len(), "span {s}..{e} outside {}", text.len());
+        assert!(
+            s < e && e <= text.len(),
+            "span {s}..{e} outside {}",
+            text.len()
+        );
         assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
         let found = fold(&text[s..e]);
         let entity = g.entity(m.entity);
         if m.rule == kg::gazetteer::Rule::Name {
-            assert_eq!(found, fold(entity.name.trim_start_matches("The ")), "{:?}", &text[s..e]);
+            assert_eq!(
+                found,
+                fold(entity.name.trim_start_matches("The ")),
+                "{:?}",
+                &text[s..e]
+            );
         }
     }
     for m in &tagged.mentions {
@@ -44,8 +58,7 @@ fuzz_target!(|data: &[u8]| {
         last_end = m.span.end;
     }
     // Relations never panic and point inside the text.
-    let patterns = kg::relations::patterns::parse("p", kg::relations::patterns::DEFAULT_PATTERNS).unwrap();
-    for r in kg::relations::extract(&doc, &sentences, &tagged, &g, &patterns) {
+    for r in kg::relations::extract(&doc, &sentences, &tagged, g, &pipeline.patterns) {
         assert!(r.evidence.end <= text.len() && r.evidence.source_span.end <= text.len());
     }
 });

@@ -37,6 +37,8 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         "subdivisions.tsv",
         include_str!("../../gazetteer/subdivisions.tsv"),
     ),
+    ("regions.tsv", include_str!("../../gazetteer/regions.tsv")),
+    ("cities.tsv", include_str!("../../gazetteer/cities.tsv")),
 ];
 
 fn is_valid_key(key: &str) -> bool {
