@@ -174,3 +174,74 @@ fn a_huge_one_line_file_is_read_in_pieces_with_file_offsets() {
         .max();
     assert_eq!(last, Some(1));
 }
+
+#[test]
+fn a_bom_is_ignored_and_offsets_stay_file_offsets() {
+    let dir = Dir::new("bom");
+    dir.write("bom.txt", "\u{FEFF}Ivan Petrov spoke.");
+    let line: serde_json::Value =
+        serde_json::from_str(ok(&dir.kg_mini(&["tag", "bom.txt"])).trim()).unwrap();
+    // The BOM's three bytes come first in the file, so the name starts at byte 3.
+    assert_eq!(
+        (line["start"].as_u64(), line["end"].as_u64()),
+        (Some(3), Some(14))
+    );
+    assert_eq!(line["text"], "Ivan Petrov");
+}
+
+#[test]
+fn crlf_text_splits_and_tags_like_lf() {
+    let dir = Dir::new("crlf");
+    dir.write(
+        "crlf.txt",
+        "Ivan Petrov left.\r\n\r\nJane Roe stayed in\r\nNorth Port.\r\n",
+    );
+    let out = ok(&dir.kg_mini(&["tag", "crlf.txt"]));
+    let spans: Vec<(u64, u64)> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|v| (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(spans, [(0, 11), (21, 29), (41, 51)]);
+    ok(&dir.kg_mini(&["build", "crlf.txt"]));
+    let graph: serde_json::Value =
+        serde_json::from_str(&read(&dir.join("out/graph.json"))).unwrap();
+    // "stayed in\r\nNorth Port" is one sentence: Jane Roe and North Port co-occur.
+    assert_eq!(graph["edges"][0]["source"], "jane_roe");
+    assert_eq!(graph["edges"][0]["target"], "north_port");
+}
+
+#[test]
+fn symlink_loops_and_deep_folders_do_not_hang() {
+    let dir = Dir::new("loops");
+    let mut deep = String::from("d");
+    for _ in 0..60 {
+        deep.push_str("/d");
+    }
+    dir.write(&format!("{deep}/a.txt"), "Ivan Petrov.");
+    std::os::unix::fs::symlink(dir.join("d"), dir.join("d/d/loop")).unwrap();
+    let out = dir.kg_mini(&["build", "d"]);
+    eqnice!(
+        "1 documents, 1 mentions, 1 entities, 0 edges -> out\n",
+        ok(&out)
+    );
+}
+
+#[test]
+fn a_full_disk_on_stdout_is_an_error_not_silence() {
+    let dir = Dir::with_news("full");
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["extract", "news"])
+        .args(crate::util::mini())
+        .current_dir(&dir.path)
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("kg: <stdout>: No space left on device"),
+        "{}",
+        stderr(&out)
+    );
+}
