@@ -8,9 +8,7 @@ use serde::Serialize;
 use std::io::BufRead;
 use std::path::Path;
 
-use super::{
-    BuildArgs, ExtractArgs, ImageFormat, Layout, RenderArgs, TagArgs, inputs, stdout_error,
-};
+use super::{BuildArgs, ImageFormat, Layout, RenderArgs, TextArgs, inputs, stdout_error};
 use crate::batch;
 use crate::config::BuildConfig;
 use crate::error::{Error, Result};
@@ -108,7 +106,7 @@ fn read_facts(path: &Path, mut add: impl FnMut(DocFacts)) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn extract(args: ExtractArgs) -> Result<ExitCode> {
+pub(super) fn extract(args: TextArgs) -> Result<ExitCode> {
     let pipeline = args.gazetteer.config().pipeline()?;
     let inputs = inputs(&args.paths)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -146,7 +144,7 @@ struct TagLine<'a> {
     candidates: Vec<&'a str>,
 }
 
-pub(super) fn tag(args: TagArgs) -> Result<ExitCode> {
+pub(super) fn tag(args: TextArgs) -> Result<ExitCode> {
     let pipeline = args.gazetteer.config().pipeline()?;
     let inputs = inputs(&args.paths)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -31,10 +31,10 @@ pub enum Command {
     /// Build the graph from text and write graph.graphml, graph.dot and graph.json.
     Build(BuildArgs),
     /// Print every mention as one JSON object per line.
-    Tag(TagArgs),
+    Tag(TextArgs),
     /// Print each document's facts (mentions, relations, evidence) as one JSON line, for
     /// `kg build --facts` to merge: extract shards anywhere, build once.
-    Extract(ExtractArgs),
+    Extract(TextArgs),
     /// List the neighbours of an entity in a built graph.
     #[command(alias = "neighbours")]
     Neighbors(NeighborsArgs),
@@ -159,23 +159,10 @@ pub struct BuildArgs {
     pub gazetteer: GazetteerArgs,
 }
 
-/// `kg extract`.
+/// `kg tag` and `kg extract`: text in, one JSON line per mention or per document out.
 #[derive(Debug, Args)]
-pub struct ExtractArgs {
-    /// Files, folders or - for stdin; none extracts the sample text.
-    pub paths: Vec<PathBuf>,
-    /// Worker threads (0: one per core).
-    #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
-    pub threads: usize,
-    #[command(flatten)]
-    #[allow(missing_docs)]
-    pub gazetteer: GazetteerArgs,
-}
-
-/// `kg tag`.
-#[derive(Debug, Args)]
-pub struct TagArgs {
-    /// Files, folders or - for stdin; none tags the sample text.
+pub struct TextArgs {
+    /// Files, folders or - for stdin; none reads the sample text.
     pub paths: Vec<PathBuf>,
     /// Worker threads (0: one per core).
     #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]

@@ -651,13 +651,7 @@ fn tail_ok(tail: &[&str]) -> bool {
 /// "the information provided by the CIA through the task force": the verb and "by" come before
 /// X, the rest of the phrase between X and Y.
 fn reduced_passive(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<Found> {
-    let before = ctx.words(a.saturating_sub(3), a);
-    let det = before
-        .iter()
-        .rev()
-        .take_while(|w| DETERMINERS.contains(w))
-        .count();
-    let upto = before.len() - det;
+    let (before, upto) = words_before(ctx, a, 3);
     if upto < 2 || before[upto - 1] != "by" {
         return None;
     }
@@ -685,6 +679,18 @@ fn reduced_passive(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str])
         }
     }
     None
+}
+
+/// The `n` words before token `a`, and how many are left once trailing determiners go.
+fn words_before<'a>(ctx: &'a Ctx, a: usize, n: usize) -> (Vec<&'a str>, usize) {
+    let before = ctx.words(a.saturating_sub(n), a);
+    let det = before
+        .iter()
+        .rev()
+        .take_while(|w| DETERMINERS.contains(w))
+        .count();
+    let upto = before.len() - det;
+    (before, upto)
 }
 
 /// Strips leading determiners.
@@ -738,13 +744,7 @@ fn noun(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<
             .count()];
     if core == [","] || core == ["by"] {
         // The noun sits before X: "the leader of CJNG, El Mencho", "the killing of X by Y".
-        let before = ctx.words(a.saturating_sub(6), a);
-        let det = before
-            .iter()
-            .rev()
-            .take_while(|w| DETERMINERS.contains(w))
-            .count();
-        let upto = before.len() - det;
+        let (before, upto) = words_before(ctx, a, 6);
         if upto > 0 && before[upto - 1] == "of" {
             for start in 0..upto - 1 {
                 if phrase_at(&p.phrases, &before[start..upto - 1]) == Some(upto - 1 - start) {
