@@ -128,6 +128,11 @@ fn verb_families() {
             &[],
         ),
         (
+            "time after the object",
+            "CJNG gunmen attacked a police station in Colima hours later.",
+            &["cjng attacked colima"],
+        ),
+        (
             "listed subjects",
             "The United States, Mexico and Jalisco issued travel advisories for Colima.",
             &[
