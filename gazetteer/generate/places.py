@@ -79,14 +79,7 @@ def country_ids():
 def taken_names():
     """Folded names that belong to countries or hand-curated places."""
     taken = set()
-    for line in (OUT / "countries.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        cols = line.split("\t")
-        taken.add(fold(cols[2]))
-        if len(cols) > 3 and cols[3] not in ("", "-"):
-            taken.update(fold(a) for a in cols[3].split("|"))
-    for f in ("places.tsv", "subdivisions.tsv"):
+    for f in ("countries.tsv", "places.tsv", "subdivisions.tsv"):
         for line in (OUT / f).read_text(encoding="utf-8").splitlines():
             if line.startswith("#") or not line.strip():
                 continue

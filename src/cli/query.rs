@@ -174,14 +174,15 @@ pub(super) fn show(args: ShowArgs) -> Result<ExitCode> {
     let kg = query::load(&args.graph.graph)?;
     let node = query::resolve(&kg, &args.entity)?;
     let p = query::show(&kg, node);
+    let n = &p.node;
     answer(&args.graph, &p, |out| {
-        writeln!(out, "{} ({}, {})", sanitize(&p.name), p.id, p.kind.as_str())?;
-        writeln!(out, "  aliases:   {}", sanitize(&p.aliases.join(", ")))?;
-        writeln!(out, "  seen as:   {}", sanitize(&p.seen.join(", ")))?;
+        writeln!(out, "{} ({}, {})", sanitize(&n.name), n.id, n.kind.as_str())?;
+        writeln!(out, "  aliases:   {}", sanitize(&n.aliases.join(", ")))?;
+        writeln!(out, "  seen as:   {}", sanitize(&n.seen.join(", ")))?;
         writeln!(
             out,
             "  mentions:  {} in {} documents",
-            p.mentions, p.documents
+            n.mentions, n.documents
         )?;
         writeln!(out, "  co-occurs with {} entities", p.co_occurring)?;
         for (title, list, arrow) in [

@@ -5,8 +5,7 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 
-use crate::gazetteer::EntityKind;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{KnowledgeGraph, Node};
 use crate::relations::CO_OCCURS;
 
 /// A typed relation of the entity, counted.
@@ -25,24 +24,12 @@ pub struct RelationCount {
     pub negated: bool,
 }
 
-/// What `kg show` prints.
+/// What `kg show` prints: the node as stored, and its relations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
-    /// Stable id.
-    pub id: String,
-    /// Canonical name.
-    pub name: String,
-    /// Entity type.
-    #[serde(rename = "type")]
-    pub kind: EntityKind,
-    /// Gazetteer aliases.
-    pub aliases: Vec<String>,
-    /// Forms found in the text.
-    pub seen: Vec<String>,
-    /// Mentions.
-    pub mentions: u32,
-    /// Documents mentioning it.
-    pub documents: u32,
+    /// Id, name, type, aliases, forms seen, mention and document counts.
+    #[serde(flatten)]
+    pub node: Node,
     /// Entities it co-occurs with.
     pub co_occurring: usize,
     /// Typed relations from it, heaviest first.
@@ -98,13 +85,7 @@ pub fn show(kg: &KnowledgeGraph, node: NodeIndex) -> Profile {
     co.sort();
     co.dedup();
     Profile {
-        id: n.id.clone(),
-        name: n.name.clone(),
-        kind: n.kind,
-        aliases: n.aliases.clone(),
-        seen: n.seen.clone(),
-        mentions: n.mentions,
-        documents: n.documents,
+        node: n.clone(),
         co_occurring: co.len(),
         outgoing: typed(Direction::Outgoing),
         incoming: typed(Direction::Incoming),
