@@ -86,7 +86,6 @@ impl GraphBuilder {
     /// O(m log n + r (log e + k)) for m mentions, r relations, n nodes, e edges, k kept
     /// evidence records per edge.
     pub fn add(&mut self, facts: DocFacts) {
-        let date = facts.date.as_deref();
         let continues = facts.part > 0 && self.current.doc == facts.doc;
         if continues {
             if let Some(d) = self.documents.last_mut() {
@@ -106,11 +105,8 @@ impl GraphBuilder {
         // A piece's sentence numbers continue the previous pieces'.
         let first_sentence = self.current.sentences;
         self.current.sentences += facts.sentences;
-        let date = if continues {
-            self.documents.last().and_then(|d| d.date.clone())
-        } else {
-            date.map(String::from)
-        };
+        // The date is the document's, read from its first piece.
+        let date = self.documents.last().and_then(|d| d.date.clone());
         let date = date.as_deref();
         for e in facts.entities {
             let tally = self.nodes.entry(e.id.clone()).or_insert_with(|| NodeTally {
