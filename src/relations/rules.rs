@@ -655,7 +655,10 @@ fn verb(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<
         let clean = between[i..k]
             .iter()
             .all(|w| !is_barrier(w) && !CLAUSE_WORDS.contains(w));
-        if clean && matches!(between[k], "by" | "while") && between[k + 1].ends_with("ing") {
+        // "X retaliated by engaging in ...", "X launched reprisals, attacking Y": an -ing
+        // clause after "by", "while" or a comma has X for its subject.
+        let joins = matches!(between[k], "by" | "while") || between[k] == "," && k > i;
+        if clean && joins && between[k + 1].ends_with("ing") {
             starts.push((k + 1, false));
         }
     }
@@ -793,6 +796,26 @@ fn noun(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<
     if !between.is_empty() && phrase_at(&p.phrases, &between[own..]) == Some(between.len() - own) {
         let t = ctx.span_of(a + 1 + own, b);
         return ctx.found(p, b, a, Some(t), false);
+    }
+    // "the Trump administration's December 2024 designation of CJNG": X ['s] ... noun of Y.
+    let heads = between
+        .iter()
+        .take_while(|w| GENERIC_HEADS.contains(w))
+        .count();
+    if between.get(heads) == Some(&"'s") {
+        let rest = &between[heads + 1..];
+        for i in 0..rest.len().min(4) {
+            if rest[..i].iter().any(|w| is_barrier(w)) {
+                break;
+            }
+            if let Some(len) = phrase_at(&p.phrases, &rest[i..])
+                && rest.get(i + len) == Some(&"of")
+                && rest[i + len + 1..].iter().all(|w| DETERMINERS.contains(w))
+            {
+                let first = a + 2 + heads + i;
+                return ctx.found(p, a, b, Some(ctx.span_of(first, first + len)), false);
+            }
+        }
     }
     let core = &between[..between.len()
         - between

@@ -123,6 +123,11 @@ fn verb_families() {
             &["cjng operates_in colima", "cjng operates_in jalisco"],
         ),
         (
+            "participle after a comma",
+            "CJNG launched reprisals, attacking Colima overnight.",
+            &["cjng attacked colima"],
+        ),
+        (
             "object is a modifier",
             "Trump threatened US intervention.",
             &[],
@@ -166,6 +171,11 @@ fn noun_families() {
             "nominalization",
             "the killing of El Mencho by the CIA",
             &["cia killed el_mencho"],
+        ),
+        (
+            "possessive nominalization",
+            "The Trump administration's 2025 designation of CJNG surprised no one.",
+            &["donald_trump designated cjng"],
         ),
         (
             "apposition with goods",
