@@ -31,7 +31,7 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
 }
 
 /// Pieces per thread in one batch.
-const PER_THREAD: usize = 16;
+const PER_THREAD: usize = 4;
 
 /// Opens inputs one after the other and yields their pieces in order.
 struct Stream<'a> {
