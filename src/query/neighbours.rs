@@ -192,7 +192,7 @@ pub(crate) fn connection(
         }
         for ev in g[e].evidence.records().iter() {
             let q = Quote {
-                doc: ev.doc.clone(),
+                doc: ev.doc.to_string(),
                 text: ev.text.to_string(),
             };
             if quotes.len() < evidence && !quotes.contains(&q) {

@@ -22,8 +22,8 @@ pub const CO_OCCURS: &str = "co_occurs";
 /// Where a relation was read.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
-    /// Document name.
-    pub doc: String,
+    /// Document name (shared by every relation read in the document).
+    pub doc: std::sync::Arc<str>,
     /// Sentence index in the document.
     pub sentence: u32,
     /// Sentence bytes in the document.
@@ -117,6 +117,7 @@ pub fn extract(
     patterns: &[Pattern],
 ) -> Vec<Relation> {
     let mut out = Vec::new();
+    let name: std::sync::Arc<str> = doc.name.as_str().into();
     // Mentions and anchors are in text order, so each sentence takes the next run of them.
     let mention_groups = by_sentence(&tagged.mentions, sentences.len());
     let mut anchor_groups = by_sentence(&tagged.anchors, sentences.len());
@@ -126,7 +127,7 @@ pub fn extract(
         }
         let text: std::sync::Arc<str> = doc.text[s.span.start..s.span.end].into();
         let evidence = |source: Span, target: Span| Evidence {
-            doc: doc.name.clone(),
+            doc: std::sync::Arc::clone(&name),
             sentence: s.index,
             start: s.span.start,
             end: s.span.end,
