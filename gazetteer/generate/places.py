@@ -31,7 +31,7 @@ import pycountry
 from wordfreq import zipf_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from countries import COMMON, snake  # noqa: E402
+from countries import COMMON, snake, write  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-’()]+$")
@@ -140,13 +140,6 @@ def regions(ids, taken):
         key = f"{snake(name)}_{s.code.lower().replace('-', '_')}"
         rows.append((key, "PLACE", name, "", f"in={ids[cc]}; source=ISO 3166-2 {s.code}"))
     return rows
-
-
-def write(path, header, rows):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(header)
-        for r in rows:
-            f.write("\t".join(r) + "\n")
 
 
 ids = country_ids()
