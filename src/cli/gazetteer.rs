@@ -60,11 +60,7 @@ pub(super) fn gazetteer_stats(args: GazetteerFilesArgs) -> Result<ExitCode> {
     let mut rows: std::collections::BTreeMap<String, ([usize; 3], usize)> = Default::default();
     let mut order = Vec::new();
     for e in gazetteer.entities() {
-        let file = e
-            .origin
-            .rsplit_once(':')
-            .map_or(e.origin.as_str(), |(f, _)| f)
-            .to_string();
+        let file = e.origin.path.clone();
         if !rows.contains_key(&file) {
             order.push(file.clone());
         }

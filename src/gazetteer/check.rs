@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::gazetteer::parse::{Record, parse_lines};
+use crate::error::Error;
+use crate::gazetteer::parse::{Origin, Record, parse_lines};
 use crate::normalize::fold;
 
 const COMMON_WORDS: &str = include_str!("common_words.txt");
@@ -21,8 +22,8 @@ pub enum Severity {
 /// One problem at one line.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Finding {
-    /// `file:line`.
-    pub origin: String,
+    /// Where.
+    pub origin: Origin,
     /// Error or warning.
     pub severity: Severity,
     /// What is wrong.
@@ -62,26 +63,26 @@ pub fn check(sources: &[Source]) -> Vec<Finding> {
         for r in parse_lines(&s.name, &s.text) {
             match r {
                 Ok(rec) => records.push((rec, s.report)),
-                Err(e) if s.report => {
-                    let text = e.to_string();
-                    let (origin, message) = split_origin(&text);
-                    findings.push(Finding {
-                        origin,
-                        severity: Severity::Error,
-                        message,
-                    });
-                }
+                Err(Error::Syntax {
+                    path,
+                    line,
+                    message,
+                }) if s.report => findings.push(Finding {
+                    origin: Origin { path, line },
+                    severity: Severity::Error,
+                    message,
+                }),
                 Err(_) => {}
             }
         }
     }
-    let mut first_of: BTreeMap<&str, &str> = BTreeMap::new();
-    let mut by_alias: BTreeMap<String, Vec<(&str, &str)>> = BTreeMap::new();
+    let mut first_of: BTreeMap<&str, &Origin> = BTreeMap::new();
+    let mut by_alias: BTreeMap<String, Vec<(&str, &Origin)>> = BTreeMap::new();
     for (r, _) in &records {
         for name in std::iter::once(&r.name).chain(&r.aliases) {
             let list = by_alias.entry(fold(name)).or_default();
             if !list.iter().any(|(k, _)| *k == r.key) {
-                list.push((r.key.as_str(), r.origin.as_str()));
+                list.push((r.key.as_str(), &r.origin));
             }
         }
     }
@@ -136,23 +137,10 @@ pub fn check(sources: &[Source]) -> Vec<Finding> {
             }
         }
     }
-    findings.sort_by(|a, b| order(&a.origin).cmp(&order(&b.origin)).then(a.cmp(b)));
+    // Origins order by file, then line number; then errors before warnings.
+    findings.sort();
     findings.dedup();
     findings
-}
-
-/// Sorts `file:line` by file, then by line as a number.
-fn order(origin: &str) -> (&str, usize) {
-    let (file, line) = origin.rsplit_once(':').unwrap_or((origin, "0"));
-    (file, line.parse().unwrap_or(0))
-}
-
-fn split_origin(text: &str) -> (String, String) {
-    // "file:line: message"
-    let mut parts = text.splitn(3, ": ");
-    let first = parts.next().unwrap_or_default();
-    let rest: Vec<&str> = parts.collect();
-    (first.to_string(), rest.join(": "))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 pub mod check;
 mod parse;
 
-pub use parse::{DEFAULT_FILES, Record, parse, parse_lines};
+pub use parse::{DEFAULT_FILES, Origin, Record, parse, parse_lines};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -71,8 +71,8 @@ pub struct Entity {
     pub demonyms: Vec<String>,
     /// The containing place or parent organization.
     pub parent: Option<EntityId>,
-    /// `file:line` of its definition.
-    pub origin: String,
+    /// Where it is defined.
+    pub origin: Origin,
 }
 
 /// How a surface form came to name an entity; reported on each mention as `how`.
@@ -177,13 +177,10 @@ impl Gazetteer {
         for r in records {
             let id = EntityId(g.entities.len() as u32);
             if let Some(&prev) = g.by_key.get(&r.key) {
-                return Err(syntax_at(
-                    &r.origin,
-                    format!(
-                        "duplicate id \"{}\" (first defined at {})",
-                        r.key, g.entities[prev.0 as usize].origin
-                    ),
-                ));
+                return Err(r.origin.error(format!(
+                    "duplicate id \"{}\" (first defined at {})",
+                    r.key, g.entities[prev.0 as usize].origin
+                )));
             }
             g.by_key.insert(r.key.clone(), id);
             parents.push(r.parent.clone());
@@ -201,10 +198,9 @@ impl Gazetteer {
         for (i, parent) in parents.into_iter().enumerate() {
             if let Some(key) = parent {
                 let pid = g.by_key.get(&key).copied().ok_or_else(|| {
-                    syntax_at(
-                        &g.entities[i].origin,
-                        format!("in=\"{key}\" names no entity"),
-                    )
+                    g.entities[i]
+                        .origin
+                        .error(format!("in=\"{key}\" names no entity"))
                 })?;
                 g.entities[i].parent = Some(pid);
             }
@@ -302,15 +298,6 @@ impl Gazetteer {
             .collect();
         found.dedup();
         found
-    }
-}
-
-fn syntax_at(origin: &str, message: String) -> Error {
-    let (path, line) = origin.rsplit_once(':').unwrap_or((origin, "0"));
-    Error::Syntax {
-        path: path.to_string(),
-        line: line.parse().unwrap_or(0),
-        message,
     }
 }
 

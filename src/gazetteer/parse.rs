@@ -20,8 +20,34 @@ pub struct Record {
     pub demonyms: Vec<String>,
     /// Id of the place or organization that contains this one.
     pub parent: Option<String>,
-    /// Where the line is: `file:line`.
-    pub origin: String,
+    /// Where the line is.
+    pub origin: Origin,
+}
+
+/// A line of a gazetteer file, shown as `file:line`; ordered by file, then line number.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Origin {
+    /// The file (`<default>/name` for embedded files).
+    pub path: String,
+    /// 1-based line number.
+    pub line: usize,
+}
+
+impl Origin {
+    /// A syntax error at this line.
+    pub fn error(&self, message: String) -> Error {
+        Error::Syntax {
+            path: self.path.clone(),
+            line: self.line,
+            message,
+        }
+    }
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.path, self.line)
+    }
 }
 
 /// The default gazetteer compiled into the binary: (file name, contents).
@@ -124,7 +150,10 @@ fn parse_line(path: &str, line: usize, content: &str) -> Result<Record> {
         aliases,
         demonyms: Vec::new(),
         parent: None,
-        origin: format!("{path}:{line}"),
+        origin: Origin {
+            path: path.to_string(),
+            line,
+        },
     };
     for attr in cols
         .get(4)
@@ -175,7 +204,7 @@ mod tests {
         assert_eq!(r.aliases, vec!["México", "United Mexican States"]);
         assert_eq!(r.demonyms, vec!["Mexican"]);
         assert_eq!(r.parent.as_deref(), Some("north_america"));
-        assert_eq!(r.origin, "t.tsv:2");
+        assert_eq!(r.origin.to_string(), "t.tsv:2");
     }
 
     #[test]
