@@ -31,15 +31,6 @@ pub struct Document {
     pub part: u32,
 }
 
-/// Documents plus the warnings raised while reading them.
-#[derive(Debug, Default)]
-pub struct Corpus {
-    /// The readable documents, in input order.
-    pub documents: Vec<Document>,
-    /// One line per skipped or repaired file.
-    pub warnings: Vec<String>,
-}
-
 /// Lists the files a set of input paths stands for, in a stable order: arguments as given,
 /// folder contents sorted. Symlinked folders are followed once.
 ///
@@ -92,24 +83,6 @@ const PIECE_SLACK: usize = 64 << 10;
 
 /// Bytes looked at to decide a file is binary (a NUL byte), as git and ripgrep do.
 const SNIFF: usize = 8 << 10;
-
-/// Reads every input path into documents, a big file as several pieces (all in memory: for
-/// small inputs and tests; `kg build` streams with [`Pieces`]).
-///
-/// # Errors
-/// A missing or unreadable path; under `strict`, a binary or invalid UTF-8 file.
-pub fn read(paths: &[PathBuf], strict: bool) -> Result<Corpus> {
-    let mut corpus = Corpus::default();
-    for path in expand(paths)? {
-        for item in Pieces::new(&path, DocId(corpus.documents.len() as u32), strict)? {
-            match item? {
-                Piece::Text(doc) => corpus.documents.push(doc),
-                Piece::Warning(w) => corpus.warnings.push(w),
-            }
-        }
-    }
-    Ok(corpus)
-}
 
 /// What reading a file yields.
 #[derive(Debug)]

@@ -175,21 +175,6 @@ impl KnowledgeGraph {
         }
     }
 
-    /// The node with stable id `id`.
-    pub fn node(&self, id: &str) -> Option<NodeIndex> {
-        self.graph.node_indices().find(|&i| self.graph[i].id == id)
-    }
-
-    /// The serializable form, nodes and edges in their stable order.
-    pub fn to_file(&self) -> GraphFile {
-        GraphFile {
-            version: FORMAT_VERSION,
-            documents: self.documents.clone(),
-            nodes: self.graph.node_weights().cloned().collect(),
-            edges: self.graph.edge_weights().cloned().collect(),
-        }
-    }
-
     /// Number of mentions over all documents.
     pub fn mention_count(&self) -> u64 {
         self.documents.iter().map(|d| u64::from(d.mentions)).sum()

@@ -87,13 +87,6 @@ pub struct Relation {
     pub evidence: Evidence,
 }
 
-impl Relation {
-    /// Whether the relation has a direction.
-    pub fn directed(&self) -> bool {
-        self.predicate != CO_OCCURS
-    }
-}
-
 /// Mentions grouped by sentence index, in one pass.
 fn by_sentence(
     list: &[crate::tagger::Mention],
