@@ -107,6 +107,19 @@ fn read_facts(path: &Path, mut add: impl FnMut(DocFacts)) -> Result<()> {
 }
 
 pub(super) fn extract(args: TextArgs) -> Result<ExitCode> {
+    print_documents(&args, |pipeline, doc| {
+        let mut line = serde_json::to_vec(&pipeline.extract(doc)).expect("facts serialize");
+        line.push(b'\n');
+        line
+    })
+}
+
+/// Runs `work` on every document of `args` on all cores and prints what it returns, in input
+/// order.
+fn print_documents(
+    args: &TextArgs,
+    work: impl Fn(&crate::Pipeline, &crate::corpus::Document) -> Vec<u8> + Sync,
+) -> Result<ExitCode> {
     let pipeline = args.gazetteer.config().pipeline()?;
     let inputs = inputs(&args.paths)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -114,12 +127,8 @@ pub(super) fn extract(args: TextArgs) -> Result<ExitCode> {
         &inputs,
         args.gazetteer.strict,
         args.threads,
-        |doc| {
-            let mut line = serde_json::to_vec(&pipeline.extract(doc)).expect("facts serialize");
-            line.push(b'\n');
-            line
-        },
-        |line| out.write_all(&line).map_err(stdout_error),
+        |doc| work(&pipeline, doc),
+        |bytes| out.write_all(&bytes).map_err(stdout_error),
         warn,
     )?;
     out.flush().map_err(stdout_error)?;
@@ -145,56 +154,41 @@ struct TagLine<'a> {
 }
 
 pub(super) fn tag(args: TextArgs) -> Result<ExitCode> {
-    let pipeline = args.gazetteer.config().pipeline()?;
-    let inputs = inputs(&args.paths)?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let g = &pipeline.gazetteer;
-    batch::run(
-        &inputs,
-        args.gazetteer.strict,
-        args.threads,
-        |doc| {
-            let sentences = crate::sentences::split(doc);
-            let tagged = pipeline.tagger.tag(doc, &sentences);
-            let mut lines = Vec::new();
-            for m in &tagged.mentions {
-                let e = g.entity(m.entity);
-                let line = TagLine {
-                    doc: &doc.name,
-                    start: m.span.start + doc.base,
-                    end: m.span.end + doc.base,
-                    text: &doc.text[m.span.start..m.span.end],
-                    entity: &e.key,
-                    kind: e.kind.as_str(),
-                    name: &e.name,
-                    how: m.rule,
-                    ambiguous: !m.candidates.is_empty(),
-                    candidates: m
-                        .candidates
-                        .iter()
-                        .map(|&c| g.entity(c).key.as_str())
-                        .collect(),
-                };
-                serde_json::to_writer(&mut lines, &line).expect("tag lines serialize");
-                lines.push(b'\n');
-            }
-            lines
-        },
-        |lines| out.write_all(&lines).map_err(stdout_error),
-        warn,
-    )?;
-    out.flush().map_err(stdout_error)?;
-    Ok(ExitCode::SUCCESS)
+    print_documents(&args, |pipeline, doc| {
+        let g = &pipeline.gazetteer;
+        let sentences = crate::sentences::split(doc);
+        let tagged = pipeline.tagger.tag(doc, &sentences);
+        let mut lines = Vec::new();
+        for m in &tagged.mentions {
+            let e = g.entity(m.entity);
+            let line = TagLine {
+                doc: &doc.name,
+                start: m.span.start + doc.base,
+                end: m.span.end + doc.base,
+                text: &doc.text[m.span.start..m.span.end],
+                entity: &e.key,
+                kind: e.kind.as_str(),
+                name: &e.name,
+                how: m.rule,
+                ambiguous: !m.candidates.is_empty(),
+                candidates: m
+                    .candidates
+                    .iter()
+                    .map(|&c| g.entity(c).key.as_str())
+                    .collect(),
+            };
+            serde_json::to_writer(&mut lines, &line).expect("tag lines serialize");
+            lines.push(b'\n');
+        }
+        lines
+    })
 }
 
 pub(super) fn render(args: RenderArgs) -> Result<ExitCode> {
     let kg = query::load(&args.graph)?;
     let view = View::new(&kg, &args.view.options())?;
     if let Some(note) = &view.note {
-        eprintln!(
-            "kg: note: {}",
-            note.replace("graph.dot shows", "the picture shows")
-        );
+        eprintln!("kg: note: {note}");
     }
     let (format, engine) = (
         match args.format {

@@ -134,12 +134,11 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
             let lines: Vec<String> = list
                 .iter()
                 .map(|d| {
-                    let name = d.relation.replace('_', " ");
-                    let not = if negated { "not " } else { "" };
+                    let name = d.label().replace('_', " ");
                     if d.weight > 1 {
-                        format!("{not}{name} ×{}", d.weight)
+                        format!("{name} ×{}", d.weight)
                     } else {
-                        format!("{not}{name}")
+                        name
                     }
                 })
                 .collect();

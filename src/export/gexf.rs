@@ -92,18 +92,13 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
     s.push_str("    </nodes>\n    <edges>\n");
     for (i, e) in kg.graph.edge_weights().enumerate() {
         let kind = if e.directed { "directed" } else { "mutual" };
-        let label = if e.negated {
-            format!("not {}", e.relation)
-        } else {
-            e.relation.clone()
-        };
         let _ = writeln!(
             s,
             "      <edge id=\"e{i}\" source=\"{}\" target=\"{}\" type=\"{kind}\" weight=\"{:.1}\" label=\"{}\"{}>",
             xml_escape(&e.source),
             xml_escape(&e.target),
             f64::from(e.weight),
-            xml_escape(&label),
+            xml_escape(&e.label()),
             spell(&e.dates)
         );
         let evidence = e.evidence.records();

@@ -77,11 +77,6 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
         );
         let evidence = e.evidence.records();
         let first = evidence.first().map(|ev| &*ev.text).unwrap_or("");
-        let label = if e.negated {
-            format!("not {}", e.relation)
-        } else {
-            e.relation.clone()
-        };
         let values = [
             ("e_weight", format!("{:.1}", f64::from(e.weight))),
             ("e_relation", xml_escape(&e.relation)),
@@ -90,7 +85,7 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             ("e_documents", e.documents.to_string()),
             ("e_evidence_count", evidence.len().to_string()),
             ("e_evidence", xml_escape(first)),
-            ("e_label", xml_escape(&label)),
+            ("e_label", xml_escape(&e.label())),
         ];
         for (key, value) in values {
             let _ = writeln!(s, "      <data key=\"{key}\">{value}</data>");

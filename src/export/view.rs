@@ -92,7 +92,7 @@ impl View {
             Some(n) => Some(n),
             None if unasked && nodes.len() > DEFAULT_LIMIT * 2 => {
                 note = Some(format!(
-                    "graph.dot shows the {DEFAULT_LIMIT} most connected of {} entities; use --top N, --focus ENTITY or --min-weight W to draw others (graph.graphml, graph.gexf and graph.json hold everything)",
+                    "drawing the {DEFAULT_LIMIT} most connected of {} entities; use --top N, --focus ENTITY or --min-weight W to draw others (graph.graphml, graph.gexf and graph.json hold everything)",
                     nodes.len()
                 ));
                 Some(DEFAULT_LIMIT)

@@ -72,6 +72,17 @@ pub struct Edge {
     pub evidence: Evidences,
 }
 
+impl Edge {
+    /// What an edge is called in pictures and Gephi: its relation, "not ..." when denied.
+    pub fn label(&self) -> String {
+        if self.negated {
+            format!("not {}", self.relation)
+        } else {
+            self.relation.clone()
+        }
+    }
+}
+
 /// The evidence of an edge. A graph being built holds it parsed; a graph read back with
 /// [`GraphFile::parse`] keeps only where each edge's evidence lies in the file and parses it when
 /// a query prints it. Evidence is most of a big `graph.json`, so this is most of the load time.
