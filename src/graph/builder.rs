@@ -126,8 +126,15 @@ impl GraphBuilder {
         for m in facts.mentions {
             if let Some(t) = self.nodes.get_mut(&m.entity) {
                 t.mentions += 1;
-                // One form per spelling, whatever line breaks split it.
-                let text = m.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                // One form per spelling, whatever line breaks split it; most forms need no
+                // rewriting, and most are already known.
+                let plain = !m.text.contains("  ")
+                    && !m.text.contains(|c: char| c.is_whitespace() && c != ' ');
+                let text = if plain {
+                    m.text
+                } else {
+                    m.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                };
                 if !t.seen.contains(&text) {
                     t.seen.insert(text);
                 }
@@ -143,9 +150,14 @@ impl GraphBuilder {
                 std::mem::swap(&mut evidence.source_span, &mut evidence.target_span);
             }
             let key = (source, target, r.relation, evidence.qualifiers.negated);
-            let tally = self.edges.entry(key.clone()).or_default();
+            // The key is copied only the first time a document states the edge.
+            let first_in_doc = !self.current.edges.contains(&key);
+            if first_in_doc {
+                self.current.edges.insert(key.clone());
+            }
+            let tally = self.edges.entry(key).or_default();
             tally.weight += 1;
-            if self.current.edges.insert(key) {
+            if first_in_doc {
                 tally.documents += 1;
                 widen(&mut tally.dates, date);
             }
