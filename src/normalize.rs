@@ -118,6 +118,11 @@ impl Normalized {
         }
     }
 
+    /// Where the original character behind folded byte `at` starts.
+    pub fn original_start(&self, at: usize) -> usize {
+        self.starts[at] as usize
+    }
+
     /// Maps a byte range of the folded text back to a byte range of the original.
     ///
     /// # Panics

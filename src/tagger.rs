@@ -27,6 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
+use rayon::prelude::*;
 
 use crate::corpus::{DocId, Document};
 use crate::gazetteer::{EntityId, EntityKind, Form, Gazetteer, Rule};
@@ -62,13 +63,39 @@ pub struct Tagged {
 /// A compiled gazetteer, ready to tag many documents.
 #[derive(Debug, Clone)]
 pub struct Tagger {
-    /// Aho-Corasick automaton of every folded form, walked anchored from each word start.
-    automaton: NFA,
-    /// Forms behind each automaton pattern (several forms may fold alike).
+    /// One automaton per first byte of the folded forms: a walk from a word start can only
+    /// follow forms that begin with that word's first byte, and the pieces compile in parallel.
+    shards: Vec<Shard>,
+    /// Shard index by first folded byte (`NO_SHARD` when no form starts with it).
+    route: [u16; 256],
+    /// The few forms that can match a word starting in lower case ("de la Cruz"): by the case
+    /// rule no other form can, so most words of running text cost one table lookup.
+    lower: Shard,
+    /// Forms behind each pattern (several forms may fold alike).
     patterns: Vec<Vec<u32>>,
     forms: Vec<Form>,
     kinds: Vec<EntityKind>,
     parents: Vec<Option<EntityId>>,
+}
+
+/// Aho-Corasick automaton over some of the folded forms, walked anchored from word starts.
+#[derive(Debug, Clone)]
+struct Shard {
+    nfa: NFA,
+    /// Global pattern index of each of this automaton's patterns.
+    patterns: Vec<u32>,
+}
+
+const NO_SHARD: u16 = u16::MAX;
+
+impl Shard {
+    fn new(keys: &[String], ids: Vec<u32>) -> Shard {
+        let nfa = NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(ids.iter().map(|&i| &keys[i as usize]))
+            .expect("gazetteer forms are non-empty and within automaton limits");
+        Shard { nfa, patterns: ids }
+    }
 }
 
 /// A match that passed boundary and case checks, before resolution.
@@ -132,12 +159,36 @@ impl Tagger {
                 patterns.push(vec![i]);
             }
         }
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&keys)
-            .expect("gazetteer forms are non-empty and within automaton limits");
+        let mut groups: Vec<Vec<u32>> = vec![Vec::new(); 256];
+        for (i, key) in keys.iter().enumerate() {
+            groups[key.as_bytes()[0] as usize].push(i as u32);
+        }
+        let mut route = [NO_SHARD; 256];
+        let mut jobs: Vec<Vec<u32>> = Vec::new();
+        for (byte, ids) in groups.into_iter().enumerate() {
+            if !ids.is_empty() {
+                route[byte] = jobs.len() as u16;
+                jobs.push(ids);
+            }
+        }
+        jobs.push(
+            (0..patterns.len() as u32)
+                .filter(|&p| {
+                    patterns[p as usize]
+                        .iter()
+                        .any(|&f| may_fit_lower_case(&forms[f as usize].text))
+                })
+                .collect(),
+        );
+        let mut shards: Vec<Shard> = jobs
+            .into_par_iter()
+            .map(|ids| Shard::new(&keys, ids))
+            .collect();
+        let lower = shards.pop().expect("the lower-case shard was pushed last");
         Tagger {
-            automaton,
+            shards,
+            route,
+            lower,
             patterns,
             forms,
             kinds: gazetteer.entities().iter().map(|e| e.kind).collect(),
@@ -160,16 +211,27 @@ impl Tagger {
     fn scan(&self, text: &str, norm: &Normalized) -> Vec<Candidate> {
         let hay = norm.text.as_str();
         let bytes = hay.as_bytes();
-        let nfa = &self.automaton;
-        let root = nfa
-            .start_state(Anchored::Yes)
-            .expect("anchored searches are supported");
         let mut out = Vec::new();
         let mut ends: Vec<(usize, usize)> = Vec::new();
         let mut pos = 0;
         while let Some(start) = next_word_start(hay, pos) {
             ends.clear();
-            let mut sid = root;
+            let first = text[norm.original_start(start)..].chars().next();
+            let shard = if first.is_some_and(char::is_lowercase) {
+                &self.lower
+            } else {
+                match self.route[bytes[start] as usize] {
+                    NO_SHARD => {
+                        pos = next_word(hay, start);
+                        continue;
+                    }
+                    i => &self.shards[i as usize],
+                }
+            };
+            let nfa = &shard.nfa;
+            let mut sid = nfa
+                .start_state(Anchored::Yes)
+                .expect("anchored searches are supported");
             for (k, &b) in bytes[start..].iter().enumerate() {
                 sid = nfa.next_state(Anchored::Yes, sid, b);
                 if nfa.is_dead(sid) {
@@ -183,7 +245,7 @@ impl Tagger {
                         .map(|i| nfa.match_pattern(sid, i))
                         .find(|&p| nfa.pattern_len(p) == walked)
                     {
-                        ends.push((start + walked, p.as_usize()));
+                        ends.push((start + walked, shard.patterns[p.as_usize()] as usize));
                     }
                 }
             }
@@ -496,6 +558,16 @@ fn is_acronym(s: &str) -> bool {
         && upper >= 2
         && s.chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || "-–&. ".contains(c))
+}
+
+/// Whether `form` could pass [`case_fits`] against text that starts with a lower-case letter:
+/// only a form with lower case whose first word does not start with a capital.
+fn may_fit_lower_case(form: &str) -> bool {
+    form.chars().any(char::is_lowercase)
+        && form
+            .split(|c: char| !c.is_alphanumeric())
+            .find_map(|w| w.chars().next())
+            .is_none_or(|c| !c.is_uppercase())
 }
 
 /// Case rule: a form in capitals ("US", "CIA") only matches capitals; any other form matches text

@@ -327,6 +327,10 @@ mod properties {
             "\0",
             "Washington",
             "George",
+            "de",
+            "la",
+            "'s",
+            "7",
         ]);
         prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
     }
@@ -339,6 +343,15 @@ mod properties {
                 let (s, e) = n.to_original(i, i + 1);
                 prop_assert!(s < e && e <= text.len());
                 prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+            }
+        }
+
+        /// The lower-case shard holds every form that could match a word starting in lower case.
+        #[test]
+        fn lower_case_words_need_only_the_lower_case_shard(form in texty(), found in texty()) {
+            let starts_lower = found.chars().next().is_some_and(char::is_lowercase);
+            if starts_lower && super::super::case_fits(&form, &found) {
+                prop_assert!(super::super::may_fit_lower_case(&form), "{:?} fits {:?}", form, found);
             }
         }
 
