@@ -55,7 +55,7 @@ use corpus::Document;
 use facts::{DocFacts, EntityFact, MentionFact, RelationFact};
 use gazetteer::EntityId;
 use gazetteer::Gazetteer;
-use relations::Pattern;
+use relations::{Pattern, PatternSet};
 use tagger::Tagger;
 
 /// The in-repo sample news text, built when `kg build` is given no path.
@@ -81,7 +81,7 @@ pub struct Pipeline {
     /// The compiled matcher.
     pub tagger: Tagger,
     /// Relation patterns.
-    pub patterns: Vec<Pattern>,
+    pub patterns: PatternSet,
 }
 
 impl Pipeline {
@@ -91,7 +91,7 @@ impl Pipeline {
         Pipeline {
             gazetteer,
             tagger,
-            patterns,
+            patterns: PatternSet::new(patterns),
         }
     }
 

@@ -14,7 +14,7 @@ use crate::gazetteer::{EntityId, Gazetteer};
 use crate::sentences::{Sentence, Span};
 use crate::tagger::Tagged;
 
-pub use patterns::{Family, Pattern};
+pub use patterns::{Family, Pattern, PatternSet};
 
 /// The predicate of co-occurrence edges.
 pub const CO_OCCURS: &str = "co_occurs";
@@ -107,7 +107,7 @@ pub fn extract(
     sentences: &[Sentence],
     tagged: &Tagged,
     gazetteer: &Gazetteer,
-    patterns: &[Pattern],
+    patterns: &PatternSet,
 ) -> Vec<Relation> {
     let mut out = Vec::new();
     let name: std::sync::Arc<str> = doc.name.as_str().into();

@@ -62,6 +62,58 @@ impl Pattern {
     }
 }
 
+/// Compiled patterns, indexed by the words their phrases start with: a sentence only tries the
+/// patterns whose first word it contains, since every phrase match starts at such a word.
+#[derive(Debug, Clone, Default)]
+pub struct PatternSet {
+    /// The patterns, in file order (the order in which relations are reported).
+    pub list: Vec<Pattern>,
+    by_first: std::collections::HashMap<String, Vec<u32>>,
+    /// Patterns that can match without any phrase (possessives, "X, Y" places).
+    always: Vec<u32>,
+}
+
+impl PatternSet {
+    /// Indexes `list`.
+    pub fn new(list: Vec<Pattern>) -> PatternSet {
+        let mut set = PatternSet::default();
+        for (i, p) in list.iter().enumerate() {
+            let i = i as u32;
+            if matches!(p.family, Family::Place | Family::Possessive) {
+                set.always.push(i);
+                continue;
+            }
+            for phrase in &p.phrases {
+                if let Some(Slot::Words(first)) = phrase.first() {
+                    for w in first {
+                        set.by_first.entry(w.clone()).or_default().push(i);
+                    }
+                }
+            }
+        }
+        set.list = list;
+        set
+    }
+
+    /// The patterns that may match a sentence made of `words`, in file order.
+    pub fn active<'a, 'w>(&'a self, words: impl Iterator<Item = &'w str>) -> Vec<&'a Pattern> {
+        let mut on = vec![false; self.list.len()];
+        for &i in &self.always {
+            on[i as usize] = true;
+        }
+        for w in words {
+            for &i in self.by_first.get(w).into_iter().flatten() {
+                on[i as usize] = true;
+            }
+        }
+        self.list
+            .iter()
+            .zip(on)
+            .filter_map(|(p, on)| on.then_some(p))
+            .collect()
+    }
+}
+
 /// Past tense and participle of common irregular verbs.
 const IRREGULAR: &[(&str, &[&str])] = &[
     ("lead", &["led"]),
@@ -325,6 +377,31 @@ mod tests {
         assert_eq!(match_at(&p, &["provided", "<e>", "to"]), None);
         let p = parse_phrase("{pressure,pressures} on").unwrap();
         assert_eq!(match_at(&p, &["pressure", "on"]), Some(2));
+    }
+
+    #[test]
+    fn a_sentence_tries_only_patterns_it_has_a_first_word_of() {
+        let set = PatternSet::new(
+            parse(
+                "p",
+                "verb\tkilled\t*\t*\t~kill|shot dead\n\
+                 verb\tled\t*\t*\t~lead\n\
+                 possessive\tpart_of\t*\t*\t-\n",
+            )
+            .unwrap(),
+        );
+        let active = |words: &[&str]| -> Vec<String> {
+            set.active(words.iter().copied())
+                .iter()
+                .map(|p| p.predicate.clone())
+                .collect()
+        };
+        assert_eq!(active(&["<e>", "met", "<e>"]), ["part_of"]);
+        assert_eq!(active(&["<e>", "shot", "<e>"]), ["killed", "part_of"]);
+        assert_eq!(
+            active(&["<e>", "led", "<e>", "killing", "<e>"]),
+            ["killed", "led", "part_of"]
+        );
     }
 
     #[test]

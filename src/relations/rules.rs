@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use crate::corpus::Document;
 use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
 use crate::relations::Qualifiers;
-use crate::relations::patterns::{Family, Pattern, Slot, is_barrier, match_at};
+use crate::relations::patterns::{Family, Pattern, PatternSet, Slot, is_barrier, match_at};
 use crate::sentences::{Sentence, Span};
 use crate::tagger::Mention;
 
@@ -446,7 +446,7 @@ pub(crate) fn sentence_relations(
     mentions: &[&Mention],
     anchors: &[&Mention],
     gazetteer: &Gazetteer,
-    patterns: &[Pattern],
+    patterns: &PatternSet,
 ) -> Vec<Found> {
     let mut args: Vec<Arg> = mentions
         .iter()
@@ -488,6 +488,7 @@ pub(crate) fn sentence_relations(
         qualifiers: Qualifiers::default(),
     };
     ctx.qualifiers = sentence_qualifiers(&ctx);
+    let patterns = patterns.active(ctx.tokens.iter().map(|t| t.text.as_ref()));
     let arg_tokens: Vec<usize> = (0..ctx.tokens.len())
         .filter(|&i| ctx.tokens[i].arg.is_some())
         .collect();
@@ -499,7 +500,7 @@ pub(crate) fn sentence_relations(
                 continue;
             }
             let between = ctx.words(a + 1, b);
-            for p in patterns {
+            for &p in &patterns {
                 let found = match p.family {
                     Family::Verb => verb(&ctx, p, a, b, &between),
                     Family::Noun => noun(&ctx, p, a, b, &between),
