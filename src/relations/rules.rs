@@ -500,9 +500,13 @@ pub(crate) fn sentence_relations(
                 continue;
             }
             let between = ctx.words(a + 1, b);
+            let mut starts = None;
             for &p in &patterns {
                 let found = match p.family {
-                    Family::Verb => verb(&ctx, p, a, b, &between),
+                    Family::Verb => starts
+                        .get_or_insert_with(|| verb_starts(&ctx, a, b, &between))
+                        .as_deref()
+                        .and_then(|starts| verb(&ctx, p, (a, b), &between, starts)),
                     Family::Noun => noun(&ctx, p, a, b, &between),
                     Family::Title => title(&ctx, p, a, b, &between),
                     Family::Place => place(&ctx, p, a, b, &between),
@@ -623,11 +627,10 @@ fn phrase_at(phrases: &[Vec<Slot>], words: &[&str]) -> Option<usize> {
     phrases.iter().filter_map(|p| match_at(p, words)).max()
 }
 
-/// `X [aux/adverbs] <verb phrase> [a few words] Y`; "by" right after the phrase flips it.
-/// The phrase may also start at a gerund whose subject is X ("X retaliated by engaging in
-/// gunfights in Y"), or X may sit inside a reduced passive ("information provided by X through
-/// Y").
-fn verb(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<Found> {
+/// Where a verb phrase may start between two arguments, and whether the words before it negate
+/// it; `None` when the pair cannot take a verb relation at all. The same for every verb pattern,
+/// so it is worked out once per pair.
+fn verb_starts(ctx: &Ctx, a: usize, b: usize, between: &[&str]) -> Option<Vec<(usize, bool)>> {
     if ctx.arg(b).demonym && !GENERIC_HEADS.contains(&ctx.next_text(b)) || ctx.is_modifier(b) {
         return None;
     }
@@ -639,7 +642,6 @@ fn verb(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<
     if ctx.arg(a).demonym && i == 0 {
         return None;
     }
-    // Where the phrase may start, and whether the words before it negate it.
     let mut starts = Vec::new();
     let mut negated = false;
     for (k, w) in between.iter().enumerate().skip(i) {
@@ -652,18 +654,32 @@ fn verb(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<
     if starts.len() < 2 {
         starts.push((between.len(), negated));
     }
+    // "X retaliated by engaging in ...", "X launched reprisals, attacking Y": an -ing clause
+    // after "by", "while" or a comma has X for its subject, unless a clause break comes first.
     for k in i..between.len().saturating_sub(1) {
-        let clean = between[i..k]
-            .iter()
-            .all(|w| !is_barrier(w) && !CLAUSE_WORDS.contains(w));
-        // "X retaliated by engaging in ...", "X launched reprisals, attacking Y": an -ing
-        // clause after "by", "while" or a comma has X for its subject.
         let joins = matches!(between[k], "by" | "while") || between[k] == "," && k > i;
-        if clean && joins && between[k + 1].ends_with("ing") {
+        if joins && between[k + 1].ends_with("ing") {
             starts.push((k + 1, false));
         }
+        if is_barrier(between[k]) || CLAUSE_WORDS.contains(&between[k]) {
+            break;
+        }
     }
-    for (start, negated) in starts {
+    Some(starts)
+}
+
+/// `X [aux/adverbs] <verb phrase> [a few words] Y`; "by" right after the phrase flips it.
+/// The phrase may also start at a gerund whose subject is X ("X retaliated by engaging in
+/// gunfights in Y"), or X may sit inside a reduced passive ("information provided by X through
+/// Y"). `starts` comes from [`verb_starts`].
+fn verb(
+    ctx: &Ctx,
+    p: &Pattern,
+    (a, b): (usize, usize),
+    between: &[&str],
+    starts: &[(usize, bool)],
+) -> Option<Found> {
+    for &(start, negated) in starts {
         let Some(len) = phrase_at(&p.phrases, &between[start..]) else {
             continue;
         };
