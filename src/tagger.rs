@@ -143,12 +143,12 @@ impl Tagger {
         let forms = gazetteer.forms();
         // Forms that fold alike share one pattern; sorting keeps the pattern order stable.
         let mut folded: Vec<(String, u32)> = forms
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, f)| (fold(&f.text), i as u32))
             .filter(|(k, _)| !k.is_empty())
             .collect();
-        folded.sort_unstable();
+        folded.par_sort_unstable();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<u32>> = Vec::new();
         for (key, i) in folded {
