@@ -4,6 +4,9 @@
 //! where `~verb` stands for its inflections, `{a,b}` for any of the words, and `...` for a gap of
 //! up to eight words.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use crate::error::{Error, Result};
 use crate::gazetteer::EntityKind;
 
@@ -68,7 +71,7 @@ impl Pattern {
 pub struct PatternSet {
     /// The patterns, in file order (the order in which relations are reported).
     pub list: Vec<Pattern>,
-    by_first: std::collections::HashMap<String, Vec<u32>>,
+    by_first: HashMap<String, Vec<u32>, BuildHasherDefault<WordHasher>>,
     /// Patterns that can match without any phrase (possessives, "X, Y" places).
     always: Vec<u32>,
 }
@@ -86,7 +89,10 @@ impl PatternSet {
             for phrase in &p.phrases {
                 if let Some(Slot::Words(first)) = phrase.first() {
                     for w in first {
-                        set.by_first.entry(w.clone()).or_default().push(i);
+                        let list = set.by_first.entry(w.clone()).or_default();
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
                     }
                 }
             }
@@ -95,22 +101,47 @@ impl PatternSet {
         set
     }
 
-    /// The patterns that may match a sentence made of `words`, in file order.
-    pub fn active<'a, 'w>(&'a self, words: impl Iterator<Item = &'w str>) -> Vec<&'a Pattern> {
+    /// Indices of the patterns that have a phrase starting with `word`.
+    pub fn starting_with(&self, word: &str) -> &[u32] {
+        self.by_first.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Indices of the patterns that may match a sentence made of `words`, in file order.
+    pub fn active<'w>(&self, words: impl Iterator<Item = &'w str>) -> Vec<u32> {
         let mut on = vec![false; self.list.len()];
         for &i in &self.always {
             on[i as usize] = true;
         }
         for w in words {
-            for &i in self.by_first.get(w).into_iter().flatten() {
+            for &i in self.starting_with(w) {
                 on[i as usize] = true;
             }
         }
-        self.list
-            .iter()
-            .zip(on)
-            .filter_map(|(p, on)| on.then_some(p))
+        (0..self.list.len() as u32)
+            .filter(|&i| on[i as usize])
             .collect()
+    }
+}
+
+/// FNV-1a: the keys are short words looked up once per token, where SipHash's setup dominates.
+#[derive(Debug, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -393,7 +424,7 @@ mod tests {
         let active = |words: &[&str]| -> Vec<String> {
             set.active(words.iter().copied())
                 .iter()
-                .map(|p| p.predicate.clone())
+                .map(|&i| set.list[i as usize].predicate.clone())
                 .collect()
         };
         assert_eq!(active(&["<e>", "met", "<e>"]), ["part_of"]);

@@ -286,16 +286,31 @@ fn tokenize<'a>(text: &'a str, span: Span, args: &[Arg]) -> Vec<Token<'a>> {
         let c = text[i..].chars().next().expect("inside the text");
         let len = c.len_utf8();
         if c.is_alphanumeric() {
+            let bytes = text.as_bytes();
             let mut end = i;
-            let mut chars = text[i..limit].char_indices().peekable();
-            while let Some((off, ch)) = chars.next() {
-                let apostrophe = matches!(ch, '\'' | '’');
-                let inner = apostrophe
-                    && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
-                    && !text[i + off + ch.len_utf8()..].starts_with(['s', 'S'])
-                    || ch == '.' && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+            while end < limit {
+                // ASCII letters and digits, most of every word, need no decoding.
+                let b = bytes[end];
+                if b.is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
+                if b < 0x80 && b != b'\'' && b != b'.' {
+                    break;
+                }
+                let ch = text[end..].chars().next().expect("inside the text");
+                let after = end + ch.len_utf8();
+                let next_alnum = text[after..limit]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                // "O'Brien" and "U.S" stay one word; "Mexico's" does not.
+                let inner = matches!(ch, '\'' | '’')
+                    && next_alnum
+                    && !text[after..].starts_with(['s', 'S'])
+                    || ch == '.' && next_alnum;
                 if ch.is_alphanumeric() || inner {
-                    end = i + off + ch.len_utf8();
+                    end = after;
                 } else {
                     break;
                 }
@@ -488,7 +503,10 @@ pub(crate) fn sentence_relations(
         qualifiers: Qualifiers::default(),
     };
     ctx.qualifiers = sentence_qualifiers(&ctx);
-    let patterns = patterns.active(ctx.tokens.iter().map(|t| t.text.as_ref()));
+    let set = patterns;
+    let active = set.active(ctx.tokens.iter().map(|t| t.text.as_ref()));
+    // Verb patterns a pair may take: those starting with a word where a verb phrase may start.
+    let (mut verbs, mut stamp) = (vec![0u32; set.list.len()], 0u32);
     let arg_tokens: Vec<usize> = (0..ctx.tokens.len())
         .filter(|&i| ctx.tokens[i].arg.is_some())
         .collect();
@@ -501,12 +519,32 @@ pub(crate) fn sentence_relations(
             }
             let between = ctx.words(a + 1, b);
             let mut starts = None;
-            for &p in &patterns {
+            for &pi in &active {
+                let p = &set.list[pi as usize];
                 let found = match p.family {
-                    Family::Verb => starts
-                        .get_or_insert_with(|| verb_starts(&ctx, a, b, &between))
-                        .as_deref()
-                        .and_then(|starts| verb(&ctx, p, (a, b), &between, starts)),
+                    Family::Verb => {
+                        let starts = starts.get_or_insert_with(|| {
+                            let starts = verb_starts(&ctx, a, b, &between);
+                            stamp += 1;
+                            let firsts = starts
+                                .iter()
+                                .flatten()
+                                .filter_map(|&(k, _)| between.get(k).copied())
+                                .chain(passive_verb(&ctx, a));
+                            for w in firsts {
+                                for &q in set.starting_with(w) {
+                                    verbs[q as usize] = stamp;
+                                }
+                            }
+                            starts
+                        });
+                        match starts {
+                            Some(starts) if verbs[pi as usize] == stamp => {
+                                verb(&ctx, p, (a, b), &between, starts)
+                            }
+                            _ => None,
+                        }
+                    }
                     Family::Noun => noun(&ctx, p, a, b, &between),
                     Family::Title => title(&ctx, p, a, b, &between),
                     Family::Place => place(&ctx, p, a, b, &between),
@@ -729,11 +767,8 @@ fn tail_ok(tail: &[&str]) -> bool {
 /// "the information provided by the CIA through the task force": the verb and "by" come before
 /// X, the rest of the phrase between X and Y.
 fn reduced_passive(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<Found> {
+    let verb = passive_verb(ctx, a)?;
     let (before, upto) = words_before(ctx, a, 3);
-    if upto < 2 || before[upto - 1] != "by" {
-        return None;
-    }
-    let verb = before[upto - 2];
     for phrase in &p.phrases {
         let [Slot::Words(first), rest @ ..] = phrase.as_slice() else {
             continue;
@@ -757,6 +792,12 @@ fn reduced_passive(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str])
         }
     }
     None
+}
+
+/// The verb of a reduced passive ending just before argument `a` ("provided by [the] X").
+fn passive_verb<'a>(ctx: &'a Ctx, a: usize) -> Option<&'a str> {
+    let (before, upto) = words_before(ctx, a, 3);
+    (upto >= 2 && before[upto - 1] == "by").then(|| before[upto - 2])
 }
 
 /// The `n` words before token `a`, and how many are left once trailing determiners go.
