@@ -90,8 +90,10 @@ const NO_SHARD: u16 = u16::MAX;
 
 impl Shard {
     fn new(keys: &[String], ids: Vec<u32>) -> Shard {
+        // Walks are anchored at word starts: a prefilter for unanchored search would go unused.
         let nfa = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
             .build(ids.iter().map(|&i| &keys[i as usize]))
             .expect("gazetteer forms are non-empty and within automaton limits");
         Shard { nfa, patterns: ids }

@@ -7,7 +7,7 @@ mod parse;
 
 pub use parse::{DEFAULT_FILES, Origin, Record, parse, parse_lines};
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -117,7 +117,7 @@ pub struct Sources {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    by_key: BTreeMap<String, EntityId>,
+    by_key: HashMap<String, EntityId>,
 }
 
 /// Words too common or too short to link a person on their own.
