@@ -3,11 +3,16 @@
 //! pattern family then looks at the tokens between and around two arguments.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 use crate::corpus::Document;
 use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
 use crate::relations::Qualifiers;
-use crate::relations::patterns::{Family, Pattern, PatternSet, Slot, is_barrier, match_at};
+use crate::relations::patterns::{
+    Family, Pattern, PatternSet, Slot, WordHasher, is_barrier, match_at,
+};
 use crate::sentences::{Sentence, Span};
 use crate::tagger::Mention;
 
@@ -258,6 +263,42 @@ const CLAUSE_WORDS: &[&str] = &[
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 
+// Word classes, as bits: every class test is one hash lookup instead of a scan of a list.
+const HEAD: u16 = 1;
+const PREFIX: u16 = 2;
+const NEGATION: u16 = 4;
+const HEDGE: u16 = 8;
+const REPORTING_VERB: u16 = 16;
+const FOLLOWER: u16 = 32;
+const CLAUSE: u16 = 64;
+const DETERMINER: u16 = 128;
+
+type Classes = HashMap<&'static str, u16, BuildHasherDefault<WordHasher>>;
+
+/// Whether `word` belongs to any of the classes in `class`.
+fn is(word: &str, class: u16) -> bool {
+    static CLASSES: OnceLock<Classes> = OnceLock::new();
+    let classes = CLASSES.get_or_init(|| {
+        let mut map = Classes::default();
+        for (list, bit) in [
+            (GENERIC_HEADS, HEAD),
+            (PREFIX_WORDS, PREFIX),
+            (NEGATIONS, NEGATION),
+            (HEDGES, HEDGE),
+            (REPORTING, REPORTING_VERB),
+            (FOLLOWERS, FOLLOWER),
+            (CLAUSE_WORDS, CLAUSE),
+            (DETERMINERS, DETERMINER),
+        ] {
+            for w in list {
+                *map.entry(w).or_default() |= bit;
+            }
+        }
+        map
+    });
+    classes.get(word).is_some_and(|c| c & class != 0)
+}
+
 fn is_word(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_alphanumeric)
 }
@@ -392,7 +433,7 @@ impl Ctx<'_> {
     fn is_modifier(&self, token: usize) -> bool {
         let next = self.next_text(token);
         if self.arg(token).demonym {
-            return !GENERIC_HEADS.contains(&next);
+            return !is(next, HEAD);
         }
         if next == "'s" {
             // "Mexico's Defense Ministry": the possessor is not the argument.
@@ -408,9 +449,9 @@ impl Ctx<'_> {
         // A past-tense verb after the name ("the task force helped") is not a noun it modifies.
         is_word(next)
             && !next.ends_with("ed")
-            && !GENERIC_HEADS.contains(&next)
-            && !FOLLOWERS.contains(&next)
-            && !REPORTING.contains(&next)
+            && !is(next, HEAD)
+            && !is(next, FOLLOWER)
+            && !is(next, REPORTING_VERB)
             && next.chars().all(|c| !c.is_uppercase())
             && self.tokens.get(token + 1).is_some_and(|t| {
                 self.text[t.span.start..t.span.end]
@@ -632,7 +673,7 @@ fn coordinated(ctx: &Ctx, f: &Found, arg: usize, object: bool) -> Vec<Found> {
 fn sentence_qualifiers(ctx: &Ctx) -> Qualifiers {
     let mut q = Qualifiers::default();
     let words: Vec<&str> = ctx.words(0, ctx.tokens.len());
-    q.hedged = words.iter().any(|w| HEDGES.contains(w))
+    q.hedged = words.iter().any(|w| is(w, HEDGE))
         || words
             .windows(3)
             .any(|w| matches!(w, ["reported" | "said" | "believed", "to", _]));
@@ -641,7 +682,7 @@ fn sentence_qualifiers(ctx: &Ctx) -> Qualifiers {
             Some(i + 2)
         } else if *w == "citing" {
             Some(i + 1)
-        } else if REPORTING.contains(w) && i > 0 && ctx.tokens[i - 1].arg.is_some() {
+        } else if is(w, REPORTING_VERB) && i > 0 && ctx.tokens[i - 1].arg.is_some() {
             Some(i - 1)
         } else {
             None
@@ -669,12 +710,12 @@ fn phrase_at(phrases: &[Vec<Slot>], words: &[&str]) -> Option<usize> {
 /// it; `None` when the pair cannot take a verb relation at all. The same for every verb pattern,
 /// so it is worked out once per pair.
 fn verb_starts(ctx: &Ctx, a: usize, b: usize, between: &[&str]) -> Option<Vec<(usize, bool)>> {
-    if ctx.arg(b).demonym && !GENERIC_HEADS.contains(&ctx.next_text(b)) || ctx.is_modifier(b) {
+    if ctx.arg(b).demonym && !is(ctx.next_text(b), HEAD) || ctx.is_modifier(b) {
         return None;
     }
     // A subject may be a noun phrase headed by the argument: "US intelligence agencies".
     let mut i = 0;
-    while between.get(i).is_some_and(|w| GENERIC_HEADS.contains(w)) {
+    while between.get(i).is_some_and(|w| is(w, HEAD)) {
         i += 1;
     }
     if ctx.arg(a).demonym && i == 0 {
@@ -684,10 +725,10 @@ fn verb_starts(ctx: &Ctx, a: usize, b: usize, between: &[&str]) -> Option<Vec<(u
     let mut negated = false;
     for (k, w) in between.iter().enumerate().skip(i) {
         starts.push((k, negated));
-        if !PREFIX_WORDS.contains(w) && !w.ends_with("ly") {
+        if !is(w, PREFIX) && !w.ends_with("ly") {
             break;
         }
-        negated |= NEGATIONS.contains(w);
+        negated |= is(w, NEGATION);
     }
     if starts.len() < 2 {
         starts.push((between.len(), negated));
@@ -699,7 +740,7 @@ fn verb_starts(ctx: &Ctx, a: usize, b: usize, between: &[&str]) -> Option<Vec<(u
         if joins && between[k + 1].ends_with("ing") {
             starts.push((k + 1, false));
         }
-        if is_barrier(between[k]) || CLAUSE_WORDS.contains(&between[k]) {
+        if is_barrier(between[k]) || is(between[k], CLAUSE) {
             break;
         }
     }
@@ -746,9 +787,7 @@ fn designation(ctx: &Ctx, object: usize) -> Option<String> {
     }
     let words: Vec<&Token> = ctx.tokens[object + 2..]
         .iter()
-        .take_while(|t| {
-            is_word(&t.text) && t.arg.is_none() && !FOLLOWERS.contains(&t.text.as_ref())
-        })
+        .take_while(|t| is_word(&t.text) && t.arg.is_none() && !is(t.text.as_ref(), FOLLOWER))
         .take(6)
         .collect();
     let (first, last) = (words.first()?, words.last()?);
@@ -760,7 +799,7 @@ fn tail_ok(tail: &[&str]) -> bool {
     tail.len() <= 5
         && tail.iter().enumerate().all(|(k, w)| {
             let attached = *w == "<e>" && matches!(tail.get(k + 1), Some(&"-") | Some(&"'s"));
-            (!is_barrier(w) || attached) && !REPORTING.contains(w) && !CLAUSE_WORDS.contains(w)
+            (!is_barrier(w) || attached) && !is(w, REPORTING_VERB) && !is(w, CLAUSE)
         })
 }
 
@@ -806,7 +845,7 @@ fn words_before<'a>(ctx: &'a Ctx, a: usize, n: usize) -> (Vec<&'a str>, usize) {
     let det = before
         .iter()
         .rev()
-        .take_while(|w| DETERMINERS.contains(w))
+        .take_while(|w| is(w, DETERMINER))
         .count();
     let upto = before.len() - det;
     (before, upto)
@@ -814,7 +853,7 @@ fn words_before<'a>(ctx: &'a Ctx, a: usize, n: usize) -> (Vec<&'a str>, usize) {
 
 /// Strips leading determiners.
 fn skip_det(words: &[&str]) -> usize {
-    words.iter().take_while(|w| DETERMINERS.contains(w)).count()
+    words.iter().take_while(|w| is(w, DETERMINER)).count()
 }
 
 /// `X, the <noun> of Y` → (X, Y); `Y <noun> X` → (X, Y); `the <noun> of Y, X` and
@@ -832,13 +871,13 @@ fn noun(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<
             {
                 let after = &rest[i + len + 1..];
                 // "the leader of the cartel", or "a dealer of fentanyl, cocaine and meth in the US".
-                let direct = after.iter().all(|w| DETERMINERS.contains(w));
+                let direct = after.iter().all(|w| is(w, DETERMINER));
                 let via = after
                     .iter()
                     .rposition(|w| matches!(*w, "in" | "into" | "to"))
                     .is_some_and(|k| {
                         k <= 10
-                            && after[k + 1..].iter().all(|w| DETERMINERS.contains(w))
+                            && after[k + 1..].iter().all(|w| is(w, DETERMINER))
                             && after[..k]
                                 .iter()
                                 .all(|w| !matches!(*w, "<e>" | "<d>" | ";" | "(" | ")"))
@@ -856,10 +895,7 @@ fn noun(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<
         return ctx.found(p, b, a, Some(t), false);
     }
     // "the Trump administration's December 2024 designation of CJNG": X ['s] ... noun of Y.
-    let heads = between
-        .iter()
-        .take_while(|w| GENERIC_HEADS.contains(w))
-        .count();
+    let heads = between.iter().take_while(|w| is(w, HEAD)).count();
     if between.get(heads) == Some(&"'s") {
         let rest = &between[heads + 1..];
         for i in 0..rest.len().min(4) {
@@ -868,7 +904,7 @@ fn noun(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<
             }
             if let Some(len) = phrase_at(&p.phrases, &rest[i..])
                 && rest.get(i + len) == Some(&"of")
-                && rest[i + len + 1..].iter().all(|w| DETERMINERS.contains(w))
+                && rest[i + len + 1..].iter().all(|w| is(w, DETERMINER))
             {
                 let first = a + 2 + heads + i;
                 return ctx.found(p, a, b, Some(ctx.span_of(first, first + len)), false);
@@ -879,7 +915,7 @@ fn noun(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<
         - between
             .iter()
             .rev()
-            .take_while(|w| DETERMINERS.contains(w))
+            .take_while(|w| is(w, DETERMINER))
             .count()];
     if core == [","] || core == ["by"] {
         // The noun sits before X: "the leader of CJNG, El Mencho", "the killing of X by Y".
@@ -926,9 +962,7 @@ fn title(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option
         let start = skip_det(rest);
         if let Some(len) = phrase_at(&p.phrases, &rest[start..])
             && rest.get(start + len) == Some(&"of")
-            && rest[start + len + 1..]
-                .iter()
-                .all(|w| DETERMINERS.contains(w))
+            && rest[start + len + 1..].iter().all(|w| is(w, DETERMINER))
         {
             let role = ctx.span_of(a + 2 + start, a + 2 + start + len);
             return with_role(ctx.found(p, a, b, Some(role), false), role);
