@@ -145,7 +145,8 @@ pub struct BuildArgs {
     /// Also fold in facts written by `kg extract` (repeatable); with only --facts, no text is read.
     #[arg(long, value_name = "FILE")]
     pub facts: Vec<PathBuf>,
-    /// Worker threads (0: one per core). The output is the same for any number.
+    /// Threads for compiling the gazetteer and reading the text (0: one per core). The output is
+    /// the same for any number.
     #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
     pub threads: usize,
     /// Evidence records kept per edge (the first in document order); weights count them all.
@@ -164,7 +165,7 @@ pub struct BuildArgs {
 pub struct TextArgs {
     /// Files, folders or - for stdin; none reads the sample text.
     pub paths: Vec<PathBuf>,
-    /// Worker threads (0: one per core).
+    /// Threads for compiling the gazetteer and reading the text (0: one per core).
     #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
     pub threads: usize,
     #[command(flatten)]
@@ -322,6 +323,18 @@ pub struct ShowArgs {
 /// # Errors
 /// Whatever the command fails with; the caller prints it and picks the exit code.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // `--threads` also bounds the threads that compile the gazetteer.
+    let threads = match &cli.command {
+        Command::Build(args) => args.threads,
+        Command::Tag(args) | Command::Extract(args) => args.threads,
+        _ => 0,
+    };
+    if threads > 0 {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global()
+            .map_err(|e| Error::Usage(format!("cannot start {threads} threads: {e}")))?;
+    }
     match cli.command {
         Command::Build(args) => build::build(args),
         Command::Tag(args) => build::tag(args),
@@ -340,8 +353,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// The gazetteer files a command reads: defaults (unless left out) and the user's, each marked
-/// with whether its own problems are reported.
 /// The documents a command reads: the paths given, or the built-in sample text.
 pub(crate) fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
     if paths.is_empty() {
