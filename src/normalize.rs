@@ -54,34 +54,46 @@ fn classify(c: char) -> Fold {
 /// # Complexity
 /// One pass, O(n) time; the buffer and its map use about 9 bytes per input byte.
 pub fn normalize(text: &str) -> Normalized {
-    let mut out = Normalized {
-        text: String::with_capacity(text.len()),
+    let mut out = Builder {
+        folded: Vec::with_capacity(text.len()),
         starts: Vec::with_capacity(text.len()),
         ends: Vec::with_capacity(text.len()),
     };
     let mut buf = [0u8; 4];
-    for (i, c) in text.char_indices() {
-        let (start, end) = (i as u32, (i + c.len_utf8()) as u32);
-        // Most text is ASCII letters and digits: no lookups for them.
-        if c.is_ascii_alphanumeric() {
-            out.push_byte(c.to_ascii_lowercase() as u8, start, end);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        // Most text is ASCII letters and digits: no decoding and no lookups for them.
+        if byte.is_ascii_alphanumeric() {
+            out.push(&[byte.to_ascii_lowercase()], i as u32, i as u32 + 1);
+            i += 1;
             continue;
         }
+        let c = if byte < 0x80 {
+            char::from(byte)
+        } else {
+            text[i..]
+                .chars()
+                .next()
+                .expect("i is on a character boundary")
+        };
+        let (start, end) = (i as u32, (i + c.len_utf8()) as u32);
+        i += c.len_utf8();
         match classify(c) {
             Fold::Drop => {}
             Fold::Space => {
-                if out.text.ends_with(' ') {
+                if out.folded.last() == Some(&b' ') {
                     // Extend the run so the space maps to all of it.
                     *out.ends.last_mut().expect("space was pushed") = end;
                 } else {
-                    out.push(" ", start, end);
+                    out.push(b" ", start, end);
                 }
             }
-            Fold::Quote => out.push("'", start, end),
+            Fold::Quote => out.push(b"'", start, end),
             Fold::Other => {
                 if c.is_ascii() {
-                    let lower = c.to_ascii_lowercase();
-                    out.push(lower.encode_utf8(&mut buf), start, end);
+                    out.push(&[byte.to_ascii_lowercase()], start, end);
                     continue;
                 }
                 for d in std::iter::once(c).nfd() {
@@ -89,13 +101,35 @@ pub fn normalize(text: &str) -> Normalized {
                         continue;
                     }
                     for l in d.to_lowercase() {
-                        out.push(l.encode_utf8(&mut buf), start, end);
+                        out.push(l.encode_utf8(&mut buf).as_bytes(), start, end);
                     }
                 }
             }
         }
     }
-    out
+    Normalized {
+        text: String::from_utf8(out.folded).expect("only whole characters were pushed"),
+        starts: out.starts,
+        ends: out.ends,
+    }
+}
+
+/// The folded text as bytes while it is built: every push is whole characters, so it is checked
+/// as UTF-8 once at the end.
+struct Builder {
+    folded: Vec<u8>,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Builder {
+    fn push(&mut self, s: &[u8], start: u32, end: u32) {
+        self.folded.extend_from_slice(s);
+        for _ in 0..s.len() {
+            self.starts.push(start);
+            self.ends.push(end);
+        }
+    }
 }
 
 /// Folds a gazetteer alias or a query the same way as text, trimmed of outer spaces.
@@ -104,20 +138,6 @@ pub fn fold(s: &str) -> String {
 }
 
 impl Normalized {
-    fn push_byte(&mut self, b: u8, start: u32, end: u32) {
-        self.text.push(b as char);
-        self.starts.push(start);
-        self.ends.push(end);
-    }
-
-    fn push(&mut self, s: &str, start: u32, end: u32) {
-        self.text.push_str(s);
-        for _ in 0..s.len() {
-            self.starts.push(start);
-            self.ends.push(end);
-        }
-    }
-
     /// Where the original character behind folded byte `at` starts.
     pub fn original_start(&self, at: usize) -> usize {
         self.starts[at] as usize
