@@ -305,7 +305,8 @@ fn is_word(t: &str) -> bool {
 
 /// Splits a sentence into tokens, one `<e>` per argument.
 fn tokenize<'a>(text: &'a str, span: Span, args: &[Arg]) -> Vec<Token<'a>> {
-    let mut out = Vec::new();
+    // About one token per five bytes of news text: sized once instead of grown.
+    let mut out = Vec::with_capacity((span.end - span.start) / 5 + args.len());
     let mut i = span.start;
     let mut next_arg = 0;
     while i < span.end {
