@@ -42,6 +42,7 @@ run() {
 # does the relation work a real run does.
 g="--no-default-gazetteer --gazetteer $DATA/big_gazetteer.tsv --patterns gazetteer/relations.patterns"
 run "kg load+compile only (empty input)" "$kg" tag /dev/null $g
+run "kg load+compile only (empty input), 1 thread" "$kg" tag /dev/null $g --threads 1
 for size in 1mb 10mb 100mb; do
     run "kg build $size, 2 threads" "$kg" build "$DATA/corpus_$size.txt" $g --out "$DATA/out-$size"
 done
