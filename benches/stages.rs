@@ -17,7 +17,6 @@ use kg::config::GazetteerConfig;
 use kg::corpus::{DocId, Document, Piece, Pieces};
 use kg::export::view::{View, ViewOptions};
 use kg::graph::GraphBuilder;
-use kg::normalize::fold;
 
 fn documents() -> Vec<Document> {
     let root = std::env::var_os("KG_BENCH_CORPUS")
@@ -59,15 +58,7 @@ fn stages(c: &mut Criterion) {
     let docs = documents();
     let pipeline = pipeline();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let mut keys: Vec<String> = pipeline
-        .gazetteer
-        .forms()
-        .iter()
-        .map(|f| fold(&f.text))
-        .filter(|k| !k.is_empty())
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
+    let keys = kg::tagger::Tagger::folded_names(&pipeline.gazetteer);
     let raw = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(&keys)

@@ -9,7 +9,6 @@ use std::time::Instant;
 use aho_corasick::{AhoCorasick, MatchKind};
 use kg::corpus::{DocId, Piece, Pieces};
 use kg::gazetteer::{Gazetteer, Sources};
-use kg::normalize::fold;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
@@ -18,14 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         defaults: false,
         paths: vec![gaz.into()],
     })?;
-    let mut keys: Vec<String> = g
-        .forms()
-        .iter()
-        .map(|f| fold(&f.text))
-        .filter(|k| !k.is_empty())
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
+    let keys = kg::tagger::Tagger::folded_names(&g);
     let t = Instant::now();
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)

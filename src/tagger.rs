@@ -78,6 +78,29 @@ pub struct Tagger {
     parents: Vec<Option<EntityId>>,
 }
 
+/// The distinct folded forms, sorted, and the forms behind each. Forms that fold alike share one
+/// pattern; sorting keeps the pattern order stable.
+fn fold_forms(forms: &[Form]) -> (Vec<String>, Vec<Vec<u32>>) {
+    let mut folded: Vec<(String, u32)> = forms
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| (fold(&f.text), i as u32))
+        .filter(|(k, _)| !k.is_empty())
+        .collect();
+    folded.par_sort_unstable();
+    let mut keys: Vec<String> = Vec::new();
+    let mut patterns: Vec<Vec<u32>> = Vec::new();
+    for (key, i) in folded {
+        if keys.last() == Some(&key) {
+            patterns.last_mut().expect("pushed with its key").push(i);
+        } else {
+            keys.push(key);
+            patterns.push(vec![i]);
+        }
+    }
+    (keys, patterns)
+}
+
 /// Aho-Corasick automaton over some of the folded forms, walked anchored from word starts.
 #[derive(Debug, Clone)]
 struct Shard {
@@ -143,24 +166,7 @@ impl Tagger {
     /// Linear in the total length of the forms.
     pub fn new(gazetteer: &Gazetteer) -> Tagger {
         let forms = gazetteer.forms();
-        // Forms that fold alike share one pattern; sorting keeps the pattern order stable.
-        let mut folded: Vec<(String, u32)> = forms
-            .par_iter()
-            .enumerate()
-            .map(|(i, f)| (fold(&f.text), i as u32))
-            .filter(|(k, _)| !k.is_empty())
-            .collect();
-        folded.par_sort_unstable();
-        let mut keys: Vec<String> = Vec::new();
-        let mut patterns: Vec<Vec<u32>> = Vec::new();
-        for (key, i) in folded {
-            if keys.last() == Some(&key) {
-                patterns.last_mut().expect("pushed with its key").push(i);
-            } else {
-                keys.push(key);
-                patterns.push(vec![i]);
-            }
-        }
+        let (keys, patterns) = fold_forms(&forms);
         let mut groups: Vec<Vec<u32>> = vec![Vec::new(); 256];
         for (i, key) in keys.iter().enumerate() {
             groups[key.as_bytes()[0] as usize].push(i as u32);
@@ -196,6 +202,12 @@ impl Tagger {
             kinds: gazetteer.entities().iter().map(|e| e.kind).collect(),
             parents: gazetteer.entities().iter().map(|e| e.parent).collect(),
         }
+    }
+
+    /// The distinct folded names the tagger looks for, sorted (for baselines that scan the same
+    /// names without kg's rules).
+    pub fn folded_names(gazetteer: &Gazetteer) -> Vec<String> {
+        fold_forms(&gazetteer.forms()).0
     }
 
     /// Finds and resolves every mention in `doc`.
