@@ -450,9 +450,7 @@ impl Ctx<'_> {
         // A past-tense verb after the name ("the task force helped") is not a noun it modifies.
         is_word(next)
             && !next.ends_with("ed")
-            && !is(next, HEAD)
-            && !is(next, FOLLOWER)
-            && !is(next, REPORTING_VERB)
+            && !is(next, HEAD | FOLLOWER | REPORTING_VERB)
             && next.chars().all(|c| !c.is_uppercase())
             && self.tokens.get(token + 1).is_some_and(|t| {
                 self.text[t.span.start..t.span.end]
@@ -503,7 +501,7 @@ pub(crate) fn sentence_relations(
     mentions: &[&Mention],
     anchors: &[&Mention],
     gazetteer: &Gazetteer,
-    patterns: &PatternSet,
+    set: &PatternSet,
 ) -> Vec<Found> {
     let mut args: Vec<Arg> = mentions
         .iter()
@@ -545,7 +543,6 @@ pub(crate) fn sentence_relations(
         qualifiers: Qualifiers::default(),
     };
     ctx.qualifiers = sentence_qualifiers(&ctx);
-    let set = patterns;
     let active = set.active(ctx.tokens.iter().map(|t| t.text.as_ref()));
     // Verb patterns a pair may take: those starting with a word where a verb phrase may start.
     let (mut verbs, mut stamp) = (vec![0u32; set.list.len()], 0u32);
@@ -566,19 +563,8 @@ pub(crate) fn sentence_relations(
                 let found = match p.family {
                     Family::Verb => {
                         let starts = starts.get_or_insert_with(|| {
-                            let starts = verb_starts(&ctx, a, b, &between);
                             stamp += 1;
-                            let firsts = starts
-                                .iter()
-                                .flatten()
-                                .filter_map(|&(k, _)| between.get(k).copied())
-                                .chain(passive_verb(&ctx, a));
-                            for w in firsts {
-                                for &q in set.starting_with(w) {
-                                    verbs[q as usize] = stamp;
-                                }
-                            }
-                            starts
+                            mark_verbs(&ctx, set, (a, b), &between, (&mut verbs, stamp))
                         });
                         match starts {
                             Some(starts) if verbs[pi as usize] == stamp => {
@@ -748,6 +734,29 @@ fn verb_starts(ctx: &Ctx, a: usize, b: usize, between: &[&str]) -> Option<Vec<(u
     Some(starts)
 }
 
+/// [`verb_starts`] for a pair, marking with `stamp` in `verbs` every verb pattern that has a
+/// phrase starting with a word at one of those starts or with the verb of a reduced passive.
+fn mark_verbs(
+    ctx: &Ctx,
+    set: &PatternSet,
+    (a, b): (usize, usize),
+    between: &[&str],
+    (verbs, stamp): (&mut [u32], u32),
+) -> Option<Vec<(usize, bool)>> {
+    let starts = verb_starts(ctx, a, b, between);
+    let firsts = starts
+        .iter()
+        .flatten()
+        .filter_map(|&(k, _)| between.get(k).copied())
+        .chain(passive_verb(ctx, a).map(|(verb, _)| verb));
+    for w in firsts {
+        for &q in set.starting_with(w) {
+            verbs[q as usize] = stamp;
+        }
+    }
+    starts
+}
+
 /// `X [aux/adverbs] <verb phrase> [a few words] Y`; "by" right after the phrase flips it.
 /// The phrase may also start at a gerund whose subject is X ("X retaliated by engaging in
 /// gunfights in Y"), or X may sit inside a reduced passive ("information provided by X through
@@ -800,15 +809,14 @@ fn tail_ok(tail: &[&str]) -> bool {
     tail.len() <= 5
         && tail.iter().enumerate().all(|(k, w)| {
             let attached = *w == "<e>" && matches!(tail.get(k + 1), Some(&"-") | Some(&"'s"));
-            (!is_barrier(w) || attached) && !is(w, REPORTING_VERB) && !is(w, CLAUSE)
+            (!is_barrier(w) || attached) && !is(w, REPORTING_VERB | CLAUSE)
         })
 }
 
 /// "the information provided by the CIA through the task force": the verb and "by" come before
 /// X, the rest of the phrase between X and Y.
 fn reduced_passive(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option<Found> {
-    let verb = passive_verb(ctx, a)?;
-    let (before, upto) = words_before(ctx, a, 3);
+    let (verb, verb_token) = passive_verb(ctx, a)?;
     for phrase in &p.phrases {
         let [Slot::Words(first), rest @ ..] = phrase.as_slice() else {
             continue;
@@ -823,9 +831,8 @@ fn reduced_passive(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str])
         if let Some(len) = match_at(rest, between)
             && tail_ok(&between[len..])
         {
-            let first_token = a - before.len() + upto - 2;
             let trigger = Span::new(
-                ctx.tokens[first_token].span.start,
+                ctx.tokens[verb_token].span.start,
                 ctx.tokens[a + len].span.end,
             );
             return ctx.found(p, a, b, Some(trigger), false);
@@ -834,10 +841,11 @@ fn reduced_passive(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str])
     None
 }
 
-/// The verb of a reduced passive ending just before argument `a` ("provided by [the] X").
-fn passive_verb<'a>(ctx: &'a Ctx, a: usize) -> Option<&'a str> {
+/// The verb of a reduced passive ending just before argument `a` ("provided by [the] X"), and
+/// its token.
+fn passive_verb<'a>(ctx: &'a Ctx, a: usize) -> Option<(&'a str, usize)> {
     let (before, upto) = words_before(ctx, a, 3);
-    (upto >= 2 && before[upto - 1] == "by").then(|| before[upto - 2])
+    (upto >= 2 && before[upto - 1] == "by").then(|| (before[upto - 2], a - before.len() + upto - 2))
 }
 
 /// The `n` words before token `a`, and how many are left once trailing determiners go.
