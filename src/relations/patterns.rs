@@ -108,18 +108,13 @@ impl PatternSet {
 
     /// Indices of the patterns that may match a sentence made of `words`, in file order.
     pub fn active<'w>(&self, words: impl Iterator<Item = &'w str>) -> Vec<u32> {
-        let mut on = vec![false; self.list.len()];
-        for &i in &self.always {
-            on[i as usize] = true;
-        }
+        let mut active = self.always.clone();
         for w in words {
-            for &i in self.starting_with(w) {
-                on[i as usize] = true;
-            }
+            active.extend_from_slice(self.starting_with(w));
         }
-        (0..self.list.len() as u32)
-            .filter(|&i| on[i as usize])
-            .collect()
+        active.sort_unstable();
+        active.dedup();
+        active
     }
 }
 
