@@ -273,7 +273,8 @@ fn facts_from_shards_merge_into_the_direct_graph() {
 #[test]
 fn thread_count_does_not_change_the_output() {
     let dir = Dir::new("threads");
-    let news = crate::util::shared().join("corpus/news");
+    // The sample articles in the repository: several documents, several pieces per thread.
+    let news = crate::util::root().join("examples/news");
     let news = news.to_str().unwrap();
     ok(&dir.kg(&["build", news, "--threads", "1", "--out", "one"]));
     ok(&dir.kg(&["build", news, "--threads", "2", "--out", "two"]));

@@ -44,6 +44,7 @@ fn f1(p: f64, r: f64) -> f64 {
 }
 
 #[test]
+#[ignore = "needs ../shared (the news corpus and its gold)"]
 fn mentions_match_the_annotations() {
     let gold = jsonl(&read(&shared().join("gold/mentions.jsonl")));
     let dir = corpus_dir("gold-mentions");
@@ -88,6 +89,7 @@ fn mentions_match_the_annotations() {
 }
 
 #[test]
+#[ignore = "needs ../shared (the news corpus and its gold)"]
 fn relations_match_the_annotations() {
     let gold = jsonl(&read(&shared().join("gold/relations.jsonl")));
     let dir = corpus_dir("gold-relations");
@@ -148,6 +150,7 @@ fn relations_match_the_annotations() {
 }
 
 #[test]
+#[ignore = "needs ../shared (the news corpus and its gold)"]
 fn el_mencho_neighbours_on_the_news_corpus() {
     let dir = Dir::new("gold-neighbours");
     let news = shared().join("corpus/news");
