@@ -38,9 +38,13 @@ if not all(isinstance(w, float) and w >= 1.0 for w in ig.es["weight"]):
     fail("igraph: non-numeric weight")
 
 x = nx.read_gexf(f"{out}/graph.gexf")
-# Co-occurrence edges are "mutual": networkx adds them in both directions.
-if (x.number_of_nodes(), x.number_of_edges()) != (nodes, edges + mutual):
-    fail(f"networkx GEXF: {x.number_of_nodes()} nodes, {x.number_of_edges()} edges; want {nodes}, {edges + mutual}")
+# Beside typed relations, co-occurrence edges are "mutual": networkx adds them in both directions.
+# A graph of co-occurrence alone is undirected, one edge each.
+want = edges + mutual if mutual < edges else edges
+if x.is_directed() != (mutual < edges):
+    fail(f"networkx GEXF: directed={x.is_directed()} with {edges - mutual} directed edges")
+if (x.number_of_nodes(), x.number_of_edges()) != (nodes, want):
+    fail(f"networkx GEXF: {x.number_of_nodes()} nodes, {x.number_of_edges()} edges; want {nodes}, {want}")
 for u, v, attrs in x.edges(data=True):
     if not (isinstance(attrs["weight"], float) and attrs["weight"] >= 1.0):
         fail(f"GEXF edge {u}-{v}: weight {attrs['weight']!r}")

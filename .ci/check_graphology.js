@@ -1,15 +1,18 @@
-// Parses a kg GraphML with graphology-graphml (the parser Gephi Lite uses) and checks it against
-// graph.json: node and edge counts, numeric weights.
+// Parses a kg GraphML with graphology-graphml and a kg GEXF with graphology-gexf (the parsers
+// Gephi Lite uses) and checks each against graph.json: node and edge counts, numeric weights,
+// labels, and which edges are directed.
 const fs = require('fs');
 const Graph = require('graphology');
 const graphml = require('graphology-graphml');
+const gexf = require('graphology-gexf');
 
-const [graphmlPath, jsonPath] = process.argv.slice(2);
-const graph = graphml.parse(Graph, fs.readFileSync(graphmlPath, 'utf8'));
+const [path, jsonPath] = process.argv.slice(2);
+const parser = path.endsWith('.gexf') ? gexf : graphml;
+const graph = parser.parse(Graph, fs.readFileSync(path, 'utf8'));
 const data = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
 function check(ok, message) {
   if (!ok) {
-    console.error(`${graphmlPath}: ${message}`);
+    console.error(`${path}: ${message}`);
     process.exit(1);
   }
 }
@@ -22,4 +25,10 @@ graph.forEachNode((node, attrs) => {
   check(typeof attrs.label === 'string' && attrs.label.length > 0, `node ${node} has no label`);
   check(typeof attrs.mentions === 'number', `node ${node} mentions ${attrs.mentions}`);
 });
-console.log(`${graphmlPath}: graphology read ${graph.order} nodes and ${graph.size} edges; weights are numeric`);
+if (parser === gexf) {
+  // GraphML declares every edge directed and says which are not in data; GEXF says it in the
+  // edge type, so graphology's own count of directed edges must match graph.json's.
+  const directed = data.edges.filter((e) => e.directed).length;
+  check(graph.directedSize === directed, `directed edges ${graph.directedSize} != ${directed}`);
+}
+console.log(`${path}: graphology read ${graph.order} nodes and ${graph.size} edges (${graph.directedSize} directed); weights are numeric`);

@@ -4,6 +4,13 @@
 //!
 //! Typed relations are `directed` edges; co-occurrence edges are `mutual` (both ways), which
 //! Gephi draws without a direction and networkx reads as a pair of edges.
+//!
+//! The edge layout is set by what the three readers users open it with accept. Gephi Lite's
+//! parser (`graphology-gexf`) makes its graph of the type of the *first* edge and has no `mutual`
+//! graph type, so directed edges are written first (the graph then becomes mixed when the first
+//! mutual edge arrives). networkx refuses an `undirected` edge in a graph whose default is
+//! `directed`, so `mutual` is kept while there are directed edges. A graph of co-occurrence alone
+//! is written as an `undirected` graph of `undirected` edges, which all three read as it is.
 
 use std::fmt::Write;
 
@@ -53,7 +60,13 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
     } else {
         " mode=\"static\""
     };
-    let _ = writeln!(s, "  <graph defaultedgetype=\"directed\"{mode}>");
+    let any_directed = kg.graph.edge_weights().any(|e| e.directed);
+    let (default_type, cooccurrence_type) = if any_directed {
+        ("directed", "mutual")
+    } else {
+        ("undirected", "undirected")
+    };
+    let _ = writeln!(s, "  <graph defaultedgetype=\"{default_type}\"{mode}>");
     for (class, attrs) in [("node", NODE_ATTRS), ("edge", EDGE_ATTRS)] {
         let _ = writeln!(s, "    <attributes class=\"{class}\" mode=\"static\">");
         for (id, ty) in attrs {
@@ -90,8 +103,17 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
         s.push_str("      </node>\n");
     }
     s.push_str("    </nodes>\n    <edges>\n");
-    for (i, e) in kg.graph.edge_weights().enumerate() {
-        let kind = if e.directed { "directed" } else { "mutual" };
+    let directed_first = kg
+        .graph
+        .edge_weights()
+        .filter(|e| e.directed)
+        .chain(kg.graph.edge_weights().filter(|e| !e.directed));
+    for (i, e) in directed_first.enumerate() {
+        let kind = if e.directed {
+            "directed"
+        } else {
+            cooccurrence_type
+        };
         let _ = writeln!(
             s,
             "      <edge id=\"e{i}\" source=\"{}\" target=\"{}\" type=\"{kind}\" weight=\"{:.1}\" label=\"{}\"{}>",
