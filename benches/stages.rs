@@ -43,11 +43,11 @@ fn documents() -> Vec<Document> {
 
 fn pipeline() -> Pipeline {
     let config = match std::env::var_os("KG_BENCH_GAZETTEER") {
-        // A user gazetteer alone, with the default relation patterns put back.
+        // A user gazetteer alone, with the default relation patterns.
         Some(path) => GazetteerConfig {
-            no_defaults: true,
+            no_default_gazetteer: true,
             gazetteers: vec![path.into()],
-            patterns: vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("gazetteer")],
+            ..GazetteerConfig::default()
         },
         None => GazetteerConfig::default(),
     };

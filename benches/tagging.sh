@@ -38,9 +38,8 @@ run() {
     printf '{"run": "%s", "wall_s": %s, "max_rss_mb": %s}\n' "$label" "$secs" "$((kb / 1024))" | tee -a "$out"
 }
 
-# --no-default-gazetteer also drops the default relation patterns: put them back, so the build
-# does the relation work a real run does.
-g="--no-default-gazetteer --gazetteer $DATA/big_gazetteer.tsv --patterns gazetteer/relations.patterns"
+# The default relation patterns stay, so the build does the relation work a real run does.
+g="--no-default-gazetteer --gazetteer $DATA/big_gazetteer.tsv"
 run "kg load+compile only (empty input)" "$kg" tag /dev/null $g
 run "kg load+compile only (empty input), 1 thread" "$kg" tag /dev/null $g --threads 1
 for size in 1mb 10mb 100mb; do
@@ -48,7 +47,7 @@ for size in 1mb 10mb 100mb; do
 done
 run "kg build 100mb, 1 thread" "$kg" build "$DATA/corpus_100mb.txt" $g --threads 1 --out "$DATA/out-100mb-1"
 run "kg tag 100mb, 2 threads" "$kg" tag "$DATA/corpus_100mb.txt" $g
-run "kg build 10mb, half gazetteer" "$kg" build "$DATA/corpus_10mb.txt" --no-default-gazetteer --gazetteer "$DATA/half_gazetteer.tsv" --patterns gazetteer/relations.patterns --out "$DATA/out-half"
+run "kg build 10mb, half gazetteer" "$kg" build "$DATA/corpus_10mb.txt" --no-default-gazetteer --gazetteer "$DATA/half_gazetteer.tsv" --out "$DATA/out-half"
 ./target/release/examples/raw_scan "$DATA/big_gazetteer.tsv" "$DATA/corpus_10mb.txt" | tee -a "$out"
 for peer in pyahocorasick flashtext; do
     "$py" "$SHARED/bench/peers/peer_$peer.py" "$DATA/big_gazetteer.tsv" "$DATA/corpus_100mb.txt" | tee -a "$out"

@@ -11,8 +11,10 @@ use crate::relations::patterns::{self, DEFAULT_PATTERNS};
 /// Where entities and patterns come from.
 #[derive(Debug, Clone, Default)]
 pub struct GazetteerConfig {
-    /// Leave out the built-in gazetteer and patterns.
-    pub no_defaults: bool,
+    /// Leave out the built-in gazetteer.
+    pub no_default_gazetteer: bool,
+    /// Leave out the built-in relation patterns.
+    pub no_default_patterns: bool,
     /// User gazetteer files or folders (`*.tsv`; folders may also hold `*.patterns`).
     pub gazetteers: Vec<PathBuf>,
     /// User pattern files or folders (`*.patterns`).
@@ -26,11 +28,11 @@ impl GazetteerConfig {
     /// Any unreadable file or malformed line, named by file and line.
     pub fn pipeline(&self) -> Result<Pipeline> {
         let gazetteer = Gazetteer::load(&Sources {
-            defaults: !self.no_defaults,
+            defaults: !self.no_default_gazetteer,
             paths: self.gazetteers.clone(),
         })?;
         let mut pats = Vec::new();
-        if !self.no_defaults {
+        if !self.no_default_patterns {
             pats.extend(patterns::parse(
                 "<default>/relations.patterns",
                 DEFAULT_PATTERNS,

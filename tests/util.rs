@@ -99,6 +99,7 @@ pub fn mini() -> Vec<String> {
     let g = root().join("tests/fixtures/gazetteer");
     vec![
         "--no-default-gazetteer".into(),
+        "--no-default-patterns".into(),
         "--gazetteer".into(),
         g.display().to_string(),
     ]

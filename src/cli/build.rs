@@ -16,6 +16,7 @@ use crate::export::{self, view::View};
 use crate::facts::DocFacts;
 use crate::graph::GraphBuilder;
 use crate::query;
+use crate::sentences::Span;
 
 pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
     let config = BuildConfig {
@@ -178,6 +179,100 @@ pub(super) fn tag(args: TextArgs) -> Result<ExitCode> {
                     .collect(),
             };
             serde_json::to_writer(&mut lines, &line).expect("tag lines serialize");
+            lines.push(b'\n');
+        }
+        lines
+    })
+}
+
+/// One argument of a `kg relations` line.
+#[derive(Serialize)]
+struct ArgumentLine<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// Byte offsets in the document, and the text they hold.
+#[derive(Serialize)]
+struct SpanLine<'a> {
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+/// One line of `kg relations` output.
+#[derive(Serialize)]
+struct RelationLine<'a> {
+    doc: &'a str,
+    predicate: &'a str,
+    subject: ArgumentLine<'a>,
+    object: ArgumentLine<'a>,
+    sentence: SpanLine<'a>,
+    trigger: Option<SpanLine<'a>>,
+    negated: bool,
+    hedged: bool,
+    attributed_to: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+    open: bool,
+}
+
+pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
+    print_documents(&args, |pipeline, doc| {
+        let facts = pipeline.extract(doc);
+        // Fact offsets count from the start of the file; the piece's text starts at `base`.
+        let text = |s: Span| &doc.text[s.start - doc.base..s.end - doc.base];
+        let argument = |id: &str, span: Span| {
+            let e = facts
+                .entities
+                .iter()
+                .find(|e| e.id == id)
+                .expect("a relation names entities of its document");
+            ArgumentLine {
+                id: &e.id,
+                name: &e.name,
+                kind: e.kind.as_str(),
+                start: span.start,
+                end: span.end,
+                text: text(span),
+            }
+        };
+        let mut lines = Vec::new();
+        for r in facts
+            .relations
+            .iter()
+            .filter(|r| r.relation != crate::relations::CO_OCCURS)
+        {
+            let ev = &r.evidence;
+            let q = &ev.qualifiers;
+            let line = RelationLine {
+                doc: &doc.name,
+                predicate: &r.relation,
+                subject: argument(&r.source, ev.source_span),
+                object: argument(&r.target, ev.target_span),
+                sentence: SpanLine {
+                    start: ev.start,
+                    end: ev.end,
+                    text: None,
+                },
+                trigger: ev.trigger.map(|t| SpanLine {
+                    start: t.start,
+                    end: t.end,
+                    text: Some(text(t)),
+                }),
+                negated: q.negated,
+                hedged: q.hedged,
+                attributed_to: q.attributed_to.as_deref(),
+                role: q.role.as_deref(),
+                open: false,
+            };
+            serde_json::to_writer(&mut lines, &line).expect("relation lines serialize");
             lines.push(b'\n');
         }
         lines

@@ -35,6 +35,9 @@ pub enum Command {
     /// Print each document's facts (mentions, relations, evidence) as one JSON line, for
     /// `kg build --facts` to merge: extract shards anywhere, build once.
     Extract(TextArgs),
+    /// Print every typed relation as one JSON object per line: predicate, both arguments with
+    /// their spans, the sentence, the trigger and its qualifiers.
+    Relations(TextArgs),
     /// List the neighbours of an entity in a built graph.
     #[command(alias = "neighbours")]
     Neighbors(NeighborsArgs),
@@ -84,9 +87,12 @@ pub struct GazetteerArgs {
     /// Add a relation pattern file or folder (*.patterns). Repeatable.
     #[arg(long = "patterns", value_name = "PATH")]
     pub patterns: Vec<PathBuf>,
-    /// Leave out the built-in gazetteer and patterns.
+    /// Leave out the built-in gazetteer (the built-in relation patterns stay).
     #[arg(long)]
     pub no_default_gazetteer: bool,
+    /// Leave out the built-in relation patterns.
+    #[arg(long)]
+    pub no_default_patterns: bool,
     /// Treat binary or invalid UTF-8 input as an error instead of a warning.
     #[arg(long)]
     pub strict: bool,
@@ -95,7 +101,8 @@ pub struct GazetteerArgs {
 impl GazetteerArgs {
     fn config(&self) -> GazetteerConfig {
         GazetteerConfig {
-            no_defaults: self.no_default_gazetteer,
+            no_default_gazetteer: self.no_default_gazetteer,
+            no_default_patterns: self.no_default_patterns,
             gazetteers: self.gazetteers.clone(),
             patterns: self.patterns.clone(),
         }
@@ -326,7 +333,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     // `--threads` also bounds the threads that compile the gazetteer.
     let threads = match &cli.command {
         Command::Build(args) => args.threads,
-        Command::Tag(args) | Command::Extract(args) => args.threads,
+        Command::Tag(args) | Command::Extract(args) | Command::Relations(args) => args.threads,
         _ => 0,
     };
     if threads > 0 {
@@ -339,6 +346,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build(args) => build::build(args),
         Command::Tag(args) => build::tag(args),
         Command::Extract(args) => build::extract(args),
+        Command::Relations(args) => build::relations(args),
         Command::Neighbors(args) => query::neighbors(args),
         Command::Path(args) => query::path(args),
         Command::Top(args) => query::top(args),

@@ -16,6 +16,8 @@ use crate::relations::patterns::{
 use crate::sentences::{Sentence, Span};
 use crate::tagger::Mention;
 
+mod constructions;
+
 /// A relation found in one sentence, before it becomes a [`super::Relation`].
 pub(crate) struct Found {
     pub subject: EntityId,
@@ -472,11 +474,28 @@ impl Ctx<'_> {
         negated: bool,
     ) -> Option<Found> {
         let (s, o) = (self.arg(subject), self.arg(object));
-        if s.entity == o.entity || !p.allows(s.kind, o.kind) {
+        if !p.allows(s.kind, o.kind) {
+            return None;
+        }
+        let mut f = self.relation(&p.predicate, subject, object, trigger)?;
+        f.qualifiers.negated = negated;
+        Some(f)
+    }
+
+    /// `predicate` between the arguments at two tokens, with the sentence's qualifiers.
+    fn relation(
+        &self,
+        predicate: &str,
+        subject: usize,
+        object: usize,
+        trigger: Option<Span>,
+    ) -> Option<Found> {
+        let (s, o) = (self.arg(subject), self.arg(object));
+        if s.entity == o.entity {
             return None;
         }
         let mut q = self.qualifiers.clone();
-        q.negated = negated;
+        q.negated = false;
         q.demonym = match (s.demonym, o.demonym) {
             (true, _) => Some("subject".into()),
             (_, true) => Some("object".into()),
@@ -487,7 +506,7 @@ impl Ctx<'_> {
             object: o.entity,
             subject_span: s.span,
             object_span: o.span,
-            predicate: p.predicate.clone(),
+            predicate: predicate.to_string(),
             trigger,
             qualifiers: q,
         })
@@ -591,6 +610,11 @@ pub(crate) fn sentence_relations(
             }
         }
     }
+    let taken = out
+        .iter()
+        .map(|f| (f.subject_span, f.object_span))
+        .collect();
+    out.extend(constructions::find(&ctx, &taken));
     // One relation per (subject, predicate, object) and sentence: the first found.
     let mut seen = std::collections::BTreeSet::new();
     out.retain(|f| seen.insert((f.subject, f.predicate.clone(), f.object)));
