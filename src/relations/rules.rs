@@ -265,6 +265,12 @@ const CLAUSE_WORDS: &[&str] = &[
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 
+/// Words after which an -ing verb continues the clause of the subject before them.
+const GERUND_JOINERS: &[&str] = &[
+    "by", "while", "of", "to", "with", "in", "for", "after", "before", "from", "about",
+    "without", "upon", "on",
+];
+
 // Word classes, as bits: every class test is one hash lookup instead of a scan of a list.
 const HEAD: u16 = 1;
 const PREFIX: u16 = 2;
@@ -274,6 +280,7 @@ const REPORTING_VERB: u16 = 16;
 const FOLLOWER: u16 = 32;
 const CLAUSE: u16 = 64;
 const DETERMINER: u16 = 128;
+const GERUND_JOINER: u16 = 256;
 
 type Classes = HashMap<&'static str, u16, BuildHasherDefault<WordHasher>>;
 
@@ -291,6 +298,7 @@ fn is(word: &str, class: u16) -> bool {
             (FOLLOWERS, FOLLOWER),
             (CLAUSE_WORDS, CLAUSE),
             (DETERMINERS, DETERMINER),
+            (GERUND_JOINERS, GERUND_JOINER),
         ] {
             for w in list {
                 *map.entry(w).or_default() |= bit;
@@ -744,11 +752,36 @@ fn verb_starts(ctx: &Ctx, a: usize, b: usize, between: &[&str]) -> Option<Vec<(u
     if starts.len() < 2 {
         starts.push((between.len(), negated));
     }
-    // "X retaliated by engaging in ...", "X launched reprisals, attacking Y": an -ing clause
-    // after "by", "while" or a comma has X for its subject, unless a clause break comes first.
-    for k in i..between.len().saturating_sub(1) {
-        let joins = matches!(between[k], "by" | "while") || between[k] == "," && k > i;
-        if joins && between[k + 1].ends_with("ing") {
+    // A relative clause on X has X for its subject: "X, who shot Y", and after a copula and a
+    // noun phrase, "X was the lone gunman who killed Y".
+    let mut from = i;
+    if between.get(from) == Some(&",") && between.get(from + 1) == Some(&"who") {
+        from += 2;
+    }
+    if between
+        .get(from)
+        .is_some_and(|w| matches!(*w, "is" | "was" | "were" | "are" | "became" | "remains"))
+        && let Some(w) = between[from..].iter().position(|w| matches!(*w, "who" | "that"))
+        && w <= 8
+        && !between[from..from + w].iter().any(|w| is_barrier(w))
+    {
+        from += w + 1;
+        for (k, w) in between.iter().enumerate().skip(from) {
+            starts.push((k, false));
+            if !is(w, PREFIX) {
+                break;
+            }
+        }
+    }
+    // "X retaliated by engaging in ...", "X was convicted of murdering Y", "X launched
+    // reprisals, attacking Y": an -ing clause after a preposition or a comma has X for its
+    // subject, as do an infinitive ("X used it to shoot Y") and a clause of a pronoun ("X
+    // stunned the court by admitting he shot Y"), unless a clause break comes first.
+    for k in from..between.len().saturating_sub(1) {
+        let joins = is(between[k], GERUND_JOINER) || between[k] == "," && k > i;
+        if joins && between[k + 1].ends_with("ing")
+            || matches!(between[k], "to" | "he" | "she" | "they")
+        {
             starts.push((k + 1, false));
         }
         if is_barrier(between[k]) || is(between[k], CLAUSE) {
@@ -799,7 +832,10 @@ fn verb(
         let tail = &between[start + len..];
         if tail_ok(tail) {
             let trigger = ctx.span_of(a + 1 + start, a + 1 + start + len);
-            let (s, o) = if tail.first() == Some(&"by") {
+            // "Y was shot by X", "Y was shot and mortally wounded by X".
+            let agent = tail.first() == Some(&"by")
+                || tail.iter().rev().find(|w| !is(w, DETERMINER)) == Some(&"by");
+            let (s, o) = if agent {
                 (b, a)
             } else {
                 (a, b)
