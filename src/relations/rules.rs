@@ -623,6 +623,11 @@ pub(crate) fn sentence_relations(
         .map(|f| (f.subject_span, f.object_span))
         .collect();
     out.extend(constructions::find(&ctx, &taken));
+    let widened: Vec<Found> = out
+        .iter()
+        .flat_map(|f| constructions::up_the_chain(&ctx, f))
+        .collect();
+    out.extend(widened);
     // One relation per (subject, predicate, object) and sentence: the first found.
     let mut seen = std::collections::BTreeSet::new();
     out.retain(|f| seen.insert((f.subject, f.predicate.clone(), f.object)));
@@ -752,6 +757,16 @@ fn verb_starts(ctx: &Ctx, a: usize, b: usize, between: &[&str]) -> Option<Vec<(u
     if starts.len() < 2 {
         starts.push((between.len(), negated));
     }
+    // An apposition between X and its verb: "X, the 34th president of Z, was born in Y".
+    if between.get(i) == Some(&",")
+        && between
+            .get(i + 1)
+            .is_some_and(|w| is(w, DETERMINER) || w.starts_with(|c: char| c.is_ascii_digit()))
+        && let Some(c) = between[i + 1..].iter().position(|w| *w == ",")
+        && c <= 12
+    {
+        clause_starts(&mut starts, between, i + c + 2);
+    }
     // A relative clause on X has X for its subject: "X, who shot Y", and after a copula and a
     // noun phrase, "X was the lone gunman who killed Y".
     let mut from = i;
@@ -766,12 +781,7 @@ fn verb_starts(ctx: &Ctx, a: usize, b: usize, between: &[&str]) -> Option<Vec<(u
         && !between[from..from + w].iter().any(|w| is_barrier(w))
     {
         from += w + 1;
-        for (k, w) in between.iter().enumerate().skip(from) {
-            starts.push((k, false));
-            if !is(w, PREFIX) {
-                break;
-            }
-        }
+        clause_starts(&mut starts, between, from);
     }
     // "X retaliated by engaging in ...", "X was convicted of murdering Y", "X launched
     // reprisals, attacking Y": an -ing clause after a preposition or a comma has X for its
@@ -779,16 +789,28 @@ fn verb_starts(ctx: &Ctx, a: usize, b: usize, between: &[&str]) -> Option<Vec<(u
     // stunned the court by admitting he shot Y"), unless a clause break comes first.
     for k in from..between.len().saturating_sub(1) {
         let joins = is(between[k], GERUND_JOINER) || between[k] == "," && k > i;
-        if joins && between[k + 1].ends_with("ing")
-            || matches!(between[k], "to" | "he" | "she" | "they")
-        {
+        if joins && between[k + 1].ends_with("ing") {
             starts.push((k + 1, false));
+        }
+        if matches!(between[k], "to" | "he" | "she" | "they") {
+            clause_starts(&mut starts, between, k + 1);
         }
         if is_barrier(between[k]) || is(between[k], CLAUSE) {
             break;
         }
     }
     Some(starts)
+}
+
+/// Where the verb phrase of a clause starting at `from` may start: there, and after each
+/// auxiliary or adverb that follows ("was", "later", "reportedly").
+fn clause_starts(starts: &mut Vec<(usize, bool)>, between: &[&str], from: usize) {
+    for (k, w) in between.iter().enumerate().skip(from) {
+        starts.push((k, false));
+        if !is(w, PREFIX) && !w.ends_with("ly") {
+            break;
+        }
+    }
 }
 
 /// [`verb_starts`] for a pair, marking with `stamp` in `verbs` every verb pattern that has a

@@ -291,6 +291,41 @@ fn in_list(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> bool {
         && matches!(words.get(b + 1).copied(), Some("and" | "or" | ","))
 }
 
+/// "born in Chattanooga, Tenn.", "based in Huntsville, Alabama": a relation of a person or an
+/// organization with a place holds with every place the chain after it says the first lies in.
+pub(super) fn up_the_chain(ctx: &Ctx, f: &Found) -> Vec<Found> {
+    let mut out = Vec::new();
+    let Some(mut b) = ctx.tokens.iter().position(|t| t.arg.is_some() && t.span == f.object_span)
+    else {
+        return out;
+    };
+    if ctx.arg(b).kind != Place
+        || ctx.tokens.iter().any(|t| t.span == f.subject_span && t.arg.is_some_and(|i| ctx.args[i].kind == Place))
+    {
+        return out;
+    }
+    let words = ctx.words(0, ctx.tokens.len());
+    while words.get(b + 1) == Some(&",")
+        && ctx.tokens.get(b + 2).is_some_and(|t| t.arg.is_some())
+        && ctx.arg(b + 2).kind == Place
+        && !in_list(ctx, &words, b, b + 2)
+    {
+        b += 2;
+        let container = ctx.arg(b);
+        if container.entity != f.subject {
+            out.push(Found {
+                object: container.entity,
+                object_span: container.span,
+                predicate: f.predicate.clone(),
+                trigger: f.trigger,
+                qualifiers: f.qualifiers.clone(),
+                ..*f
+            });
+        }
+    }
+    out
+}
+
 /// "BELGRADE, Yugoslavia (AP)": a dateline names where the agency filed from.
 fn dateline(ctx: &Ctx, words: &[&str]) -> Option<Found> {
     let place = (ctx.tokens.first()?.arg.is_some() && ctx.arg(0).kind == Place).then_some(0)?;
