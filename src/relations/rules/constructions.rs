@@ -105,12 +105,22 @@ fn typed(ctx: &Ctx, subject: usize, object: usize, trigger: Option<Span>) -> Opt
     ctx.relation(p, subject, object, trigger)
 }
 
+/// A person named with a role beside an organization or a place holds that role there
+/// (`holds_role_in`, the role kept); a residence word ("a Texas native") makes it `lives_in`.
 fn with_role(ctx: &Ctx, f: Option<Found>, role: Span) -> Option<Found> {
     f.map(|mut f| {
-        f.qualifiers.role = Some(ctx.text[role.start..role.end].to_string());
+        let text = &ctx.text[role.start..role.end];
+        let residence = RESIDENCE.iter().any(|w| text.eq_ignore_ascii_case(w));
+        if !residence && f.predicate != "lives_in" || f.predicate == "works_for" {
+            f.predicate = "holds_role_in".to_string();
+        }
+        f.qualifiers.role = Some(text.to_string());
         f
     })
 }
+
+/// Role words that say where a person lives rather than a role they hold.
+const RESIDENCE: &[&str] = &["native", "resident", "citizen", "inhabitant"];
 
 /// The constructions for one pair of argument tokens `a < b`.
 fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
@@ -233,7 +243,10 @@ fn apposition(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
                 continue;
             }
             if let Some(start) = role_ending_at(tail, end)
-                && (end == tail.len() || !is_word(tail[end]) || is_clause_end(tail[end]))
+                && (end == tail.len()
+                    || !is_word(tail[end])
+                    || is_clause_end(tail[end])
+                    || ROLE_PREPOSITIONS.contains(&tail[end]))
             {
                 let role = ctx.span_of(after + start, after + end);
                 return with_role(ctx, typed(ctx, a, b, Some(role)), role);
@@ -246,7 +259,7 @@ fn apposition(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
     while end > 0 && is(rest[end - 1], DETERMINER) {
         end -= 1;
     }
-    if end < 2 || !matches!(rest[end - 1], "of" | "for" | "at" | "with" | "in" | "to") {
+    if end < 2 || !ROLE_PREPOSITIONS.contains(&rest[end - 1]) {
         return None;
     }
     let start = role_ending_at(rest, end - 1)?;
@@ -255,8 +268,17 @@ fn apposition(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
     }
     let first = a + 2 + skip;
     let role = ctx.span_of(first + start, first + end - 1);
+    if rest[end - 1] == "from" {
+        // "X, an electronics technician from Y" says where X comes from, not where X works.
+        return (ctx.arg(b).kind == Place)
+            .then(|| ctx.relation("lives_in", a, b, Some(role)))
+            .flatten();
+    }
     with_role(ctx, typed(ctx, a, b, Some(role)), role)
 }
+
+/// Prepositions between a role and where it is held: "spokesman for Y", "a technician from Y".
+const ROLE_PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "in", "to", "from"];
 
 /// A word that ends the role phrase after "X, a Y spokesman": punctuation or a verb of speech.
 fn is_clause_end(w: &str) -> bool {
