@@ -15,6 +15,8 @@ pub struct GazetteerConfig {
     pub no_default_gazetteer: bool,
     /// Leave out the built-in relation patterns.
     pub no_default_patterns: bool,
+    /// Report open relations (verbs no pattern covers).
+    pub open_relations: bool,
     /// User gazetteer files or folders (`*.tsv`; folders may also hold `*.patterns`).
     pub gazetteers: Vec<PathBuf>,
     /// User pattern files or folders (`*.patterns`).
@@ -49,7 +51,10 @@ impl GazetteerConfig {
             let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
             pats.extend(patterns::parse(&file.display().to_string(), &text)?);
         }
-        Ok(Pipeline::new(gazetteer, pats))
+        let mut pipeline = Pipeline::new(gazetteer, pats);
+        pipeline.patterns.open = self.open_relations;
+        pipeline.patterns.constructions = !self.no_default_patterns;
+        Ok(pipeline)
     }
 }
 

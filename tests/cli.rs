@@ -285,3 +285,137 @@ fn thread_count_does_not_change_the_output() {
         );
     }
 }
+
+/// `kg relations`: one line per typed relation with both arguments' exact bytes (issue 13).
+#[test]
+fn relations_prints_one_line_per_relation() {
+    let dir = Dir::new("relations");
+    dir.write(
+        "g.tsv",
+        "quell\tPERSON\tMarta Quell\nbank\tORG\tNorrland Bank\nvelmar\tPLACE\tVelmar\n",
+    );
+    let text = "Intro line.\nMarta Quell, a Norrland Bank analyst, interviewed no one in Velmar.\n";
+    dir.write("t.txt", text);
+    let base = [
+        "relations",
+        "t.txt",
+        "--no-default-gazetteer",
+        "--gazetteer",
+        "g.tsv",
+    ];
+    let out = ok(&dir.kg(&base));
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    let r = &lines[0];
+    assert_eq!(r["predicate"], "holds_role_in");
+    assert_eq!(r["subject"]["id"], "quell");
+    assert_eq!(r["subject"]["type"], "PERSON");
+    assert_eq!(r["object"]["name"], "Norrland Bank");
+    for (arg, want) in [("subject", "Marta Quell"), ("object", "Norrland Bank")] {
+        let (s, e) = (
+            r[arg]["start"].as_u64().unwrap() as usize,
+            r[arg]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], want);
+        assert_eq!(r[arg]["text"], want);
+    }
+    assert_eq!(r["sentence"]["start"], 12);
+    assert_eq!(r["sentence"]["end"], text.len() - 1);
+    assert_eq!(r["trigger"]["text"], "analyst");
+    assert_eq!(r["role"], "analyst");
+    assert_eq!(
+        (&r["negated"], &r["hedged"], &r["attributed_to"], &r["open"]),
+        (
+            &Value::Bool(false),
+            &Value::Bool(false),
+            &Value::Null,
+            &Value::Bool(false)
+        )
+    );
+    // --no-default-patterns drops the built-in patterns; the constructions go with them.
+    let mut none = base.to_vec();
+    none.push("--no-default-patterns");
+    assert_eq!(ok(&dir.kg(&none)), "");
+}
+
+/// `--open-relations`: a verb no pattern covers becomes an edge named by its lemma, marked open
+/// in every output; without the flag there is none.
+#[test]
+fn open_relations_are_marked_in_every_output() {
+    let dir = Dir::new("open");
+    dir.write(
+        "g.tsv",
+        "quell\tPERSON\tMarta Quell\npetrak\tPERSON\tIvo Petrak\n",
+    );
+    dir.write("t.txt", "Marta Quell interviewed Ivo Petrak on Monday.\n");
+    let args = [
+        "build",
+        "t.txt",
+        "--no-default-gazetteer",
+        "--gazetteer",
+        "g.tsv",
+    ];
+    ok(&dir.kg(&args));
+    assert!(!read(&dir.join("out/graph.json")).contains("\"open\""));
+    let mut open = args.to_vec();
+    open.push("--open-relations");
+    ok(&dir.kg(&open));
+    let graph: Value = serde_json::from_str(&read(&dir.join("out/graph.json"))).unwrap();
+    let edge = graph["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["relation"] == "interview")
+        .expect("an open edge");
+    assert_eq!(
+        (&edge["source"], &edge["target"]),
+        (&Value::from("quell"), &Value::from("petrak"))
+    );
+    assert_eq!(edge["open"], true);
+    assert_eq!(edge["evidence"][0]["qualifiers"]["open"], true);
+    let graphml = read(&dir.join("out/graph.graphml"));
+    assert!(graphml.contains("<data key=\"e_relation\">interview</data>\n      <data key=\"e_directed\">true</data>\n      <data key=\"e_negated\">false</data>\n      <data key=\"e_open\">true</data>"), "{graphml}");
+    assert!(read(&dir.join("out/graph.gexf")).contains("<attvalue for=\"open\" value=\"true\"/>"));
+    let dot = read(&dir.join("out/graph.dot"));
+    assert!(
+        dot.contains("label=\"interview\"") && dot.contains("style=dotted"),
+        "{dot}"
+    );
+    let rel = ok(&dir.kg(&[
+        "relations",
+        "t.txt",
+        "--no-default-gazetteer",
+        "--gazetteer",
+        "g.tsv",
+        "--open-relations",
+    ]));
+    let r: Value = serde_json::from_str(rel.trim()).unwrap();
+    assert_eq!(
+        (&r["predicate"], &r["open"]),
+        (&Value::from("interview"), &Value::Bool(true))
+    );
+    assert_eq!(r["trigger"]["text"], "interviewed");
+}
+
+/// `--no-default-gazetteer` keeps the built-in relation patterns (it used to drop them).
+#[test]
+fn a_user_gazetteer_alone_keeps_the_default_patterns() {
+    let dir = Dir::new("own-gazetteer");
+    dir.write(
+        "g.tsv",
+        "quell\tPERSON\tMarta Quell\npetrak\tPERSON\tIvo Petrak\n",
+    );
+    dir.write("t.txt", "Marta Quell praised Ivo Petrak.\n");
+    let out = ok(&dir.kg(&[
+        "relations",
+        "t.txt",
+        "--no-default-gazetteer",
+        "--gazetteer",
+        "g.tsv",
+    ]));
+    let r: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(r["predicate"], "praised");
+}

@@ -270,7 +270,7 @@ pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
                 hedged: q.hedged,
                 attributed_to: q.attributed_to.as_deref(),
                 role: q.role.as_deref(),
-                open: false,
+                open: q.open,
             };
             serde_json::to_writer(&mut lines, &line).expect("relation lines serialize");
             lines.push(b'\n');

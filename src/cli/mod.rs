@@ -93,6 +93,10 @@ pub struct GazetteerArgs {
     /// Leave out the built-in relation patterns.
     #[arg(long)]
     pub no_default_patterns: bool,
+    /// Also report open relations: a verb between two names that no pattern covers becomes a
+    /// relation named by its lemma ("met" → meet), marked open.
+    #[arg(long)]
+    pub open_relations: bool,
     /// Treat binary or invalid UTF-8 input as an error instead of a warning.
     #[arg(long)]
     pub strict: bool,
@@ -103,6 +107,7 @@ impl GazetteerArgs {
         GazetteerConfig {
             no_default_gazetteer: self.no_default_gazetteer,
             no_default_patterns: self.no_default_patterns,
+            open_relations: self.open_relations,
             gazetteers: self.gazetteers.clone(),
             patterns: self.patterns.clone(),
         }

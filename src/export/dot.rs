@@ -1,6 +1,7 @@
 //! `graph.dot` for Graphviz, written with dot-writer. Shape and colour show the entity type (a
-//! legend says which), pen width grows with weight, typed relations are dark labelled arrows and
-//! co-occurrence is a light undirected line. Names are escaped for DOT strings.
+//! legend says which), pen width grows with weight, typed relations are dark labelled arrows,
+//! open relations (`--open-relations`) grey dotted ones, and co-occurrence is a light undirected
+//! line. Names are escaped for DOT strings.
 
 use std::collections::BTreeMap;
 
@@ -48,7 +49,7 @@ fn pen(weight: u32) -> String {
 }
 
 /// A legend as the graph's own label, so it shows whatever the layout engine.
-fn legend() -> String {
+fn legend(open: bool) -> String {
     let cell = |kind: EntityKind| {
         let (r, g, b) = kind_color(kind);
         format!(
@@ -58,10 +59,15 @@ fn legend() -> String {
         )
     };
     format!(
-        "<<TABLE BORDER=\"0\" CELLSPACING=\"4\"><TR>{}{}{}<TD>&#8594; typed relation</TD><TD><FONT COLOR=\"#999999\">&#8212; co-occurrence (width = sentences)</FONT></TD></TR></TABLE>>",
+        "<<TABLE BORDER=\"0\" CELLSPACING=\"4\"><TR>{}{}{}<TD>&#8594; typed relation</TD>{}<TD><FONT COLOR=\"#999999\">&#8212; co-occurrence (width = sentences)</FONT></TD></TR></TABLE>>",
         cell(EntityKind::Person),
         cell(EntityKind::Org),
-        cell(EntityKind::Place)
+        cell(EntityKind::Place),
+        if open {
+            "<TD><FONT COLOR=\"#7F8C8D\">&#8943;&#8594; open relation (verb, not vetted)</FONT></TD>"
+        } else {
+            ""
+        }
     )
 }
 
@@ -101,7 +107,7 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
             .set("fontname", "Helvetica", true)
             .set("fontsize", "9", false);
         g.graph_attributes()
-            .set_html(&legend())
+            .set_html(&legend(view.edges.iter().any(|&e| kg.graph[e].open)))
             .set("labelloc", "b", false);
         for &idx in &view.nodes {
             let n = &kg.graph[idx];
@@ -115,12 +121,15 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
         }
         // Typed relations between one ordered pair share one arrow with one label line each, so
         // parallel labels do not pile up on top of each other.
-        let mut typed: BTreeMap<(NodeIndex, NodeIndex, bool), Vec<&Edge>> = BTreeMap::new();
+        let mut typed: BTreeMap<(NodeIndex, NodeIndex, bool, bool), Vec<&Edge>> = BTreeMap::new();
         for &e in &view.edges {
             let (s, t) = kg.graph.edge_endpoints(e).expect("edge exists");
             let data = &kg.graph[e];
             if data.directed {
-                typed.entry((s, t, data.negated)).or_default().push(data);
+                typed
+                    .entry((s, t, data.negated, data.open))
+                    .or_default()
+                    .push(data);
                 continue;
             }
             g.edge(format!("n{}", s.index()), format!("n{}", t.index()))
@@ -130,7 +139,7 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
                 .set("penwidth", &pen(data.weight), false)
                 .set("weight", &data.weight.to_string(), false);
         }
-        for ((s, t, negated), list) in typed {
+        for ((s, t, negated, open), list) in typed {
             let lines: Vec<String> = list
                 .iter()
                 .map(|d| {
@@ -143,8 +152,11 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
                 })
                 .collect();
             let weight = list.iter().map(|d| d.weight).sum();
+            // Open relations (a verb no pattern covers) are dotted: read, not vetted.
             let (color, style) = if negated {
                 ("\"#C0392B\"", "dashed")
+            } else if open {
+                ("\"#7F8C8D\"", "dotted")
             } else {
                 ("\"#333333\"", "solid")
             };

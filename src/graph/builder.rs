@@ -26,6 +26,7 @@ struct NodeTally {
 
 #[derive(Default)]
 struct EdgeTally {
+    open: bool,
     weight: u32,
     documents: u32,
     dates: Option<(String, String)>,
@@ -156,6 +157,7 @@ impl GraphBuilder {
                 self.current.edges.insert(key.clone());
             }
             let tally = self.edges.entry(key).or_default();
+            tally.open |= evidence.qualifiers.open;
             tally.weight += 1;
             if first_in_doc {
                 tally.documents += 1;
@@ -197,6 +199,7 @@ impl GraphBuilder {
                 directed: relation != CO_OCCURS,
                 relation,
                 negated,
+                open: t.open,
                 weight: t.weight,
                 documents: t.documents,
                 dates: t.dates,

@@ -61,6 +61,10 @@ pub struct Edge {
     /// Every sentence stating it denies it.
     #[serde(default)]
     pub negated: bool,
+    /// An open relation (`--open-relations`): its relation is the lemma of a verb that no
+    /// pattern covers.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open: bool,
     /// Number of sentences.
     pub weight: u32,
     /// Number of distinct documents.

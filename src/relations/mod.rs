@@ -66,6 +66,9 @@ pub struct Qualifiers {
     /// Organization").
     #[serde(default, rename = "as", skip_serializing_if = "Option::is_none")]
     pub designation: Option<String>,
+    /// Read by `--open-relations`: a verb no pattern covers, the predicate its lemma.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open: bool,
 }
 
 impl Qualifiers {

@@ -74,12 +74,20 @@ pub struct PatternSet {
     by_first: HashMap<String, Vec<u32>, BuildHasherDefault<WordHasher>>,
     /// Patterns that can match without any phrase (possessives, "X, Y" places).
     always: Vec<u32>,
+    /// Also report open relations: a verb between two names that no pattern covers.
+    pub open: bool,
+    /// Also read the built-in constructions that need no pattern ("Y's X", "X of Y", "A, B");
+    /// off with `--no-default-patterns`.
+    pub constructions: bool,
 }
 
 impl PatternSet {
     /// Indexes `list`.
     pub fn new(list: Vec<Pattern>) -> PatternSet {
-        let mut set = PatternSet::default();
+        let mut set = PatternSet {
+            constructions: true,
+            ..PatternSet::default()
+        };
         for (i, p) in list.iter().enumerate() {
             let i = i as u32;
             if matches!(p.family, Family::Place | Family::Possessive) {
@@ -235,6 +243,60 @@ pub fn inflect(verb: &str) -> Vec<String> {
     forms.sort();
     forms.dedup();
     forms
+}
+
+/// The base form of an inflected verb ("met" → "meet", "accused" → "accuse", "banned" → "ban",
+/// "carries" → "carry"); the rules mirror [`inflect`] and are right for most news verbs.
+pub fn lemma(word: &str) -> String {
+    let w = word.to_lowercase();
+    if let Some((base, _)) = IRREGULAR
+        .iter()
+        .find(|(_, forms)| forms.contains(&w.as_str()))
+    {
+        return (*base).to_string();
+    }
+    let stem = if let Some(s) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
+        return format!("{s}y");
+    } else if let Some(s) = w.strip_suffix("ing").filter(|s| s.len() > 2) {
+        s
+    } else if let Some(s) = w.strip_suffix("ed").filter(|s| s.len() > 2) {
+        s
+    } else if let Some(s) = ["sses", "ches", "shes", "xes", "zes"]
+        .iter()
+        .find(|e| w.ends_with(*e))
+        .map(|_| &w[..w.len() - 2])
+    {
+        return s.to_string();
+    } else if let Some(s) = w
+        .strip_suffix('s')
+        .filter(|s| s.len() > 2 && !s.ends_with('s'))
+    {
+        return s.to_string();
+    } else {
+        return w;
+    };
+    let b = stem.as_bytes();
+    let n = b.len();
+    // "banned" → "ban", but "called" → "call" and "passed" → "pass".
+    if n >= 3 && b[n - 1] == b[n - 2] && b"bdgmnprt".contains(&b[n - 1]) {
+        return stem[..n - 1].to_string();
+    }
+    // "accused" → "accuse", "charged" → "charge", "created" → "create", "praised" → "praise".
+    const SILENT_E: &[&str] = &[
+        "at", "bl", "iz", "is", "us", "uc", "nc", "rc", "v", "ag", "rg", "dg", "ng", "ur", "os",
+        "ns", "ps", "ir", "ov", "ut", "ik", "ok", "ap", "id", "ib", "om", "im", "ar", "it",
+    ];
+    let keeps_e = SILENT_E.iter().any(|e| stem.ends_with(e))
+        && ![
+            "visit", "edit", "limit", "exit", "credit", "audit", "bring", "sing", "cling",
+        ]
+        .contains(&stem)
+        && !stem.ends_with("ing");
+    if keeps_e {
+        format!("{stem}e")
+    } else {
+        stem.to_string()
+    }
 }
 
 fn parse_types(col: &str) -> Option<Vec<EntityKind>> {
@@ -407,6 +469,33 @@ mod tests {
         ];
         for (verb, forms) in rows {
             assert_eq!(inflect(verb), *forms, "{verb}");
+        }
+    }
+
+    #[test]
+    fn lemmas_undo_inflections() {
+        let rows = [
+            ("met", "meet"),
+            ("meets", "meet"),
+            ("accused", "accuse"),
+            ("accuses", "accuse"),
+            ("banned", "ban"),
+            ("called", "call"),
+            ("passed", "pass"),
+            ("carries", "carry"),
+            ("carried", "carry"),
+            ("visited", "visit"),
+            ("charged", "charge"),
+            ("praised", "praise"),
+            ("watches", "watch"),
+            ("criticized", "criticize"),
+            ("signed", "sign"),
+            ("hired", "hire"),
+            ("fired", "fire"),
+            ("interviewed", "interview"),
+        ];
+        for (form, base) in rows {
+            assert_eq!(lemma(form), base, "{form}");
         }
     }
 

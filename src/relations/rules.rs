@@ -17,6 +17,7 @@ use crate::sentences::{Sentence, Span};
 use crate::tagger::Mention;
 
 mod constructions;
+mod open;
 
 /// A relation found in one sentence, before it becomes a [`super::Relation`].
 pub(crate) struct Found {
@@ -267,8 +268,8 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 
 /// Words after which an -ing verb continues the clause of the subject before them.
 const GERUND_JOINERS: &[&str] = &[
-    "by", "while", "of", "to", "with", "in", "for", "after", "before", "from", "about",
-    "without", "upon", "on",
+    "by", "while", "of", "to", "with", "in", "for", "after", "before", "from", "about", "without",
+    "upon", "on",
 ];
 
 // Word classes, as bits: every class test is one hash lookup instead of a scan of a list.
@@ -622,12 +623,23 @@ pub(crate) fn sentence_relations(
         .iter()
         .map(|f| (f.subject_span, f.object_span))
         .collect();
-    out.extend(constructions::find(&ctx, &taken));
-    let widened: Vec<Found> = out
-        .iter()
-        .flat_map(|f| constructions::up_the_chain(&ctx, f))
-        .collect();
-    out.extend(widened);
+    if set.constructions {
+        out.extend(constructions::find(&ctx, &taken));
+    }
+    if set.open {
+        let taken = out
+            .iter()
+            .map(|f| (f.subject_span, f.object_span))
+            .collect();
+        out.extend(open::find(&ctx, &taken));
+    }
+    if set.constructions {
+        let widened: Vec<Found> = out
+            .iter()
+            .flat_map(|f| constructions::up_the_chain(&ctx, f))
+            .collect();
+        out.extend(widened);
+    }
     // One relation per (subject, predicate, object) and sentence: the first found.
     let mut seen = std::collections::BTreeSet::new();
     out.retain(|f| seen.insert((f.subject, f.predicate.clone(), f.object)));
@@ -707,7 +719,11 @@ fn sentence_qualifiers(ctx: &Ctx) -> Qualifiers {
         } else if *w == "citing" {
             Some(i + 1)
         } else if is(w, REPORTING_VERB) && i > 0 && ctx.tokens[i - 1].arg.is_some() {
-            Some(i - 1)
+            // "Relay News in Caldera reported": the place only locates the reporter.
+            let located = i >= 3
+                && matches!(words[i - 2], "in" | "at" | "from" | "of")
+                && ctx.tokens[i - 3].arg.is_some();
+            Some(if located { i - 3 } else { i - 1 })
         } else {
             None
         };
@@ -776,7 +792,9 @@ fn verb_starts(ctx: &Ctx, a: usize, b: usize, between: &[&str]) -> Option<Vec<(u
     if between
         .get(from)
         .is_some_and(|w| matches!(*w, "is" | "was" | "were" | "are" | "became" | "remains"))
-        && let Some(w) = between[from..].iter().position(|w| matches!(*w, "who" | "that"))
+        && let Some(w) = between[from..]
+            .iter()
+            .position(|w| matches!(*w, "who" | "that"))
         && w <= 8
         && !between[from..from + w].iter().any(|w| is_barrier(w))
     {
@@ -857,11 +875,18 @@ fn verb(
             // "Y was shot by X", "Y was shot and mortally wounded by X".
             let agent = tail.first() == Some(&"by")
                 || tail.iter().rev().find(|w| !is(w, DETERMINER)) == Some(&"by");
-            let (s, o) = if agent {
-                (b, a)
-            } else {
-                (a, b)
-            };
+            // "X was convicted of murdering Y": a one-word passive without its agent says
+            // nothing of what X did to Y (phrases like "born in" carry their own preposition).
+            let passive = start > 0
+                && matches!(
+                    between[start - 1],
+                    "was" | "were" | "is" | "are" | "been" | "be"
+                )
+                && len == 1;
+            if passive && !agent {
+                continue;
+            }
+            let (s, o) = if agent { (b, a) } else { (a, b) };
             return ctx.found(p, s, o, Some(trigger), negated).map(|mut f| {
                 f.qualifiers.designation = designation(ctx, b);
                 f

@@ -26,9 +26,16 @@ ana_ruiz\tPERSON\tAna Ruiz
 ";
 
 fn relations(text: &str) -> Vec<String> {
-    let g = Gazetteer::from_records(parse("t.tsv", GAZETTEER).unwrap()).unwrap();
+    relations_in(GAZETTEER, text, false)
+}
+
+/// Typed relations of `text` with the default patterns over `gazetteer`, as
+/// `subject predicate object [qualifiers]`.
+fn relations_in(gazetteer: &str, text: &str, open: bool) -> Vec<String> {
+    let g = Gazetteer::from_records(parse("t.tsv", gazetteer).unwrap()).unwrap();
     let patterns = parse_patterns("p", DEFAULT_PATTERNS).unwrap();
-    let pipeline = Pipeline::new(g, patterns);
+    let mut pipeline = Pipeline::new(g, patterns);
+    pipeline.patterns.open = open;
     let doc = Document::new(DocId(0), "t", text);
     let facts = pipeline.extract(&doc);
     facts
@@ -55,6 +62,9 @@ fn relations(text: &str) -> Vec<String> {
             }
             if let Some(a) = &q.designation {
                 tags.push(format!("as {a}"));
+            }
+            if q.open {
+                tags.push("open".to_string());
             }
             let tags = if tags.is_empty() {
                 String::new()
@@ -260,4 +270,218 @@ fn demonyms_and_qualifiers() {
             &["cia tracked el_mencho [by Reuters]"],
         ),
     ]);
+}
+
+/// Names nobody's gazetteer holds, for the constructions that need no trigger word (issue 13).
+const FICTION: &str = "\
+marta_quell\tPERSON\tMarta Quell
+tomas_brandt\tPERSON\tTomas Brandt
+ivo_petrak\tPERSON\tIvo Petrak
+lena_ostrova\tPERSON\tLena Ostrova
+norrland_bank\tORG\tNorrland Bank
+harbor_times\tORG\tHarbor Times
+kestrel_motors\tORG\tKestrel Motors
+relay_news\tORG\tRelay News
+vanta\tORG\tVanta Party
+velmar\tPLACE\tVelmar
+ostia\tPLACE\tOstia Province
+brennport\tPLACE\tBrennport
+caldera\tPLACE\tCaldera
+";
+
+/// Every row's relations against what it expects; all mismatches are reported at once.
+fn check_in(gazetteer: &str, open: bool, rows: &[(&str, &str, &[&str])]) {
+    let mut wrong = Vec::new();
+    for (family, text, expected) in rows {
+        let mut got = relations_in(gazetteer, text, open);
+        got.sort();
+        if got != *expected {
+            wrong.push(format!(
+                "{family}: {text}\n  want {expected:?}\n  got  {got:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn constructions_without_trigger_words() {
+    check_in(
+        FICTION,
+        false,
+        &[
+            (
+                "possessive",
+                "Norrland Bank's Marta Quell declined to comment.",
+                &["marta_quell works_for norrland_bank"],
+            ),
+            (
+                "role before",
+                "Norrland Bank spokesman Tomas Brandt denied the report.",
+                &["tomas_brandt holds_role_in norrland_bank [role spokesman]"],
+            ),
+            (
+                "apposition, name first",
+                "The deal was signed by Lena Ostrova, a Kestrel Motors engineer, on Monday.",
+                &["lena_ostrova holds_role_in kestrel_motors [role engineer]"],
+            ),
+            (
+                "apposition, role first",
+                "Ivo Petrak, the chief economist at Norrland Bank, warned of a slowdown.",
+                &["ivo_petrak holds_role_in norrland_bank [role economist]"],
+            ),
+            (
+                "role before the organization",
+                "The chairman of Vanta Party, Tomas Brandt, resigned.",
+                &["tomas_brandt holds_role_in vanta [role chairman]"],
+            ),
+            (
+                "from",
+                "Ivo Petrak, a farmer from Caldera, lost his land.",
+                &[],
+            ),
+            (
+                "person of place",
+                "Marta Quell of Velmar won the race.",
+                &[],
+            ),
+            (
+                "organization of place",
+                "Kestrel Motors of Brennport recalled its vans.",
+                &["kestrel_motors based_in brennport"],
+            ),
+            (
+                "organization in place",
+                "Relay News in Caldera reported the fire.",
+                &["relay_news based_in caldera [by Relay News]"],
+            ),
+            (
+                "place before organization",
+                "Caldera Relay News reported the vote.",
+                &["relay_news based_in caldera [by Relay News]"],
+            ),
+            (
+                "-based",
+                "Velmar-based Kestrel Motors hired 200 workers.",
+                &["kestrel_motors based_in velmar"],
+            ),
+            (
+                "comma places",
+                "The storm hit Brennport, Ostia Province, on Friday.",
+                &["brennport located_in ostia"],
+            ),
+            (
+                "a list is not a chain",
+                "Prices rose in Velmar, Brennport and Caldera.",
+                &[],
+            ),
+            (
+                "a clause is not a chain",
+                "Apart from Velmar, Caldera has new rules.",
+                &[],
+            ),
+            (
+                "dateline",
+                "Brennport (Relay News) - Prices rose again.",
+                &["relay_news based_in brennport"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn news_vocabulary_and_clauses() {
+    check_in(
+        FICTION,
+        false,
+        &[
+            (
+                "relative clause after a copula",
+                "Marta Quell was the gunman who shot Tomas Brandt.",
+                &["marta_quell killed tomas_brandt"],
+            ),
+            (
+                "killer",
+                "Tomas Brandt's killer, Ivo Petrak, was arrested.",
+                &["ivo_petrak killed tomas_brandt"],
+            ),
+            (
+                "gerund after a preposition",
+                "Ivo Petrak was convicted of murdering Lena Ostrova.",
+                &["ivo_petrak killed lena_ostrova"],
+            ),
+            (
+                "passive with a coordinated verb",
+                "Lena Ostrova was shot and fatally wounded by Ivo Petrak.",
+                &["ivo_petrak killed lena_ostrova"],
+            ),
+            (
+                "born, apposition, chain",
+                "Lena Ostrova, a 40-year-old lawyer, was born in Brennport, Ostia Province.",
+                &[
+                    "brennport located_in ostia",
+                    "lena_ostrova born_in brennport",
+                    "lena_ostrova born_in ostia",
+                ],
+            ),
+            (
+                "relative clause with who",
+                "Tomas Brandt, who works for Harbor Times, wrote the story.",
+                &["tomas_brandt works_for harbor_times"],
+            ),
+            (
+                "headquartered",
+                "Kestrel Motors is headquartered in Velmar.",
+                &["kestrel_motors based_in velmar"],
+            ),
+            (
+                "met",
+                "Marta Quell met with Ivo Petrak in Caldera.",
+                &["marta_quell met_with ivo_petrak"],
+            ),
+            (
+                "sued",
+                "Harbor Times sued Kestrel Motors over the recall.",
+                &["harbor_times sued kestrel_motors"],
+            ),
+            (
+                "acquired",
+                "Norrland Bank acquired Relay News last year.",
+                &["norrland_bank acquired relay_news"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn open_relations_name_the_verb() {
+    let open = "Marta Quell interviewed Ivo Petrak on Monday.";
+    assert_eq!(relations_in(FICTION, open, false), Vec::<String>::new());
+    check_in(
+        FICTION,
+        true,
+        &[
+            ("verb", open, &["marta_quell interview ivo_petrak [open]"]),
+            (
+                "passive",
+                "Norrland Bank was criticized by Vanta Party.",
+                &["vanta criticize norrland_bank [open]"],
+            ),
+            (
+                "negated",
+                "Tomas Brandt did not hire Lena Ostrova.",
+                &["tomas_brandt hire lena_ostrova [negated; open]"],
+            ),
+            (
+                "a pattern wins",
+                "Harbor Times sued Kestrel Motors.",
+                &["harbor_times sued kestrel_motors"],
+            ),
+            (
+                "not across a clause",
+                "Marta Quell left, and Ivo Petrak stayed.",
+                &[],
+            ),
+        ],
+    );
 }

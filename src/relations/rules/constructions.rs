@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::{Ctx, DETERMINER, Found, is, is_word};
+use super::{Ctx, DETERMINER, Found, PREFIX, REPORTING_VERB, is, is_word};
 use crate::gazetteer::EntityKind::{self, Org, Person, Place};
 use crate::relations::patterns::is_barrier;
 use crate::sentences::Span;
@@ -59,10 +59,37 @@ const KILLERS: &[&str] = &[
 
 /// Compass and size words a place may carry before the place it lies in ("in northern Y").
 const PLACE_MODIFIERS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "coastal", "rural", "suburban", "downtown", "upstate",
-    "western", "the", "of", "state", "province", "county", "department", "region", "district",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "coastal",
+    "rural",
+    "suburban",
+    "downtown",
+    "upstate",
+    "western",
+    "the",
+    "of",
+    "state",
+    "province",
+    "county",
+    "department",
+    "region",
+    "district",
 ];
 
 /// Words of a modifier run inside an apposition ("a top", "the former", "Red Cross disaster").
@@ -138,17 +165,18 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
         return ctx.relation("killed", b, a, Some(t));
     }
     // "X, [the convicted] assassin of [civil rights leader] Y".
-    if ka == Person && kb == Person && between.first() == Some(&",") {
-        if let Some(k) = between.iter().position(|w| KILLERS.contains(w))
-            && k <= 4
-            && between.get(k + 1) == Some(&"of")
-            && between[1..k].iter().all(|w| is_modifier_word(w))
-            && between[k + 2..].len() <= 4
-            && between[k + 2..].iter().all(|w| is_modifier_word(w))
-        {
-            let t = ctx.span_of(a + 1 + k, a + 3 + k);
-            return ctx.relation("killed", a, b, Some(t));
-        }
+    if ka == Person
+        && kb == Person
+        && between.first() == Some(&",")
+        && let Some(k) = between.iter().position(|w| KILLERS.contains(w))
+        && k <= 4
+        && between.get(k + 1) == Some(&"of")
+        && between[1..k].iter().all(|w| is_modifier_word(w))
+        && between[k + 2..].len() <= 4
+        && between[k + 2..].iter().all(|w| is_modifier_word(w))
+    {
+        let t = ctx.span_of(a + 1 + k, a + 3 + k);
+        return ctx.relation("killed", a, b, Some(t));
     }
     // "Moscow ITAR-TASS", "FBI spokesman Doug Beldon", "Eaglebrook's vice president X":
     // Y [ 's ] [role words] X, the second name a person or an organization.
@@ -199,7 +227,12 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
     }
     // "Sacramento, Calif.", "Willowdell, Darke County, in 1860": a place, then the place it
     // lies in; not a list ("Paris, London and Berlin").
-    if ka == Place && kb == Place && between == [","] && !in_list(ctx, words, a, b) {
+    if ka == Place
+        && kb == Place
+        && between == [","]
+        && !in_list(ctx, words, a, b)
+        && !starts_clause(words, b)
+    {
         return ctx.relation("located_in", a, b, None);
     }
     // Appositions: "X, [a|the] [Y] [top] spokesman [for|of|at] [the] [Y]".
@@ -291,6 +324,13 @@ fn preceded_by_nominal(words: &[&str], a: usize) -> bool {
     a >= 1 && matches!(words[a - 1], "of" | "by" | "from" | "to" | "near" | "at")
 }
 
+/// "Apart from the US, Mexico has stated ...": the second name is the subject of a clause.
+fn starts_clause(words: &[&str], b: usize) -> bool {
+    let next = words.get(b + 1).copied().unwrap_or("");
+    !matches!(next, "," | "-" | "to" | "and")
+        && (is(next, PREFIX | REPORTING_VERB) || next.len() > 4 && next.ends_with("ed"))
+}
+
 /// Whether "A, B" is part of a list of places rather than a place and where it lies.
 fn in_list(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> bool {
     let after = words.get(b + 1).copied().unwrap_or("");
@@ -317,12 +357,18 @@ fn in_list(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> bool {
 /// organization with a place holds with every place the chain after it says the first lies in.
 pub(super) fn up_the_chain(ctx: &Ctx, f: &Found) -> Vec<Found> {
     let mut out = Vec::new();
-    let Some(mut b) = ctx.tokens.iter().position(|t| t.arg.is_some() && t.span == f.object_span)
+    let Some(mut b) = ctx
+        .tokens
+        .iter()
+        .position(|t| t.arg.is_some() && t.span == f.object_span)
     else {
         return out;
     };
     if ctx.arg(b).kind != Place
-        || ctx.tokens.iter().any(|t| t.span == f.subject_span && t.arg.is_some_and(|i| ctx.args[i].kind == Place))
+        || ctx
+            .tokens
+            .iter()
+            .any(|t| t.span == f.subject_span && t.arg.is_some_and(|i| ctx.args[i].kind == Place))
     {
         return out;
     }
