@@ -14,3 +14,5 @@ mod query;
 mod input;
 // Scores against the hand annotations in ../shared/gold.
 mod gold;
+// Scores on public dev data (../shared/data), with floors.
+mod quality;

@@ -9,7 +9,7 @@ matches. Prints precision, recall and F1 per label and overall, and a baseline t
 type-compatible pair in a sentence.
 
     python3 benches/quality/conll04.py ../shared/data/conll04/conll04_dev.json [--kg PATH]
-        [--errors N] [--baseline] [-- extra kg arguments]
+        [--errors N] [--baseline] [extra kg arguments, such as --open-relations]
 """
 import argparse
 import collections
@@ -73,8 +73,9 @@ def main():
     ap.add_argument("--kg", default="target/release/kg")
     ap.add_argument("--errors", type=int, default=0, help="print N missed and N wrong relations")
     ap.add_argument("--baseline", action="store_true", help="also score the all-pairs baseline")
-    ap.add_argument("rest", nargs="*", help="extra kg arguments (after --)")
-    args = ap.parse_args()
+    ap.add_argument("--json", action="store_true", help="print kg's scores as one JSON object")
+    args, args.rest = ap.parse_known_args()
+    args.rest = [a for a in args.rest if a != "--"]
     args.kg = os.path.abspath(args.kg)
     sentences = json.load(open(args.split, encoding="utf-8"))
     gold = set()
@@ -114,6 +115,9 @@ def main():
         m = json.loads(line)
         i = int(re.search(r"s(\d+)\.txt$", m["doc"]).group(1))
         got_mentions.add((i, (m["start"], m["end"])))
+    if args.json:
+        print(json.dumps(scores(found, gold)))
+        return
     print(f"{args.split}: {len(sentences)} sentences, {len(gold)} relations; "
           f"gold entity spans found exactly by the tagger: "
           f"{len(gold_mentions & got_mentions)}/{len(gold_mentions)}")
@@ -144,18 +148,25 @@ def main():
             print(show(r))
 
 
-def report(name, found, gold):
-    print(f"{name}:")
-    print(f"  {'label':<12} {'P':>6} {'R':>6} {'F1':>6}   tp   fp   fn")
-    rows = list(LABELS) + ["all"]
-    for label in rows:
+def scores(found, gold):
+    """Precision, recall, F1 and counts per label and for all labels together."""
+    out = {}
+    for label in list(LABELS) + ["all"]:
         f = {r for r in found if label in ("all", r[5])}
         g = {r for r in gold if label in ("all", r[5])}
         tp = len(f & g)
         p = tp / len(f) if f else 0.0
         r = tp / len(g) if g else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"  {label:<12} {p:6.3f} {r:6.3f} {f1:6.3f} {tp:4d} {len(f) - tp:4d} {len(g) - tp:4d}")
+        out[label] = {"p": p, "r": r, "f1": f1, "tp": tp, "fp": len(f) - tp, "fn": len(g) - tp}
+    return out
+
+
+def report(name, found, gold):
+    print(f"{name}:")
+    print(f"  {'label':<12} {'P':>6} {'R':>6} {'F1':>6}   tp   fp   fn")
+    for label, s in scores(found, gold).items():
+        print(f"  {label:<12} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} {s['tp']:4d} {s['fp']:4d} {s['fn']:4d}")
 
 
 if __name__ == "__main__":

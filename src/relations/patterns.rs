@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
 use crate::gazetteer::EntityKind;
@@ -148,65 +149,56 @@ impl Hasher for WordHasher {
     }
 }
 
-/// Past tense and participle of common irregular verbs.
-const IRREGULAR: &[(&str, &[&str])] = &[
-    ("lead", &["led"]),
-    ("slay", &["slew", "slain"]),
-    ("grow", &["grew", "grown"]),
-    ("lie", &["lay", "lain", "lying"]),
-    ("fly", &["flew", "flown"]),
-    ("go", &["went", "gone"]),
-    ("become", &["became"]),
-    ("quit", &["quit"]),
-    ("speak", &["spoke", "spoken"]),
-    ("write", &["wrote", "written"]),
-    ("sit", &["sat"]),
-    ("beat", &["beaten"]),
-    ("hang", &["hanged", "hung"]),
-    ("wed", &["wed", "wedded"]),
-    ("teach", &["taught"]),
-    ("leave", &["left"]),
-    ("stand", &["stood"]),
-    ("draw", &["drew", "drawn"]),
-    ("bear", &["bore", "born", "borne"]),
-    ("give", &["gave", "given"]),
-    ("send", &["sent"]),
-    ("shoot", &["shot"]),
-    ("hold", &["held"]),
-    ("meet", &["met"]),
-    ("fight", &["fought"]),
-    ("seek", &["sought"]),
-    ("take", &["took", "taken"]),
-    ("find", &["found"]),
-    ("pay", &["paid"]),
-    ("bring", &["brought"]),
-    ("buy", &["bought"]),
-    ("hit", &["hit"]),
-    ("put", &["put"]),
-    ("set", &["set"]),
-    ("win", &["won"]),
-    ("make", &["made"]),
-    ("strike", &["struck", "stricken"]),
-    ("sell", &["sold"]),
-    ("see", &["saw", "seen"]),
-    ("tell", &["told"]),
-    ("say", &["said"]),
-    ("build", &["built"]),
-    ("hand", &["handed"]),
-    ("run", &["ran"]),
-    ("die", &["died", "dying", "dies"]),
-    ("overthrow", &["overthrew", "overthrown"]),
-    ("withdraw", &["withdrew", "withdrawn"]),
-    ("wage", &["waged", "waging"]),
-];
+/// English verbs and their inflections, generated from a lexicon (`gazetteer/verbs.tsv`).
+const VERBS: &str = include_str!("../../gazetteer/verbs.tsv");
+
+/// The verb lexicon: every base with its forms, and every form with its base.
+struct Lexicon {
+    forms: HashMap<&'static str, Vec<&'static str>>,
+    base: HashMap<&'static str, &'static str>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut lex = Lexicon {
+            forms: HashMap::new(),
+            base: HashMap::new(),
+        };
+        for line in VERBS.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let Some(base) = cols.next() else { continue };
+            let forms: Vec<&str> = cols.flat_map(|c| c.split('/')).collect();
+            for &f in &forms {
+                // A form of another verb reads as that verb ("found" → find, "saw" → see),
+                // not as a base of its own.
+                if f != base {
+                    lex.base.insert(f, base);
+                }
+            }
+            lex.forms.insert(base, forms);
+        }
+        lex
+    })
+}
 
 fn is_vowel(c: u8) -> bool {
     b"aeiou".contains(&c)
 }
 
-/// The forms of a regular English verb: base, -s, -ed and -ing, plus known irregular forms.
+/// The forms of an English verb: from the lexicon (`gazetteer/verbs.tsv`) when it lists the verb,
+/// else by the regular rules (base, -s, -ed, -ing).
 pub fn inflect(verb: &str) -> Vec<String> {
     let v = verb.to_lowercase();
+    if let Some(forms) = lexicon().forms.get(v.as_str()) {
+        let mut all: Vec<String> = std::iter::once(v.clone())
+            .chain(forms.iter().map(|f| f.to_string()))
+            .collect();
+        all.sort();
+        all.dedup();
+        return all;
+    }
+
     let b = v.as_bytes();
     let n = b.len();
     let last = b.last().copied().unwrap_or(b'a');
@@ -234,26 +226,22 @@ pub fn inflect(verb: &str) -> Vec<String> {
     } else {
         (format!("{v}s"), format!("{v}ed"), format!("{v}ing"))
     };
-    let mut forms = vec![v.clone(), s, ing];
-    match IRREGULAR.iter().find(|(base, _)| *base == v) {
-        // "leaded" is not English: irregular verbs replace the regular past.
-        Some((_, irregular)) => forms.extend(irregular.iter().map(|f| f.to_string())),
-        None => forms.push(ed),
-    }
+    let mut forms = vec![v.clone(), s, ing, ed];
     forms.sort();
     forms.dedup();
     forms
 }
 
 /// The base form of an inflected verb ("met" → "meet", "accused" → "accuse", "banned" → "ban",
-/// "carries" → "carry"); the rules mirror [`inflect`] and are right for most news verbs.
+/// "carries" → "carry"): from the lexicon, else by rules that undo the regular endings.
 pub fn lemma(word: &str) -> String {
     let w = word.to_lowercase();
-    if let Some((base, _)) = IRREGULAR
-        .iter()
-        .find(|(_, forms)| forms.contains(&w.as_str()))
-    {
+    let lex = lexicon();
+    if let Some(base) = lex.base.get(w.as_str()) {
         return (*base).to_string();
+    }
+    if lex.forms.contains_key(w.as_str()) {
+        return w;
     }
     let stem = if let Some(s) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
         return format!("{s}y");
@@ -465,7 +453,21 @@ mod tests {
             ("ban", &["ban", "banned", "banning", "bans"]),
             ("kill", &["kill", "killed", "killing", "kills"]),
             ("lead", &["lead", "leading", "leads", "led"]),
-            ("target", &["target", "targeted", "targeting", "targets"]),
+            // The lexicon's spelling variants come too.
+            (
+                "target",
+                &[
+                    "target",
+                    "targeted",
+                    "targeting",
+                    "targets",
+                    "targetted",
+                    "targetting",
+                ],
+            ),
+            ("slay", &["slain", "slay", "slaying", "slays", "slew"]),
+            // Not in the lexicon: the regular rules.
+            ("zorble", &["zorble", "zorbled", "zorbles", "zorbling"]),
         ];
         for (verb, forms) in rows {
             assert_eq!(inflect(verb), *forms, "{verb}");
