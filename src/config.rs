@@ -17,6 +17,8 @@ pub struct GazetteerConfig {
     pub no_default_patterns: bool,
     /// Report open relations (verbs no pattern covers).
     pub open_relations: bool,
+    /// Discover names the gazetteer does not list.
+    pub discover: bool,
     /// User gazetteer files or folders (`*.tsv`; folders may also hold `*.patterns`).
     pub gazetteers: Vec<PathBuf>,
     /// User pattern files or folders (`*.patterns`).
@@ -53,6 +55,7 @@ impl GazetteerConfig {
         }
         let mut pipeline = Pipeline::new(gazetteer, pats);
         pipeline.patterns.open = self.open_relations;
+        pipeline.discover = self.discover;
         pipeline.patterns.constructions = !self.no_default_patterns;
         Ok(pipeline)
     }

@@ -18,8 +18,14 @@ pub struct EntityFact {
     /// Entity type.
     #[serde(rename = "type")]
     pub kind: EntityKind,
-    /// Gazetteer aliases.
+    /// Gazetteer aliases (for a discovered entity, the short forms that joined it).
     pub aliases: Vec<String>,
+    /// For a discovered entity: how sure its type is (0.5 to 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+    /// For a discovered entity: the cues that typed it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
 }
 
 /// One mention.

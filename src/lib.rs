@@ -9,6 +9,8 @@
 //! 3. [`gazetteer`] + [`normalize`] + [`tagger`]: a compiled [`tagger::Tagger`] finds
 //!    [`tagger::Mention`]s: whole words, longest match first, accents, dashes and quotes folded,
 //!    spans as byte offsets into the original text.
+//!    [`discover`] (with `--discover`) adds the proper names the gazetteer does not list, typed
+//!    from their context.
 //! 4. [`relations`]: mentions → co-occurrence and typed [`relations::Relation`]s with evidence.
 //! 5. [`facts`]: one document's mentions and relations by stable id, mergeable across runs;
 //!    [`graph`]: facts → a [`graph::KnowledgeGraph`] (petgraph), one node per entity.
@@ -38,6 +40,7 @@ pub mod batch;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod discover;
 pub mod error;
 pub mod export;
 pub mod facts;
@@ -54,7 +57,7 @@ pub use error::{Error, Result};
 use corpus::Document;
 use facts::{DocFacts, EntityFact, MentionFact, RelationFact};
 use gazetteer::EntityId;
-use gazetteer::Gazetteer;
+use gazetteer::{Gazetteer, Known};
 use relations::{Pattern, PatternSet};
 use tagger::Tagger;
 
@@ -82,6 +85,38 @@ pub struct Pipeline {
     pub tagger: Tagger,
     /// Relation patterns.
     pub patterns: PatternSet,
+    /// Also discover names the gazetteer does not list.
+    pub discover: bool,
+}
+
+/// One document read: its sentences, its mentions (discovered ones included, in text order) and
+/// the entities discovered in it.
+pub struct Analysis {
+    /// Sentences.
+    pub sentences: Vec<sentences::Sentence>,
+    /// Mentions and demonym anchors.
+    pub tagged: tagger::Tagged,
+    /// Discovered entities (empty without `--discover`).
+    pub discovered: discover::Discoveries,
+}
+
+impl Analysis {
+    /// The entities its mentions may name.
+    pub fn known<'a>(&'a self, gazetteer: &'a Gazetteer) -> Known<'a> {
+        Known {
+            gazetteer,
+            discovered: &self.discovered.entities,
+        }
+    }
+
+    /// Confidence and evidence of a discovered entity; `None` for a gazetteer entity.
+    pub fn discovery(&self, gazetteer: &Gazetteer, id: EntityId) -> Option<(f32, &[&'static str])> {
+        let i = (id.0 as usize).checked_sub(gazetteer.len())?;
+        Some((
+            self.discovered.confidence[i],
+            self.discovered.evidence[i].as_slice(),
+        ))
+    }
 }
 
 impl Pipeline {
@@ -92,16 +127,39 @@ impl Pipeline {
             gazetteer,
             tagger,
             patterns: PatternSet::new(patterns),
+            discover: false,
+        }
+    }
+
+    /// Sentences and mentions of one document, discovered names included when asked for.
+    pub fn analyze(&self, doc: &Document) -> Analysis {
+        let sentences = sentences::split(doc);
+        let mut tagged = self.tagger.tag(doc, &sentences);
+        let discovered = if self.discover {
+            let g = &self.gazetteer;
+            let d = discover::discover(doc, &sentences, &tagged, g.len() as u32, |id| {
+                g.entity(id).kind
+            });
+            tagged.mentions.extend(d.mentions.iter().cloned());
+            tagged.mentions.sort_by_key(|m| m.span);
+            d
+        } else {
+            discover::Discoveries::default()
+        };
+        Analysis {
+            sentences,
+            tagged,
+            discovered,
         }
     }
 
     /// Sentences, mentions and relations of one document, as facts by stable id.
     pub fn extract(&self, doc: &Document) -> DocFacts {
-        let sentences = sentences::split(doc);
-        let tagged = self.tagger.tag(doc, &sentences);
-        let relations =
-            relations::extract(doc, &sentences, &tagged, &self.gazetteer, &self.patterns);
-        let key = |id| self.gazetteer.entity(id).key.clone();
+        let analysis = self.analyze(doc);
+        let (sentences, tagged) = (&analysis.sentences, &analysis.tagged);
+        let known = analysis.known(&self.gazetteer);
+        let relations = relations::extract(doc, sentences, tagged, &known, &self.patterns);
+        let key = |id| known.entity(id).key.clone();
         let mut ids: Vec<EntityId> = tagged.mentions.iter().map(|m| m.entity).collect();
         ids.sort();
         ids.dedup();
@@ -116,12 +174,17 @@ impl Pipeline {
             entities: ids
                 .into_iter()
                 .map(|id| {
-                    let e = self.gazetteer.entity(id);
+                    let e = known.entity(id);
+                    let discovery = analysis.discovery(&self.gazetteer, id);
                     EntityFact {
                         id: e.key.clone(),
                         name: e.name.clone(),
                         kind: e.kind,
                         aliases: e.aliases.clone(),
+                        confidence: discovery.map(|(c, _)| c),
+                        evidence: discovery
+                            .map(|(_, cues)| cues.iter().map(|c| c.to_string()).collect())
+                            .unwrap_or_default(),
                     }
                 })
                 .collect(),

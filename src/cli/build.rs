@@ -152,16 +152,19 @@ struct TagLine<'a> {
     ambiguous: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     candidates: Vec<&'a str>,
+    /// For a discovered name: how sure its type is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f32>,
 }
 
 pub(super) fn tag(args: TextArgs) -> Result<ExitCode> {
     print_documents(&args, |pipeline, doc| {
         let g = &pipeline.gazetteer;
-        let sentences = crate::sentences::split(doc);
-        let tagged = pipeline.tagger.tag(doc, &sentences);
+        let analysis = pipeline.analyze(doc);
+        let known = analysis.known(g);
         let mut lines = Vec::new();
-        for m in &tagged.mentions {
-            let e = g.entity(m.entity);
+        for m in &analysis.tagged.mentions {
+            let e = known.entity(m.entity);
             let line = TagLine {
                 doc: &doc.name,
                 start: m.span.start + doc.base,
@@ -177,6 +180,7 @@ pub(super) fn tag(args: TextArgs) -> Result<ExitCode> {
                     .iter()
                     .map(|&c| g.entity(c).key.as_str())
                     .collect(),
+                confidence: analysis.discovery(g, m.entity).map(|(c, _)| c),
             };
             serde_json::to_writer(&mut lines, &line).expect("tag lines serialize");
             lines.push(b'\n');

@@ -97,6 +97,10 @@ pub struct GazetteerArgs {
     /// relation named by its lemma ("met" → meet), marked open.
     #[arg(long)]
     pub open_relations: bool,
+    /// Also find people, organizations and places the gazetteer does not list (marked
+    /// "discovered", with a confidence).
+    #[arg(long)]
+    pub discover: bool,
     /// Treat binary or invalid UTF-8 input as an error instead of a warning.
     #[arg(long)]
     pub strict: bool,
@@ -108,6 +112,7 @@ impl GazetteerArgs {
             no_default_gazetteer: self.no_default_gazetteer,
             no_default_patterns: self.no_default_patterns,
             open_relations: self.open_relations,
+            discover: self.discover,
             gazetteers: self.gazetteers.clone(),
             patterns: self.patterns.clone(),
         }

@@ -91,6 +91,8 @@ pub enum Rule {
     Acronym,
     /// A demonym ("Mexican"): only used to anchor relations.
     Demonym,
+    /// Found by `--discover`: a proper name no gazetteer lists.
+    Discovered,
 }
 
 /// One surface form and the entity it may name.
@@ -216,6 +218,16 @@ impl Gazetteer {
     /// The entity with index `id`.
     pub fn entity(&self, id: EntityId) -> &Entity {
         &self.entities[id.0 as usize]
+    }
+
+    /// How many entities it holds; discovered entities are numbered after them.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether it holds no entity.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
     }
 
     /// The entity with stable id `key`.
@@ -392,5 +404,34 @@ mod tests {
         assert_eq!(g.lookup("MICHOACAN"), vec![EntityId(0)]);
         assert_eq!(g.lookup("michoacan"), vec![EntityId(0)]);
         assert!(g.lookup("Jalisco").is_empty());
+    }
+}
+
+/// The entities one document's mentions may name: the gazetteer's, then the ones discovered in
+/// the document (numbered from [`Gazetteer::len`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Known<'a> {
+    /// The gazetteer.
+    pub gazetteer: &'a Gazetteer,
+    /// Discovered entities, in id order.
+    pub discovered: &'a [Entity],
+}
+
+impl<'a> Known<'a> {
+    /// The gazetteer alone.
+    pub fn gazetteer(gazetteer: &'a Gazetteer) -> Known<'a> {
+        Known {
+            gazetteer,
+            discovered: &[],
+        }
+    }
+
+    /// The entity with index `id`.
+    pub fn entity(&self, id: EntityId) -> &'a Entity {
+        let n = self.gazetteer.len();
+        match (id.0 as usize).checked_sub(n) {
+            Some(i) => &self.discovered[i],
+            None => self.gazetteer.entity(id),
+        }
     }
 }

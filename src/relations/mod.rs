@@ -10,7 +10,7 @@ mod rules;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
-use crate::gazetteer::{EntityId, Gazetteer};
+use crate::gazetteer::{EntityId, Known};
 use crate::sentences::{Sentence, Span};
 use crate::tagger::Tagged;
 
@@ -109,7 +109,7 @@ pub fn extract(
     doc: &Document,
     sentences: &[Sentence],
     tagged: &Tagged,
-    gazetteer: &Gazetteer,
+    gazetteer: &Known,
     patterns: &PatternSet,
 ) -> Vec<Relation> {
     let mut out = Vec::new();

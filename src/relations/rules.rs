@@ -8,7 +8,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crate::corpus::Document;
-use crate::gazetteer::{EntityId, EntityKind, Gazetteer};
+use crate::gazetteer::{EntityId, EntityKind, Known};
 use crate::relations::Qualifiers;
 use crate::relations::patterns::{
     Family, Pattern, PatternSet, Slot, WordHasher, is_barrier, match_at,
@@ -420,7 +420,7 @@ struct Ctx<'a> {
     text: &'a str,
     tokens: Vec<Token<'a>>,
     args: Vec<Arg>,
-    gazetteer: &'a Gazetteer,
+    gazetteer: &'a Known<'a>,
     qualifiers: Qualifiers,
 }
 
@@ -528,7 +528,7 @@ pub(crate) fn sentence_relations(
     sentence: &Sentence,
     mentions: &[&Mention],
     anchors: &[&Mention],
-    gazetteer: &Gazetteer,
+    gazetteer: &Known,
     set: &PatternSet,
 ) -> Vec<Found> {
     let mut args: Vec<Arg> = mentions

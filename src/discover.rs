@@ -1,0 +1,1068 @@
+//! Discovery: proper names that no gazetteer lists. Runs beside the tagger on the same document:
+//! capitalized word sequences outside every gazetteer match become candidates (connectors such
+//! as "of", "da", "al-" kept inside), sentence starts and headlines need more evidence, common
+//! words are dropped, and each candidate's type is voted from its context: given names and
+//! surnames, honorifics and titles, role appositions, organization and place head words, place
+//! prepositions, "X, <known place>", verbs of speech. Votes add up over every occurrence of a
+//! name in the document (one sense per document), and a surname or a short form after the full
+//! name links to it ("Smith" after "John Smith").
+//!
+//! The output is plain data: the mentions found (with entity ids after the gazetteer's) and the
+//! discovered entities, each with a confidence and the evidence that typed it.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::corpus::Document;
+use crate::gazetteer::{Entity, EntityId, EntityKind, Origin, Rule};
+use crate::normalize::fold;
+use crate::sentences::{Sentence, Span};
+use crate::tagger::{Mention, Tagged};
+
+/// Mentions of discovered names and the entities they name.
+#[derive(Debug, Clone, Default)]
+pub struct Discoveries {
+    /// In text order; entity ids follow the gazetteer's (`first_id`, `first_id + 1`, ...).
+    pub mentions: Vec<Mention>,
+    /// Indexed by `entity id - first_id`: key `discovered:<slug>`, the name as written, short
+    /// forms that joined it as aliases.
+    pub entities: Vec<Entity>,
+    /// How sure each entity's type is, from 0.5 (one cue, or cues that disagree) towards 1.
+    pub confidence: Vec<f32>,
+    /// What typed each entity ("given name", "organization head word", ...).
+    pub evidence: Vec<Vec<&'static str>>,
+}
+
+static FIRST_NAMES: &str = include_str!("../gazetteer/names/first_names.txt");
+static SURNAMES: &str = include_str!("../gazetteer/names/surnames.txt");
+static COMMON: &str = include_str!("../gazetteer/names/common_words.txt");
+static ROLES: &str = include_str!("../gazetteer/roles.txt");
+
+struct Lists {
+    first: HashSet<&'static str>,
+    surnames: HashSet<&'static str>,
+    common: HashSet<&'static str>,
+    roles: HashSet<&'static str>,
+}
+
+fn words_of(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        first: words_of(FIRST_NAMES).collect(),
+        surnames: words_of(SURNAMES).collect(),
+        common: words_of(COMMON).collect(),
+        roles: words_of(ROLES).filter(|r| !r.contains(' ')).collect(),
+    })
+}
+
+/// Lower-case words that may sit inside a name: "Bank of America", "Leonardo da Vinci".
+const CONNECTORS: &[&str] = &[
+    "of", "de", "da", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den",
+    "ten", "ter", "bin", "ibn", "y", "and", "&", "for", "on", "upon", "the",
+];
+
+/// Titles and honorifics before a person's name; never part of the name.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+    "rev",
+    "reverend",
+    "sen",
+    "senator",
+    "gov",
+    "governor",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "lt",
+    "sgt",
+    "prof",
+    "professor",
+    "president",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "saint",
+    "st",
+    "judge",
+    "justice",
+    "minister",
+    "mayor",
+    "chancellor",
+    "ambassador",
+    "secretary",
+    "chairman",
+    "director",
+    "coach",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "maj",
+    "adm",
+    "admiral",
+    "cardinal",
+    "bishop",
+    "archbishop",
+    "sheikh",
+    "emperor",
+    "empress",
+    "duke",
+    "duchess",
+    "count",
+    "countess",
+    "baron",
+    "premier",
+    "officer",
+    "detective",
+    "commissioner",
+    "inspector",
+    "singer",
+    "guitarist",
+    "drummer",
+    "bassist",
+    "actor",
+    "actress",
+    "author",
+    "writer",
+    "poet",
+    "painter",
+    "artist",
+    "composer",
+    "producer",
+    "rapper",
+    "player",
+    "striker",
+    "defender",
+    "midfielder",
+    "goalkeeper",
+    "pitcher",
+    "boxer",
+    "wrestler",
+    "drummer",
+    "vocalist",
+    "keyboardist",
+    "pianist",
+    "violinist",
+    "conductor",
+    "novelist",
+    "journalist",
+    "historian",
+    "philosopher",
+    "scientist",
+    "economist",
+    "architect",
+    "designer",
+    "director",
+    "filmmaker",
+    "comedian",
+    "cyclist",
+    "driver",
+    "jockey",
+    "skater",
+    "swimmer",
+    "sprinter",
+    "runner",
+    "golfer",
+    "batsman",
+    "bowler",
+    "quarterback",
+    "forward",
+];
+
+/// Last words of organization names.
+const ORG_HEADS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "group",
+    "party",
+    "ministry",
+    "department",
+    "university",
+    "college",
+    "institute",
+    "institution",
+    "bank",
+    "council",
+    "committee",
+    "commission",
+    "agency",
+    "association",
+    "union",
+    "fc",
+    "united",
+    "club",
+    "airlines",
+    "airways",
+    "times",
+    "news",
+    "post",
+    "journal",
+    "press",
+    "gazette",
+    "herald",
+    "tribune",
+    "magazine",
+    "review",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "police",
+    "court",
+    "senate",
+    "parliament",
+    "congress",
+    "assembly",
+    "foundation",
+    "fund",
+    "society",
+    "center",
+    "centre",
+    "school",
+    "academy",
+    "hospital",
+    "church",
+    "museum",
+    "records",
+    "studios",
+    "studio",
+    "entertainment",
+    "pictures",
+    "films",
+    "motors",
+    "networks",
+    "network",
+    "systems",
+    "technologies",
+    "labs",
+    "laboratories",
+    "organization",
+    "organisation",
+    "federation",
+    "league",
+    "board",
+    "office",
+    "service",
+    "services",
+    "authority",
+    "administration",
+    "bureau",
+    "band",
+    "orchestra",
+    "choir",
+    "team",
+    "brigade",
+    "regiment",
+    "division",
+    "battalion",
+    "squadron",
+    "corps",
+    "fleet",
+    "guard",
+    "trust",
+    "holdings",
+    "industries",
+    "enterprises",
+    "partners",
+    "media",
+    "broadcasting",
+    "radio",
+    "television",
+    "tv",
+    "channel",
+    "publishing",
+    "publications",
+    "records",
+    "railway",
+    "railways",
+    "railroad",
+    "airport",
+    "council",
+    "cabinet",
+    "government",
+    "front",
+    "movement",
+    "alliance",
+    "coalition",
+    "brotherhood",
+    "order",
+    "cartel",
+    "gang",
+    "mafia",
+    "conference",
+    "commonwealth",
+    "olympics",
+    "games",
+    "rovers",
+    "wanderers",
+    "athletic",
+    "albion",
+    "city",
+];
+
+/// Organization heads that open a name: "University of X", "Bank of X".
+const ORG_OPENERS: &[&str] = &[
+    "university",
+    "bank",
+    "department",
+    "ministry",
+    "institute",
+    "council",
+    "bureau",
+    "office",
+    "church",
+    "college",
+    "school",
+    "museum",
+    "academy",
+    "board",
+    "house",
+    "order",
+    "society",
+    "federation",
+    "association",
+    "league",
+    "committee",
+    "commission",
+    "party",
+    "army",
+    "court",
+];
+
+/// Last words of place names.
+const PLACE_HEADS: &[&str] = &[
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "mount",
+    "mt",
+    "island",
+    "islands",
+    "county",
+    "province",
+    "valley",
+    "bay",
+    "sea",
+    "ocean",
+    "desert",
+    "peninsula",
+    "coast",
+    "gulf",
+    "strait",
+    "canyon",
+    "beach",
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "falls",
+    "hills",
+    "hill",
+    "forest",
+    "town",
+    "village",
+    "district",
+    "region",
+    "kingdom",
+    "republic",
+    "state",
+    "township",
+    "parish",
+    "creek",
+    "harbor",
+    "harbour",
+    "port",
+    "heights",
+    "springs",
+    "park",
+    "range",
+    "plateau",
+    "basin",
+    "glacier",
+    "cape",
+    "point",
+    "lagoon",
+    "reef",
+    "archipelago",
+    "prefecture",
+    "oblast",
+    "governorate",
+    "territory",
+    "borough",
+    "land",
+    "shire",
+];
+
+/// Prepositions after which a name is most often a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "from",
+    "to",
+    "into",
+    "across",
+    "outside",
+    "towards",
+    "toward",
+    "through",
+    "throughout",
+    "around",
+    "via",
+    "at",
+];
+
+/// Verbs of speech: their subject is a person or an organization, never a place.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "stated",
+    "announced",
+    "added",
+    "explained",
+    "claimed",
+    "argued",
+    "wrote",
+    "insisted",
+    "warned",
+    "noted",
+    "replied",
+    "asked",
+];
+
+/// Words that are capitalized for reasons other than being a name.
+const NEVER_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "i",
+    "i'm",
+    "i've",
+    "i'd",
+    "i'll",
+    "god",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "internet",
+    "web",
+    "tv",
+    "am",
+    "pm",
+    "ok",
+    "ad",
+    "bc",
+];
+
+#[derive(Debug, Clone)]
+struct Word<'a> {
+    text: &'a str,
+    lower: String,
+    span: Span,
+    cap: bool,
+    caps: bool,
+    /// First word of its sentence (after any opening quote or bracket).
+    initial: bool,
+    /// Inside a gazetteer mention or a demonym.
+    taken: bool,
+    /// Only blanks (at most one line break) since the previous word.
+    joined: bool,
+    /// On a headline line: most words capitalized, no sentence end.
+    headline: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits the text into words: letters and digits, with inner apostrophes and hyphens
+/// ("O'Brien", "al-Assad") and the period of an initial or abbreviation ("F.", "Inc.").
+fn words<'a>(doc: &'a Document, sentences: &[Sentence], taken: &[Span]) -> Vec<Word<'a>> {
+    let text = doc.text.as_str();
+    let mut out: Vec<Word> = Vec::new();
+    let mut starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
+    starts.sort_unstable();
+    let (mut next_start, mut next_taken) = (0, 0);
+    let mut i = 0;
+    let mut gap_start = 0;
+    while i < text.len() {
+        let c = text[i..].chars().next().expect("inside the text");
+        if !is_word_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < text.len() {
+            let ch = text[end..].chars().next().expect("inside the text");
+            if is_word_char(ch) {
+                end += ch.len_utf8();
+                continue;
+            }
+            let after = end + ch.len_utf8();
+            let next_is_word = text[after..].chars().next().is_some_and(is_word_char);
+            let possessive = matches!(ch, '\'' | '’')
+                && text[after..].starts_with(['s', 'S'])
+                && !text[after + 1..].starts_with(is_word_char);
+            if matches!(ch, '\'' | '’' | '-') && next_is_word && !possessive {
+                end = after;
+                continue;
+            }
+            break;
+        }
+        // "F." and "Inc.": a single capital or a known abbreviation keeps its period.
+        let word = &text[start..end];
+        if text[end..].starts_with('.')
+            && (word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+                || matches!(
+                    word,
+                    "Mr" | "Mrs"
+                        | "Ms"
+                        | "Dr"
+                        | "St"
+                        | "Mt"
+                        | "Jr"
+                        | "Sr"
+                        | "Inc"
+                        | "Corp"
+                        | "Co"
+                        | "Ltd"
+                        | "Gen"
+                        | "Sen"
+                        | "Gov"
+                        | "Rev"
+                        | "Lt"
+                        | "Col"
+                        | "Capt"
+                        | "Prof"
+                        | "Sgt"
+                        | "Maj"
+                        | "Adm"
+                        | "Rep"
+                        | "Ft"
+                ))
+        {
+            end += 1;
+        }
+        let gap = &text[gap_start..start];
+        let joined = !out.is_empty()
+            && gap.chars().all(char::is_whitespace)
+            && gap.matches('\n').count() <= 1;
+        while next_start < starts.len() && starts[next_start] <= start {
+            next_start += 1;
+        }
+        // The sentence containing `start` begins at starts[next_start - 1].
+        let sentence_start = next_start.checked_sub(1).map_or(0, |k| starts[k]);
+        let initial = text[sentence_start..start]
+            .chars()
+            .all(|c| !is_word_char(c));
+        while next_taken < taken.len() && taken[next_taken].end <= start {
+            next_taken += 1;
+        }
+        let is_taken = taken
+            .get(next_taken)
+            .is_some_and(|t| t.start < end && start < t.end);
+        let first = text[start..].chars().next().expect("a word");
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        out.push(Word {
+            text: &text[start..end],
+            lower: word.to_lowercase(),
+            span: Span::new(start, end),
+            cap: first.is_uppercase(),
+            caps: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+            initial,
+            taken: is_taken,
+            joined,
+            headline: false,
+        });
+        gap_start = end;
+        i = end;
+    }
+    mark_headlines(text, &mut out);
+    out
+}
+
+/// A line of three or more words, most of them capitalized, with no sentence end, is a headline:
+/// capitals there say nothing about names.
+fn mark_headlines(text: &str, words: &mut [Word]) {
+    let mut i = 0;
+    while i < words.len() {
+        let line_start = text[..words[i].span.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[words[i].span.start..]
+            .find('\n')
+            .map_or(text.len(), |p| words[i].span.start + p);
+        let mut j = i;
+        while j < words.len() && words[j].span.start < line_end {
+            j += 1;
+        }
+        let line = &words[i..j];
+        let content: Vec<&Word> = line
+            .iter()
+            .filter(|w| w.lower.chars().any(char::is_alphabetic) && !is_connector(&w.lower))
+            .collect();
+        let capitalized = content.iter().filter(|w| w.cap).count();
+        let ends = text[line_start..line_end]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', ';']);
+        if content.len() >= 3 && capitalized * 10 >= content.len() * 8 && !ends {
+            for w in &mut words[i..j] {
+                w.headline = true;
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+fn is_connector(w: &str) -> bool {
+    CONNECTORS.contains(&w)
+}
+
+fn bare(w: &str) -> &str {
+    w.trim_end_matches('.')
+}
+
+/// A capitalized word that may be part of a name.
+fn nameish(w: &Word) -> bool {
+    w.cap
+        && !w.taken
+        && !NEVER_NAMES.contains(&bare(&w.lower))
+        && w.text.chars().any(char::is_alphabetic)
+}
+
+/// One occurrence of a candidate name: words `[from, to)`.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    from: usize,
+    to: usize,
+}
+
+/// Runs of capitalized words with connectors inside, titles and sentence-initial common words
+/// trimmed off the front.
+fn candidates(words: &[Word]) -> Vec<Occurrence> {
+    let lists = lists();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !nameish(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            if j < words.len() && words[j].joined && nameish(&words[j]) {
+                j += 1;
+                continue;
+            }
+            // A connector joins only between capitalized words: "Bank of America".
+            let mut k = j;
+            while k < words.len()
+                && words[k].joined
+                && !words[k].cap
+                && is_connector(&words[k].lower)
+                && k - j < 2
+            {
+                k += 1;
+            }
+            if k > j && k < words.len() && words[k].joined && nameish(&words[k]) {
+                j = k + 1;
+                continue;
+            }
+            break;
+        }
+        // Trim: titles, and a first word that is an ordinary word at a sentence start.
+        let mut from = i;
+        while from < j
+            && (HONORIFICS.contains(&bare(&words[from].lower))
+                || lists.roles.contains(bare(&words[from].lower)) && from + 1 < j
+                || from == i && words[from].initial && is_common(&words[from]))
+        {
+            from += 1;
+        }
+        while from < j && is_connector(&words[from].lower) {
+            from += 1;
+        }
+        let mut to = j;
+        while to > from && (is_connector(&words[to - 1].lower) || words[to - 1].text == "&") {
+            to -= 1;
+        }
+        if from < to {
+            out.push(Occurrence { from, to });
+        }
+        i = j;
+    }
+    out
+}
+
+fn is_common(w: &Word) -> bool {
+    let lists = lists();
+    let lower = bare(&w.lower);
+    lists.common.contains(lower) || NEVER_NAMES.contains(&lower) || is_connector(lower)
+}
+
+/// Type votes for one occurrence, with the cues that gave them.
+#[derive(Debug, Default, Clone)]
+struct Votes {
+    person: f32,
+    org: f32,
+    place: f32,
+    cues: Vec<&'static str>,
+}
+
+impl Votes {
+    fn add(&mut self, kind: EntityKind, weight: f32, cue: &'static str) {
+        match kind {
+            EntityKind::Person => self.person += weight,
+            EntityKind::Org => self.org += weight,
+            EntityKind::Place => self.place += weight,
+        }
+        if !self.cues.contains(&cue) {
+            self.cues.push(cue);
+        }
+    }
+
+    fn merge(&mut self, other: &Votes) {
+        self.person += other.person;
+        self.org += other.org;
+        self.place += other.place;
+        for c in &other.cues {
+            if !self.cues.contains(c) {
+                self.cues.push(c);
+            }
+        }
+    }
+
+    fn best(&self) -> Option<(EntityKind, f32, f32)> {
+        let mut all = [
+            (EntityKind::Person, self.person),
+            (EntityKind::Org, self.org),
+            (EntityKind::Place, self.place),
+        ];
+        all.sort_by(|a, b| b.1.total_cmp(&a.1));
+        (all[0].1 > 0.0).then_some((all[0].0, all[0].1, all[1].1))
+    }
+}
+
+/// What the words of an occurrence and its neighbours say about its type.
+fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &[Span]) -> Votes {
+    use EntityKind::{Org, Person, Place};
+    let lists = lists();
+    let mut v = Votes::default();
+    let name = &words[occ.from..occ.to];
+    let n = name.len();
+    let first = bare(&name[0].lower);
+    let last = bare(&name[n - 1].lower);
+    let cap_words: Vec<&Word> = name.iter().filter(|w| w.cap).collect();
+    if ORG_HEADS.contains(&last) && n > 1 {
+        v.add(Org, 4.0, "organization head word");
+    }
+    if n > 2 && ORG_OPENERS.contains(&first) && name[1].lower == "of" {
+        v.add(Org, 4.0, "organization head word");
+    }
+    if PLACE_HEADS.contains(&last) && n > 1 || n > 1 && matches!(first, "mount" | "lake" | "cape") {
+        v.add(Place, 3.0, "place head word");
+    }
+    if n == 1 && name[0].caps && name[0].text.len() <= 6 {
+        v.add(Org, 1.0, "acronym");
+    }
+    let given = lists.first.contains(name[0].text.trim_end_matches('.'))
+        || lists.first.contains(titlecase(first).as_str());
+    let surname = |w: &Word| lists.surnames.contains(titlecase(bare(&w.lower)).as_str());
+    if given && n >= 2 && n <= 4 && cap_words.len() == n {
+        v.add(Person, 2.5, "given name");
+    }
+    if n >= 2 && n <= 4 && surname(&name[n - 1]) && cap_words.len() == n {
+        v.add(Person, 1.0, "surname");
+    }
+    if name[..n.saturating_sub(1)]
+        .iter()
+        .skip(1)
+        .any(|w| w.text.len() == 2 && w.text.ends_with('.'))
+    {
+        v.add(Person, 2.0, "middle initial");
+    }
+    // Context before: a title, a role, a place preposition.
+    if occ.from > 0 {
+        let before = &words[occ.from - 1];
+        let b = bare(&before.lower);
+        if before.joined && (HONORIFICS.contains(&b) || lists.roles.contains(b)) {
+            v.add(Person, 3.0, "title before");
+        }
+        if PLACE_PREPOSITIONS.contains(&b) && !before.cap {
+            v.add(Place, 1.0, "place preposition");
+            if b == "at" {
+                v.add(Org, 0.5, "place preposition");
+            }
+        }
+        if matches!(b, "by" | "with" | "and") && given {
+            v.add(Person, 0.5, "given name");
+        }
+    }
+    // Context after.
+    let end = name[n - 1].span.end;
+    let mut cut = doc.text.len().min(end + 40);
+    while !doc.text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let rest = &doc.text[end..cut];
+    if let Some(next) = words.get(occ.to) {
+        let w = next.lower.as_str();
+        if SPEECH.contains(&w) {
+            v.add(Person, 1.0, "verb of speech");
+            v.add(Org, 0.5, "verb of speech");
+        }
+        if rest.starts_with('-') && w.starts_with("based") {
+            v.add(Place, 3.0, "-based");
+        }
+        // "Springfield, Illinois": a known place after a comma.
+        if rest.starts_with(", ") && places.iter().any(|p| p.start == next.span.start) {
+            v.add(Place, 3.0, "followed by a known place");
+        }
+        // "X, a spokesman", "X, 45,".
+        if rest.starts_with(", ") {
+            let after: Vec<&str> = words[occ.to..words.len().min(occ.to + 4)]
+                .iter()
+                .map(|w| bare(&w.lower))
+                .collect();
+            let role_at = |k: usize| after.get(k).is_some_and(|w| lists.roles.contains(w));
+            if matches!(after.first(), Some(&("a" | "an" | "the")))
+                && (role_at(1) || role_at(2) || role_at(3))
+                || after
+                    .first()
+                    .is_some_and(|w| w.parse::<u32>().is_ok_and(|a| a < 110))
+            {
+                v.add(Person, 2.0, "role apposition");
+            }
+        }
+        if matches!(w, "inc" | "corp" | "ltd" | "llc" | "co") && next.joined {
+            v.add(Org, 3.0, "organization suffix");
+        }
+        if rest.starts_with(" (") && words.get(occ.to).is_some_and(|w| w.caps) {
+            v.add(Org, 1.0, "acronym after");
+        }
+    }
+    v
+}
+
+fn titlecase(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// "Jean-Pierre O'Brien" → "jean_pierre_o_brien", for `discovered:<slug>` ids.
+fn slug(name: &str) -> String {
+    let folded = fold(name);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_string()
+}
+
+/// Finds the names of `doc` that `tagged` (the gazetteer's mentions) leaves out.
+pub fn discover(
+    doc: &Document,
+    sentences: &[Sentence],
+    tagged: &Tagged,
+    first_id: u32,
+    kinds: impl Fn(EntityId) -> EntityKind,
+) -> Discoveries {
+    let mut taken: Vec<Span> = tagged
+        .mentions
+        .iter()
+        .chain(&tagged.anchors)
+        .map(|m| m.span)
+        .collect();
+    taken.sort();
+    let places: Vec<Span> = tagged
+        .mentions
+        .iter()
+        .filter(|m| kinds(m.entity) == EntityKind::Place)
+        .map(|m| m.span)
+        .collect();
+    let words = words(doc, sentences, &taken);
+    let occurrences = candidates(&words);
+    let text_of = |o: &Occurrence| {
+        doc.text[words[o.from].span.start..words[o.to - 1].span.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // One sense per document: votes of every occurrence of a name add up.
+    let mut by_name: BTreeMap<String, (Votes, Vec<Occurrence>)> = BTreeMap::new();
+    for o in &occurrences {
+        let v = vote(doc, &words, *o, &places);
+        let e = by_name.entry(text_of(o)).or_default();
+        e.0.merge(&v);
+        e.1.push(*o);
+    }
+    // Short forms ("Smith", "Acme") of a longer name in the document join it.
+    let names: Vec<String> = by_name.keys().cloned().collect();
+    let mut parent: HashMap<String, String> = HashMap::new();
+    for short in &names {
+        if short.contains(' ') && by_name[short].1.len() > 0 {
+            continue;
+        }
+        let longer: Vec<&String> = names
+            .iter()
+            .filter(|l| {
+                l.len() > short.len()
+                    && (l.ends_with(&format!(" {short}")) || l.starts_with(&format!("{short} ")))
+            })
+            .collect();
+        if let [one] = longer.as_slice() {
+            parent.insert(short.clone(), (*one).clone());
+        }
+    }
+    for (short, long) in &parent {
+        let (v, _) = by_name[short].clone();
+        by_name.get_mut(long).expect("listed").0.merge(&v);
+    }
+    let mut out = Discoveries::default();
+    let mut ids: HashMap<String, EntityId> = HashMap::new();
+    let mut mentions = Vec::new();
+    for (name, (votes, occs)) in &by_name {
+        if parent.contains_key(name) {
+            continue;
+        }
+        let Some((kind, score, runner_up)) = votes.best() else {
+            continue;
+        };
+        if !accept(&words, occs, score) {
+            continue;
+        }
+        let id = EntityId(first_id + out.entities.len() as u32);
+        ids.insert(name.clone(), id);
+        let margin = score - runner_up;
+        let confidence = (0.5 + 0.5 * (1.0 - (-margin / 3.0).exp())).min(0.99);
+        out.entities.push(Entity {
+            id,
+            key: format!("discovered:{}", slug(name)),
+            kind,
+            name: name.clone(),
+            aliases: Vec::new(),
+            demonyms: Vec::new(),
+            parent: None,
+            origin: Origin {
+                path: "<discovered>".into(),
+                line: 0,
+            },
+        });
+        out.confidence.push(confidence);
+        out.evidence.push(votes.cues.clone());
+        for o in occs {
+            mentions.push((*o, id, Rule::Discovered));
+        }
+    }
+    for (short, long) in &parent {
+        let Some(&id) = ids.get(long) else { continue };
+        let e = &mut out.entities[(id.0 - first_id) as usize];
+        if !e.aliases.contains(short) {
+            e.aliases.push(short.clone());
+        }
+        for o in &by_name[short].1 {
+            mentions.push((*o, id, Rule::PartialName));
+        }
+    }
+    mentions.sort_by_key(|(o, _, _)| words[o.from].span.start);
+    let sentence_of = |at: usize| {
+        sentences
+            .partition_point(|s| s.span.start <= at)
+            .saturating_sub(1) as u32
+    };
+    out.mentions = mentions
+        .into_iter()
+        .map(|(o, entity, rule)| {
+            let span = Span::new(words[o.from].span.start, words[o.to - 1].span.end);
+            Mention {
+                entity,
+                doc: doc.id,
+                sentence: sentence_of(span.start),
+                span,
+                rule,
+                candidates: Vec::new(),
+            }
+        })
+        .collect();
+    out
+}
+
+/// Whether a name has enough evidence: sentence starts and headlines need a cue and an
+/// occurrence elsewhere; one common word needs strong cues.
+fn accept(words: &[Word], occs: &[Occurrence], score: f32) -> bool {
+    let plain = |o: &Occurrence| !words[o.from].initial && !words[o.from].headline;
+    let single_common = occs
+        .iter()
+        .all(|o| o.to - o.from == 1 && is_common(&words[o.from]));
+    if single_common {
+        return score >= 3.0 && occs.iter().any(plain);
+    }
+    if !occs.iter().any(plain) {
+        return score >= 3.0;
+    }
+    score >= 1.0
+}
