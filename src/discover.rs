@@ -64,7 +64,7 @@ fn lists() -> &'static Lists {
 /// Lower-case words that may sit inside a name: "Bank of America", "Leonardo da Vinci".
 const CONNECTORS: &[&str] = &[
     "of", "de", "da", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den",
-    "ten", "ter", "bin", "ibn", "y", "and", "&", "for", "on", "upon", "the",
+    "ten", "ter", "bin", "ibn", "y", "&", "for", "on", "upon", "the",
 ];
 
 /// Titles and honorifics before a person's name; never part of the name.
@@ -694,6 +694,44 @@ struct Occurrence {
     to: usize,
 }
 
+/// The words `[first, last]` of the gazetteer place whose span is `span`, if words cover it.
+fn place_words(words: &[Word], span: Span) -> Option<(usize, usize)> {
+    let first = words.partition_point(|w| w.span.start < span.start);
+    let last = words.partition_point(|w| w.span.end <= span.end).checked_sub(1)?;
+    (first <= last && words[first].span.start == span.start && words[last].span.end == span.end)
+        .then_some((first, last))
+}
+
+/// A gazetteer place that names part of an organization: "Atlantic City Hospital", "New Jersey
+/// Department of Public Safety", "University of California". The place joins the name when the
+/// name ends (or, with "of", starts) with an organization head word, as the longest match
+/// would; a place is never split.
+fn absorb_places(words: &[Word], mut o: Occurrence, places: &[Span]) -> Occurrence {
+    let at_end = |w: usize| places.iter().find(|p| p.end == words[w].span.end);
+    let at_start = |w: usize| places.iter().find(|p| p.start == words[w].span.start);
+    let last = bare(&words[o.to - 1].lower);
+    if o.from > 0
+        && words[o.from].joined
+        && ORG_HEADS.contains(&last)
+        && o.to - o.from >= 1
+        && !words[o.from].initial
+        && let Some(p) = at_end(o.from - 1)
+        && let Some((first, _)) = place_words(words, *p)
+    {
+        o.from = first;
+    }
+    if ORG_OPENERS.contains(&last)
+        && words.get(o.to).is_some_and(|w| w.lower == "of" && w.joined)
+        && o.to + 1 < words.len()
+        && words[o.to + 1].joined
+        && let Some(p) = at_start(o.to + 1)
+        && let Some((_, end)) = place_words(words, *p)
+    {
+        o.to = end + 1;
+    }
+    o
+}
+
 /// Runs of capitalized words with connectors inside, titles and sentence-initial common words
 /// trimmed off the front.
 fn candidates(words: &[Word]) -> Vec<Occurrence> {
@@ -737,6 +775,13 @@ fn candidates(words: &[Word]) -> Vec<Occurrence> {
             from += 1;
         }
         while from < j && is_connector(&words[from].lower) {
+            from += 1;
+        }
+        // "Senior Kory Lichtensteiger": an ordinary capitalized word before a given name.
+        if from + 2 <= j
+            && is_common(&words[from])
+            && lists.first.contains(bare(words[from + 1].text))
+        {
             from += 1;
         }
         let mut to = j;
@@ -945,7 +990,10 @@ pub fn discover(
         .map(|m| m.span)
         .collect();
     let words = words(doc, sentences, &taken);
-    let occurrences = candidates(&words);
+    let occurrences: Vec<Occurrence> = candidates(&words)
+        .into_iter()
+        .map(|o| absorb_places(&words, o, &places))
+        .collect();
     let text_of = |o: &Occurrence| {
         doc.text[words[o.from].span.start..words[o.to - 1].span.end]
             .split_whitespace()

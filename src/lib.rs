@@ -140,6 +140,13 @@ impl Pipeline {
             let d = discover::discover(doc, &sentences, &tagged, g.len() as u32, |id| {
                 g.entity(id).kind
             });
+            // A discovered organization may hold a gazetteer place ("Atlantic City Hospital").
+            let inside = |s: sentences::Span| {
+                d.mentions
+                    .iter()
+                    .any(|m| m.span.start <= s.start && s.end <= m.span.end)
+            };
+            tagged.mentions.retain(|m| !inside(m.span));
             tagged.mentions.extend(d.mentions.iter().cloned());
             tagged.mentions.sort_by_key(|m| m.span);
             d

@@ -307,7 +307,7 @@ impl Tagger {
                 .strip_prefix('(')
                 .and_then(|r| r.split_once(')'))
                 .map(|(a, _)| a.trim())
-                .filter(|a| is_acronym(a))
+                .filter(|a| is_acronym(a) && initials_fit(a, &text[c.span.start..c.span.end]))
             {
                 defined.entry(acr.to_string()).or_insert(entity);
             }
@@ -322,7 +322,7 @@ impl Tagger {
                     .find(|&(_, ch)| ch.is_whitespace() || ch == '(')
                     .map_or(0, |(p, ch)| p + ch.len_utf8());
                 let acr = &head[word_start..];
-                if is_acronym(acr) {
+                if is_acronym(acr) && initials_fit(acr, &text[c.span.start..c.span.end]) {
                     defined.entry(acr.to_string()).or_insert(entity);
                 }
             }
@@ -566,6 +566,20 @@ fn next_word(hay: &str, at: usize) -> usize {
 }
 
 /// "CJNG", "JITF-CC", "FBI": 2 to 12 characters, mostly capitals.
+/// Whether every letter of an acronym is the initial of a word of the name it stands beside:
+/// "Red Hand Brigade (RHB)" and "Jalisco New Generation Cartel (CJNG)" define theirs, "Amateur
+/// Hockey Association of Canada (AHAC)" defines nothing for Canada.
+fn initials_fit(acronym: &str, name: &str) -> bool {
+    let initials: Vec<char> = fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.chars().next())
+        .collect();
+    fold(acronym)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| initials.contains(&c))
+}
+
 fn is_acronym(s: &str) -> bool {
     let upper = s.chars().filter(|c| c.is_uppercase()).count();
     (2..=12).contains(&s.chars().count())
