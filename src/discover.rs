@@ -697,7 +697,9 @@ struct Occurrence {
 /// The words `[first, last]` of the gazetteer place whose span is `span`, if words cover it.
 fn place_words(words: &[Word], span: Span) -> Option<(usize, usize)> {
     let first = words.partition_point(|w| w.span.start < span.start);
-    let last = words.partition_point(|w| w.span.end <= span.end).checked_sub(1)?;
+    let last = words
+        .partition_point(|w| w.span.end <= span.end)
+        .checked_sub(1)?;
     (first <= last && words[first].span.start == span.start && words[last].span.end == span.end)
         .then_some((first, last))
 }
@@ -719,6 +721,35 @@ fn absorb_places(words: &[Word], mut o: Occurrence, places: &[Span]) -> Occurren
         && let Some((first, _)) = place_words(words, *p)
     {
         o.from = first;
+    }
+    // "Philip Sheridan", "Michael Jordan": a given name, then a one-word place that is a surname.
+    let lists = lists();
+    if o.to - o.from == 1
+        && lists.first.contains(bare(words[o.from].text))
+        && words.get(o.to).is_some_and(|w| w.joined && w.cap)
+        && let Some(p) = at_start(o.to)
+        && let Some((first, end)) = place_words(words, *p)
+        && first == end
+        && !words.get(end + 1).is_some_and(|w| w.joined && w.cap)
+    {
+        o.to = end + 1;
+        return o;
+    }
+    // "Paris Hilton": a one-word place that is a given name, then a surname.
+    if o.to - o.from == 1
+        && o.from > 0
+        && words[o.from].joined
+        && lists
+            .surnames
+            .contains(titlecase(bare(&words[o.from].lower)).as_str())
+        && let Some(p) = at_end(o.from - 1)
+        && let Some((first, end)) = place_words(words, *p)
+        && first == end
+        && lists.first.contains(bare(words[first].text))
+        && !words[first].initial
+    {
+        o.from = first;
+        return o;
     }
     if ORG_OPENERS.contains(&last)
         && words.get(o.to).is_some_and(|w| w.lower == "of" && w.joined)
@@ -1001,12 +1032,43 @@ pub fn discover(
             .join(" ")
     };
     // One sense per document: votes of every occurrence of a name add up.
-    let mut by_name: BTreeMap<String, (Votes, Vec<Occurrence>)> = BTreeMap::new();
+    // Per name: the votes, its own occurrences, and those of its short forms too.
+    type Tally = (Votes, Vec<Occurrence>, Vec<Occurrence>);
+    let mut by_name: BTreeMap<String, Tally> = BTreeMap::new();
     for o in &occurrences {
         let v = vote(doc, &words, *o, &places);
         let e = by_name.entry(text_of(o)).or_default();
         e.0.merge(&v);
         e.1.push(*o);
+        e.2.push(*o);
+    }
+    // Names listed together are of one type: "Karol Balinski, Teofil Lenartowicz and Eweryst
+    // Estkowski" borrow the type of the listed names that have one.
+    let mut borrowed: Vec<(String, EntityKind)> = Vec::new();
+    for pair in occurrences.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let gap = &doc.text[words[a.to - 1].span.end..words[b.from].span.start];
+        let listed = gap.contains(',') || gap.contains(" and ") || gap.contains('&');
+        if !listed
+            || gap
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .any(|w| !w.is_empty() && !matches!(w, "and" | "or" | "&"))
+        {
+            continue;
+        }
+        let (na, nb) = (text_of(&a), text_of(&b));
+        let (ka, kb) = (by_name[&na].0.best(), by_name[&nb].0.best());
+        match (ka, kb) {
+            (Some((k, ..)), None) => borrowed.push((nb, k)),
+            (None, Some((k, ..))) => borrowed.push((na, k)),
+            _ => {}
+        }
+    }
+    for (name, kind) in borrowed {
+        let votes = &mut by_name.get_mut(&name).expect("listed").0;
+        if votes.best().is_none() {
+            votes.add(kind, 1.0, "listed with a name of that type");
+        }
     }
     // Short forms ("Smith", "Acme") of a longer name in the document join it.
     let names: Vec<String> = by_name.keys().cloned().collect();
@@ -1027,20 +1089,23 @@ pub fn discover(
         }
     }
     for (short, long) in &parent {
-        let (v, _) = by_name[short].clone();
-        by_name.get_mut(long).expect("listed").0.merge(&v);
+        let (v, occs, _) = by_name[short].clone();
+        let entry = by_name.get_mut(long).expect("listed");
+        entry.0.merge(&v);
+        // Evidence from where the short form stands counts for the name ("Gradsky said").
+        entry.2.extend(occs);
     }
     let mut out = Discoveries::default();
     let mut ids: HashMap<String, EntityId> = HashMap::new();
     let mut mentions = Vec::new();
-    for (name, (votes, occs)) in &by_name {
+    for (name, (votes, occs, all)) in &by_name {
         if parent.contains_key(name) {
             continue;
         }
         let Some((kind, score, runner_up)) = votes.best() else {
             continue;
         };
-        if !accept(&words, occs, score) {
+        if !accept(&words, all, score) {
             continue;
         }
         let id = EntityId(first_id + out.entities.len() as u32);
@@ -1110,7 +1175,8 @@ fn accept(words: &[Word], occs: &[Occurrence], score: f32) -> bool {
         return score >= 3.0 && occs.iter().any(plain);
     }
     if !occs.iter().any(plain) {
-        return score >= 3.0;
+        let single = occs.iter().all(|o| o.to - o.from == 1);
+        return score >= if single { 3.0 } else { 2.0 };
     }
     score >= 1.0
 }
