@@ -69,6 +69,18 @@ const CONNECTORS: &[&str] = &[
 
 /// Titles and honorifics before a person's name; never part of the name.
 const HONORIFICS: &[&str] = &[
+    "brigadier",
+    "lieutenant",
+    "major",
+    "sergeant",
+    "corporal",
+    "commander",
+    "marshal",
+    "deputy",
+    "chief",
+    "acting",
+    "vice",
+    "rear",
     "mr",
     "mrs",
     "ms",
@@ -420,6 +432,25 @@ const PLACE_HEADS: &[&str] = &[
     "borough",
     "land",
     "shire",
+];
+
+/// Buildings and sites: named after people, but places ("Carnegie Hall", "Lindsey Air Station").
+const FACILITY_HEADS: &[&str] = &[
+    "hall", "house", "tower", "station", "base", "stadium", "arena", "bridge", "building",
+    "palace", "castle", "cathedral", "abbey", "temple", "mosque", "monastery", "fort", "airfield",
+    "library", "theatre", "theater", "mall", "plaza", "gardens", "cemetery", "dam",
+];
+
+/// Last words of names that are neither people, organizations nor places (events, works,
+/// awards, products): "Stanley Cup", "Domesday Book", "Battle of Midway".
+const OTHER_HEADS: &[&str] = &[
+    "book", "cup", "award", "awards", "prize", "trophy", "medal", "championship",
+    "championships", "series", "festival", "tour", "war", "battle", "act", "treaty", "day",
+    "season", "show", "album", "single", "song", "film", "movie", "bowl", "register",
+    "newcomer", "edition", "bible", "gospel", "prize", "open", "grand prix", "olympics",
+    "declaration", "constitution", "doctrine", "plan", "program", "programme", "project",
+    "operation", "campaign", "crisis", "revolution", "uprising", "massacre", "rebellion",
+    "conference", "summit", "agreement", "accord", "accords", "protocol", "convention",
 ];
 
 /// Prepositions after which a name is most often a place.
@@ -819,7 +850,11 @@ fn candidates(words: &[Word]) -> Vec<Occurrence> {
         while to > from && (is_connector(&words[to - 1].lower) || words[to - 1].text == "&") {
             to -= 1;
         }
-        if from < to {
+        // Events, works and awards are names but not of people, organizations or places.
+        let other = from < to
+            && (OTHER_HEADS.contains(&bare(&words[to - 1].lower))
+                || matches!(bare(&words[from].lower), "battle" | "operation" | "siege"));
+        if from < to && !other {
             out.push(Occurrence { from, to });
         }
         i = j;
@@ -895,6 +930,9 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &[Span]) -> Vot
     if PLACE_HEADS.contains(&last) && n > 1 || n > 1 && matches!(first, "mount" | "lake" | "cape") {
         v.add(Place, 3.0, "place head word");
     }
+    if FACILITY_HEADS.contains(&last) && n > 1 {
+        v.add(Place, 3.0, "building or site head word");
+    }
     if n == 1 && name[0].caps && name[0].text.len() <= 6 {
         v.add(Org, 1.0, "acronym");
     }
@@ -904,7 +942,8 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &[Span]) -> Vot
     if given && n >= 2 && n <= 4 && cap_words.len() == n {
         v.add(Person, 2.5, "given name");
     }
-    if n >= 2 && n <= 4 && surname(&name[n - 1]) && cap_words.len() == n {
+    if n >= 2 && n <= 4 && surname(&name[n - 1]) && cap_words.len() == n && !is_common(&name[0])
+    {
         v.add(Person, 1.0, "surname");
     }
     if name[..n.saturating_sub(1)]
