@@ -369,6 +369,12 @@ const ORG_OPENERS: &[&str] = &[
     "court",
 ];
 
+/// First words of club names: "FC Basel", "AC Milan".
+const CLUB_PREFIXES: &[&str] = &[
+    "fc", "afc", "ac", "sc", "cf", "sv", "ssc", "cd", "ud", "club", "real", "sporting",
+    "atletico", "dynamo", "dinamo",
+];
+
 /// Last words of place names.
 const PLACE_HEADS: &[&str] = &[
     "river",
@@ -752,6 +758,23 @@ fn absorb_places(words: &[Word], mut o: Occurrence, places: &[Span]) -> Occurren
         && let Some((first, _)) = place_words(words, *p)
     {
         o.from = first;
+        // "George Washington University Hospital": names before the place belong too.
+        while o.from > 0
+            && words[o.from].joined
+            && nameish(&words[o.from - 1])
+            && !(words[o.from - 1].initial && is_common(&words[o.from - 1]))
+        {
+            o.from -= 1;
+        }
+    }
+    // "FC Basel", "Club America": a club prefix, then the place it is named after.
+    if CLUB_PREFIXES.contains(&bare(&words[o.to - 1].lower))
+        && words.get(o.to).is_some_and(|w| w.joined)
+        && let Some(p) = at_start(o.to)
+        && let Some((_, end)) = place_words(words, *p)
+    {
+        o.to = end + 1;
+        return o;
     }
     // "Philip Sheridan", "Michael Jordan": a given name, then a one-word place that is a surname.
     let lists = lists();
@@ -863,6 +886,10 @@ fn candidates(words: &[Word]) -> Vec<Occurrence> {
 }
 
 fn is_common(w: &Word) -> bool {
+    // "NHL", "ESPN": a word in capitals is an acronym, whatever its frequency in lower case.
+    if w.caps {
+        return false;
+    }
     let lists = lists();
     let lower = bare(&w.lower);
     lists.common.contains(lower) || NEVER_NAMES.contains(&lower) || is_connector(lower)
@@ -922,6 +949,9 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &[Span]) -> Vot
     let last = bare(&name[n - 1].lower);
     let cap_words: Vec<&Word> = name.iter().filter(|w| w.cap).collect();
     if ORG_HEADS.contains(&last) && n > 1 {
+        v.add(Org, 4.0, "organization head word");
+    }
+    if n > 1 && CLUB_PREFIXES.contains(&first) {
         v.add(Org, 4.0, "organization head word");
     }
     if n > 2 && ORG_OPENERS.contains(&first) && name[1].lower == "of" {
@@ -1060,9 +1090,20 @@ pub fn discover(
         .map(|m| m.span)
         .collect();
     let words = words(doc, sentences, &taken);
-    let occurrences: Vec<Occurrence> = candidates(&words)
+    let grown: Vec<Occurrence> = candidates(&words)
         .into_iter()
         .map(|o| absorb_places(&words, o, &places))
+        .collect();
+    // An occurrence that grew over another ("George" in "George Washington University
+    // Hospital") leaves nothing of it.
+    let occurrences: Vec<Occurrence> = grown
+        .iter()
+        .filter(|o| {
+            !grown.iter().any(|g| {
+                (g.from, g.to) != (o.from, o.to) && g.from <= o.from && o.to <= g.to
+            })
+        })
+        .copied()
         .collect();
     let text_of = |o: &Occurrence| {
         doc.text[words[o.from].span.start..words[o.to - 1].span.end]
