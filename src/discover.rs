@@ -963,7 +963,7 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &[Span]) -> Vot
     if FACILITY_HEADS.contains(&last) && n > 1 {
         v.add(Place, 3.0, "building or site head word");
     }
-    if n == 1 && name[0].caps && name[0].text.len() <= 6 {
+    if n == 1 && name[0].caps && (3..=6).contains(&name[0].text.len()) {
         v.add(Org, 1.0, "acronym");
     }
     let given = lists.first.contains(name[0].text.trim_end_matches('.'))
