@@ -371,8 +371,8 @@ const ORG_OPENERS: &[&str] = &[
 
 /// First words of club names: "FC Basel", "AC Milan".
 const CLUB_PREFIXES: &[&str] = &[
-    "fc", "afc", "ac", "sc", "cf", "sv", "ssc", "cd", "ud", "club", "real", "sporting",
-    "atletico", "dynamo", "dinamo",
+    "fc", "afc", "ac", "sc", "cf", "sv", "ssc", "cd", "ud", "club", "real", "sporting", "atletico",
+    "dynamo", "dinamo",
 ];
 
 /// Last words of place names.
@@ -442,21 +442,92 @@ const PLACE_HEADS: &[&str] = &[
 
 /// Buildings and sites: named after people, but places ("Carnegie Hall", "Lindsey Air Station").
 const FACILITY_HEADS: &[&str] = &[
-    "hall", "house", "tower", "station", "base", "stadium", "arena", "bridge", "building",
-    "palace", "castle", "cathedral", "abbey", "temple", "mosque", "monastery", "fort", "airfield",
-    "library", "theatre", "theater", "mall", "plaza", "gardens", "cemetery", "dam",
+    "hall",
+    "house",
+    "tower",
+    "station",
+    "base",
+    "stadium",
+    "arena",
+    "bridge",
+    "building",
+    "palace",
+    "castle",
+    "cathedral",
+    "abbey",
+    "temple",
+    "mosque",
+    "monastery",
+    "fort",
+    "airfield",
+    "library",
+    "theatre",
+    "theater",
+    "mall",
+    "plaza",
+    "gardens",
+    "cemetery",
+    "dam",
 ];
 
 /// Last words of names that are neither people, organizations nor places (events, works,
 /// awards, products): "Stanley Cup", "Domesday Book", "Battle of Midway".
 const OTHER_HEADS: &[&str] = &[
-    "book", "cup", "award", "awards", "prize", "trophy", "medal", "championship",
-    "championships", "series", "festival", "tour", "war", "battle", "act", "treaty", "day",
-    "season", "show", "album", "single", "song", "film", "movie", "bowl", "register",
-    "newcomer", "edition", "bible", "gospel", "prize", "open", "grand prix", "olympics",
-    "declaration", "constitution", "doctrine", "plan", "program", "programme", "project",
-    "operation", "campaign", "crisis", "revolution", "uprising", "massacre", "rebellion",
-    "conference", "summit", "agreement", "accord", "accords", "protocol", "convention",
+    "book",
+    "cup",
+    "award",
+    "awards",
+    "prize",
+    "trophy",
+    "medal",
+    "championship",
+    "championships",
+    "series",
+    "festival",
+    "tour",
+    "war",
+    "battle",
+    "act",
+    "treaty",
+    "day",
+    "season",
+    "show",
+    "album",
+    "single",
+    "song",
+    "film",
+    "movie",
+    "bowl",
+    "register",
+    "newcomer",
+    "edition",
+    "bible",
+    "gospel",
+    "prize",
+    "open",
+    "grand prix",
+    "olympics",
+    "declaration",
+    "constitution",
+    "doctrine",
+    "plan",
+    "program",
+    "programme",
+    "project",
+    "operation",
+    "campaign",
+    "crisis",
+    "revolution",
+    "uprising",
+    "massacre",
+    "rebellion",
+    "conference",
+    "summit",
+    "agreement",
+    "accord",
+    "accords",
+    "protocol",
+    "convention",
 ];
 
 /// Prepositions after which a name is most often a place.
@@ -957,7 +1028,7 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &[Span]) -> Vot
     if n > 2 && ORG_OPENERS.contains(&first) && name[1].lower == "of" {
         v.add(Org, 4.0, "organization head word");
     }
-    if PLACE_HEADS.contains(&last) && n > 1 || n > 1 && matches!(first, "mount" | "lake" | "cape") {
+    if n > 1 && (PLACE_HEADS.contains(&last) || matches!(first, "mount" | "lake" | "cape")) {
         v.add(Place, 3.0, "place head word");
     }
     if FACILITY_HEADS.contains(&last) && n > 1 {
@@ -969,11 +1040,10 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &[Span]) -> Vot
     let given = lists.first.contains(name[0].text.trim_end_matches('.'))
         || lists.first.contains(titlecase(first).as_str());
     let surname = |w: &Word| lists.surnames.contains(titlecase(bare(&w.lower)).as_str());
-    if given && n >= 2 && n <= 4 && cap_words.len() == n {
+    if given && (2..=4).contains(&n) && cap_words.len() == n {
         v.add(Person, 2.5, "given name");
     }
-    if n >= 2 && n <= 4 && surname(&name[n - 1]) && cap_words.len() == n && !is_common(&name[0])
-    {
+    if (2..=4).contains(&n) && surname(&name[n - 1]) && cap_words.len() == n && !is_common(&name[0]) {
         v.add(Person, 1.0, "surname");
     }
     if name[..n.saturating_sub(1)]
@@ -1099,9 +1169,9 @@ pub fn discover(
     let occurrences: Vec<Occurrence> = grown
         .iter()
         .filter(|o| {
-            !grown.iter().any(|g| {
-                (g.from, g.to) != (o.from, o.to) && g.from <= o.from && o.to <= g.to
-            })
+            !grown
+                .iter()
+                .any(|g| (g.from, g.to) != (o.from, o.to) && g.from <= o.from && o.to <= g.to)
         })
         .copied()
         .collect();
@@ -1154,9 +1224,6 @@ pub fn discover(
     let names: Vec<String> = by_name.keys().cloned().collect();
     let mut parent: HashMap<String, String> = HashMap::new();
     for short in &names {
-        if short.contains(' ') && by_name[short].1.len() > 0 {
-            continue;
-        }
         let longer: Vec<&String> = names
             .iter()
             .filter(|l| {

@@ -80,7 +80,7 @@ pub struct Tagger {
 
 /// The distinct folded forms, sorted, and the forms behind each. Forms that fold alike share one
 /// pattern; sorting keeps the pattern order stable.
-fn fold_forms(forms: &[Form]) -> (Vec<String>, Vec<Vec<u32>>) {
+fn fold_forms(forms: &[Form], user: impl Fn(EntityId) -> bool) -> (Vec<String>, Vec<Vec<u32>>) {
     let mut folded: Vec<(String, u32)> = forms
         .par_iter()
         .enumerate()
@@ -96,6 +96,13 @@ fn fold_forms(forms: &[Form]) -> (Vec<String>, Vec<Vec<u32>>) {
         } else {
             keys.push(key);
             patterns.push(vec![i]);
+        }
+    }
+    // A user's gazetteer wins: where a user's entity and a built-in one share a name, only the
+    // user's is looked for ("Barcelona" the club in your file, not the city).
+    for group in &mut patterns {
+        if group.iter().any(|&f| user(forms[f as usize].entity)) {
+            group.retain(|&f| user(forms[f as usize].entity));
         }
     }
     (keys, patterns)
@@ -166,7 +173,7 @@ impl Tagger {
     /// Linear in the total length of the forms.
     pub fn new(gazetteer: &Gazetteer) -> Tagger {
         let forms = gazetteer.forms();
-        let (keys, patterns) = fold_forms(&forms);
+        let (keys, patterns) = fold_forms(&forms, |e| gazetteer.is_user(e));
         let mut groups: Vec<Vec<u32>> = vec![Vec::new(); 256];
         for (i, key) in keys.iter().enumerate() {
             groups[key.as_bytes()[0] as usize].push(i as u32);
@@ -207,7 +214,7 @@ impl Tagger {
     /// The distinct folded names the tagger looks for, sorted (for baselines that scan the same
     /// names without kg's rules).
     pub fn folded_names(gazetteer: &Gazetteer) -> Vec<String> {
-        fold_forms(&gazetteer.forms()).0
+        fold_forms(&gazetteer.forms(), |e| gazetteer.is_user(e)).0
     }
 
     /// Finds and resolves every mention in `doc`.

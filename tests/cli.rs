@@ -419,3 +419,48 @@ fn a_user_gazetteer_alone_keeps_the_default_patterns() {
     let r: Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(r["predicate"], "praised");
 }
+
+/// Issue 14: a user's gazetteer wins over the built-in one, by id and by name.
+#[test]
+fn a_user_gazetteer_wins_over_the_built_in_one() {
+    let dir = Dir::new("user-wins");
+    dir.write("t.txt", "Barcelona beat Mexico on Saturday.\n");
+    let tag = |file: Option<&str>| {
+        let mut args = vec!["tag", "t.txt"];
+        if let Some(f) = file {
+            args.extend(["--gazetteer", f]);
+        }
+        let out = ok(&dir.kg(&args));
+        out.lines()
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                format!(
+                    "{} {} {}",
+                    v["text"].as_str().unwrap(),
+                    v["entity"].as_str().unwrap(),
+                    v["type"].as_str().unwrap()
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // Built in: the city of Barcelona and the country.
+    assert_eq!(
+        tag(None),
+        ["Barcelona barcelona_es PLACE", "Mexico mexico PLACE"]
+    );
+    // A user's club named like the city is chosen over it, and a user's line with a built-in id
+    // replaces the built-in entity.
+    dir.write(
+        "mine.tsv",
+        "fc_barcelona\tORG\tBarcelona\tFC Barcelona|Barça\nmexico\tORG\tMexico\tEl Tri\tnote=the national team\n",
+    );
+    assert_eq!(
+        tag(Some("mine.tsv")),
+        ["Barcelona fc_barcelona ORG", "Mexico mexico ORG"]
+    );
+    let check = ok(&dir.kg(&["gazetteer", "check", "mine.tsv"]));
+    assert!(
+        check.contains("mine.tsv:2: warning: redefines the built-in entity \"mexico\""),
+        "{check}"
+    );
+}

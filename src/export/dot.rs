@@ -49,7 +49,7 @@ fn pen(weight: u32) -> String {
 }
 
 /// A legend as the graph's own label, so it shows whatever the layout engine.
-fn legend(open: bool) -> String {
+fn legend(open: bool, discovered: bool) -> String {
     let cell = |kind: EntityKind| {
         let (r, g, b) = kind_color(kind);
         format!(
@@ -59,10 +59,15 @@ fn legend(open: bool) -> String {
         )
     };
     format!(
-        "<<TABLE BORDER=\"0\" CELLSPACING=\"4\"><TR>{}{}{}<TD>&#8594; typed relation</TD>{}<TD><FONT COLOR=\"#999999\">&#8212; co-occurrence (width = sentences)</FONT></TD></TR></TABLE>>",
+        "<<TABLE BORDER=\"0\" CELLSPACING=\"4\"><TR>{}{}{}{}<TD>&#8594; typed relation</TD>{}<TD><FONT COLOR=\"#999999\">&#8212; co-occurrence (width = sentences)</FONT></TD></TR></TABLE>>",
         cell(EntityKind::Person),
         cell(EntityKind::Org),
         cell(EntityKind::Place),
+        if discovered {
+            "<TD>dashed: discovered (no gazetteer lists it)</TD>"
+        } else {
+            ""
+        },
         if open {
             "<TD><FONT COLOR=\"#7F8C8D\">&#8943;&#8594; open relation (verb, not vetted)</FONT></TD>"
         } else {
@@ -107,17 +112,26 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
             .set("fontname", "Helvetica", true)
             .set("fontsize", "9", false);
         g.graph_attributes()
-            .set_html(&legend(view.edges.iter().any(|&e| kg.graph[e].open)))
+            .set_html(&legend(
+                view.edges.iter().any(|&e| kg.graph[e].open),
+                view.nodes.iter().any(|&n| kg.graph[n].discovered),
+            ))
             .set("labelloc", "b", false);
         for &idx in &view.nodes {
             let n = &kg.graph[idx];
             let size = 10.0 + 2.0 * f64::from(n.mentions).sqrt();
-            g.node_named(format!("n{}", idx.index()))
-                .set("label", &escape(&n.name), true)
+            let mut node = g.node_named(format!("n{}", idx.index()));
+            node.set("label", &escape(&n.name), true)
                 .set("tooltip", &escape(&n.id), true)
                 .set("shape", shape(n.kind), false)
                 .set("fillcolor", &hex(kind_color(n.kind)), false)
                 .set("fontsize", &format!("{size:.0}"), false);
+            // Discovered names are drawn dashed: found by their shape, not listed anywhere.
+            if n.discovered {
+                node.set("style", "\"filled,dashed\"", false)
+                    .set("color", "\"#222222\"", false)
+                    .set("penwidth", "2", false);
+            }
         }
         // Typed relations between one ordered pair share one arrow with one label line each, so
         // parallel labels do not pile up on top of each other.

@@ -22,6 +22,8 @@ const NODE_ATTRS: &[(&str, &str)] = &[
     ("mentions", "integer"),
     ("documents", "integer"),
     ("aliases", "string"),
+    ("discovered", "boolean"),
+    ("confidence", "double"),
 ];
 
 const EDGE_ATTRS: &[(&str, &str)] = &[
@@ -92,6 +94,8 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             ("mentions", n.mentions.to_string()),
             ("documents", n.documents.to_string()),
             ("aliases", xml_escape(&n.aliases.join("|"))),
+            ("discovered", n.discovered.to_string()),
+            ("confidence", format!("{:.2}", n.confidence.unwrap_or(1.0))),
         ];
         attvalues(&mut s, "        ", &values);
         let (r, g, b) = kind_color(n.kind);

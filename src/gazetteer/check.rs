@@ -76,7 +76,7 @@ pub fn check(sources: &[Source]) -> Vec<Finding> {
             }
         }
     }
-    let mut first_of: BTreeMap<&str, &Origin> = BTreeMap::new();
+    let mut first_of: BTreeMap<&str, (&Origin, bool)> = BTreeMap::new();
     let mut by_alias: BTreeMap<String, Vec<(&str, &Origin)>> = BTreeMap::new();
     for (r, _) in &records {
         for name in std::iter::once(&r.name).chain(&r.aliases) {
@@ -97,12 +97,20 @@ pub fn check(sources: &[Source]) -> Vec<Finding> {
             }
         };
         match first_of.get(r.key.as_str()) {
-            Some(first) => push(
+            // A user's file may redefine a built-in entity; its line wins.
+            Some((first, false)) if *report => push(
+                Severity::Warning,
+                format!(
+                    "redefines the built-in entity \"{}\" ({first}); this line wins",
+                    r.key
+                ),
+            ),
+            Some((first, _)) => push(
                 Severity::Error,
                 format!("duplicate id \"{}\" (first defined at {first})", r.key),
             ),
             None => {
-                first_of.insert(&r.key, &r.origin);
+                first_of.insert(&r.key, (&r.origin, *report));
             }
         }
         if let Some(parent) = &r.parent
@@ -156,8 +164,9 @@ bad\tTOWN\tBad
 us_thing\tORG\tUS Thing\tus
 dc\tPLACE\tWashington, D.C.\tWashington
 orphan\tPLACE\tOrphan\t-\tin=nowhere
+valley\tPLACE\tThe Valley\t-
 ";
-        let base = "washington_state\tPLACE\tWashington\n";
+        let base = "washington_state\tPLACE\tWashington\nvalley\tPLACE\tValley\n";
         let got: Vec<String> = check(&[
             Source {
                 name: "base.tsv".into(),
@@ -182,6 +191,7 @@ orphan\tPLACE\tOrphan\t-\tin=nowhere
                 "u.tsv:4: warning: \"us\" is shorter than three characters",
                 "u.tsv:5: warning: \"Washington\" also names washington_state (base.tsv:1)",
                 "u.tsv:6: error: in=\"nowhere\" names no entity",
+                "u.tsv:7: warning: redefines the built-in entity \"valley\" (base.tsv:2); this line wins",
             ]
         );
     }

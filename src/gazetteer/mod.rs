@@ -179,9 +179,27 @@ impl Gazetteer {
         for r in records {
             let id = EntityId(g.entities.len() as u32);
             if let Some(&prev) = g.by_key.get(&r.key) {
+                let first = &g.entities[prev.0 as usize];
+                // A user's file may redefine a built-in entity by its id: the user's line wins.
+                let built_in = first.origin.path.starts_with("<default>/");
+                if built_in && !r.origin.path.starts_with("<default>/") {
+                    let at = prev.0 as usize;
+                    parents[at] = r.parent.clone();
+                    g.entities[at] = Entity {
+                        id: prev,
+                        key: r.key,
+                        kind: r.kind,
+                        name: r.name,
+                        aliases: r.aliases,
+                        demonyms: r.demonyms,
+                        parent: None,
+                        origin: r.origin,
+                    };
+                    continue;
+                }
                 return Err(r.origin.error(format!(
                     "duplicate id \"{}\" (first defined at {})",
-                    r.key, g.entities[prev.0 as usize].origin
+                    r.key, first.origin
                 )));
             }
             g.by_key.insert(r.key.clone(), id);
@@ -218,6 +236,11 @@ impl Gazetteer {
     /// The entity with index `id`.
     pub fn entity(&self, id: EntityId) -> &Entity {
         &self.entities[id.0 as usize]
+    }
+
+    /// Whether the entity comes from a user's file rather than the built-in gazetteer.
+    pub fn is_user(&self, id: EntityId) -> bool {
+        !self.entity(id).origin.path.starts_with("<default>/")
     }
 
     /// How many entities it holds; discovered entities are numbered after them.

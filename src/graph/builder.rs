@@ -17,6 +17,9 @@ pub const DEFAULT_MAX_EVIDENCE: usize = 100;
 struct NodeTally {
     name: String,
     kind: EntityKind,
+    /// For a discovered entity: the highest confidence, the documents that typed it each way
+    /// (PERSON, ORG, PLACE), and the cues.
+    discovered: Option<(f32, [u32; 3], BTreeSet<String>)>,
     aliases: Vec<String>,
     mentions: u32,
     documents: u32,
@@ -110,15 +113,45 @@ impl GraphBuilder {
         let date = self.documents.last().and_then(|d| d.date.clone());
         let date = date.as_deref();
         for e in facts.entities {
-            let tally = self.nodes.entry(e.id.clone()).or_insert_with(|| NodeTally {
-                name: e.name,
-                kind: e.kind,
-                aliases: e.aliases,
-                mentions: 0,
-                documents: 0,
-                seen: BTreeSet::new(),
-                dates: None,
+            let discovered = e.confidence.map(|c| {
+                let mut kinds = [0; 3];
+                kinds[kind_index(e.kind)] = 1;
+                (c, kinds, e.evidence.iter().cloned().collect())
             });
+            let tally = match self.nodes.entry(e.id.clone()) {
+                std::collections::btree_map::Entry::Vacant(v) => v.insert(NodeTally {
+                    name: e.name,
+                    kind: e.kind,
+                    discovered,
+                    aliases: e.aliases,
+                    mentions: 0,
+                    documents: 0,
+                    seen: BTreeSet::new(),
+                    dates: None,
+                }),
+                std::collections::btree_map::Entry::Occupied(o) => {
+                    let t = o.into_mut();
+                    // One sense per corpus: a discovered name takes the type most documents
+                    // give it; its short forms and cues add up.
+                    if let (Some(mine), Some(theirs)) = (&mut t.discovered, discovered) {
+                        // The same name in any shard order: the smallest spelling.
+                        if e.name < t.name {
+                            t.name = e.name;
+                        }
+                        mine.0 = mine.0.max(theirs.0);
+                        for k in 0..3 {
+                            mine.1[k] += theirs.1[k];
+                        }
+                        mine.2.extend(theirs.2);
+                        for a in e.aliases {
+                            if !t.aliases.contains(&a) {
+                                t.aliases.push(a);
+                            }
+                        }
+                    }
+                    t
+                }
+            };
             if self.current.entities.insert(e.id) {
                 tally.documents += 1;
                 widen(&mut tally.dates, date);
@@ -179,15 +212,30 @@ impl GraphBuilder {
             .nodes
             .into_iter()
             .filter(|(_, t)| t.mentions > 0)
-            .map(|(id, t)| Node {
-                id,
-                name: t.name,
-                kind: t.kind,
-                aliases: t.aliases,
-                seen: t.seen.into_iter().collect(),
-                mentions: t.mentions,
-                documents: t.documents,
-                dates: t.dates,
+            .map(|(id, mut t)| {
+                let discovered = t.discovered.take();
+                if discovered.is_some() {
+                    // A discovered name's short forms come from many documents in any order.
+                    t.aliases.sort();
+                }
+                Node {
+                    id,
+                    name: t.name,
+                    kind: match &discovered {
+                        Some((_, kinds, _)) => majority(kinds),
+                        None => t.kind,
+                    },
+                    discovered: discovered.is_some(),
+                    confidence: discovered.as_ref().map(|d| d.0),
+                    evidence: discovered
+                        .map(|d| d.2.into_iter().collect())
+                        .unwrap_or_default(),
+                    aliases: t.aliases,
+                    seen: t.seen.into_iter().collect(),
+                    mentions: t.mentions,
+                    documents: t.documents,
+                    dates: t.dates,
+                }
             })
             .collect();
         let mut edges: Vec<Edge> = self
@@ -223,4 +271,22 @@ impl GraphBuilder {
             edges,
         })
     }
+}
+
+fn kind_index(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Org => 1,
+        EntityKind::Place => 2,
+    }
+}
+
+/// The type most documents gave a discovered name (a tie goes to PERSON, then ORG), whatever
+/// order the documents came in.
+fn majority(kinds: &[u32; 3]) -> EntityKind {
+    let best = *kinds.iter().max().expect("three kinds");
+    [EntityKind::Person, EntityKind::Org, EntityKind::Place]
+        .into_iter()
+        .find(|&k| kinds[kind_index(k)] == best)
+        .expect("one kind has the most")
 }

@@ -36,6 +36,15 @@ pub struct Node {
     pub kind: EntityKind,
     /// Gazetteer aliases (what queries accept besides id and name).
     pub aliases: Vec<String>,
+    /// Found by `--discover`, not listed in any gazetteer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub discovered: bool,
+    /// For a discovered entity: how sure its type is (0.5 to 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+    /// For a discovered entity: the cues that typed it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
     /// Surface forms found in the text, sorted.
     pub seen: Vec<String>,
     /// Number of mentions.
