@@ -115,7 +115,14 @@ fn stages(c: &mut Criterion) {
                 .zip(&sentences)
                 .zip(&tagged)
                 .map(|((d, s), t)| {
-                    kg::relations::extract(d, s, t, &pipeline.gazetteer, &pipeline.patterns).len()
+                    kg::relations::extract(
+                        d,
+                        s,
+                        t,
+                        &kg::gazetteer::Known::gazetteer(&pipeline.gazetteer),
+                        &pipeline.patterns,
+                    )
+                    .len()
                 })
                 .sum::<usize>()
         })

@@ -1043,7 +1043,8 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &[Span]) -> Vot
     if given && (2..=4).contains(&n) && cap_words.len() == n {
         v.add(Person, 2.5, "given name");
     }
-    if (2..=4).contains(&n) && surname(&name[n - 1]) && cap_words.len() == n && !is_common(&name[0]) {
+    if (2..=4).contains(&n) && surname(&name[n - 1]) && cap_words.len() == n && !is_common(&name[0])
+    {
         v.add(Person, 1.0, "surname");
     }
     if name[..n.saturating_sub(1)]
@@ -1224,6 +1225,10 @@ pub fn discover(
     let names: Vec<String> = by_name.keys().cloned().collect();
     let mut parent: HashMap<String, String> = HashMap::new();
     for short in &names {
+        // Only one-word short forms: two-word ones ("Bowling Green") are names of their own.
+        if short.contains(' ') {
+            continue;
+        }
         let longer: Vec<&String> = names
             .iter()
             .filter(|l| {
