@@ -670,7 +670,12 @@ fn words<'a>(doc: &'a Document, sentences: &[Sentence], taken: &[Span]) -> Vec<W
             let possessive = matches!(ch, '\'' | '’')
                 && text[after..].starts_with(['s', 'S'])
                 && !text[after + 1..].starts_with(is_word_char);
-            if matches!(ch, '\'' | '’' | '-') && next_is_word && !possessive {
+            // "Velmaro-based", "Pentagon-led": a capitalized word ends before a lower-case
+            // suffix, which stays a word of its own.
+            let suffix = ch == '-'
+                && text[start..].starts_with(char::is_uppercase)
+                && text[after..].starts_with(char::is_lowercase);
+            if matches!(ch, '\'' | '’' | '-') && next_is_word && !possessive && !suffix {
                 end = after;
                 continue;
             }
@@ -734,7 +739,11 @@ fn words<'a>(doc: &'a Document, sentences: &[Sentence], taken: &[Span]) -> Vec<W
             text: &text[start..end],
             lower: word.to_lowercase(),
             span: Span::new(start, end),
-            cap: first.is_uppercase(),
+            // "al-Rashid", "el-Sisi": a short lower-case particle before a capitalized name.
+            cap: first.is_uppercase()
+                || word
+                    .split_once('-')
+                    .is_some_and(|(p, rest)| p.len() <= 3 && rest.starts_with(char::is_uppercase)),
             caps: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
             initial,
             taken: is_taken,
@@ -921,11 +930,16 @@ fn candidates(words: &[Word]) -> Vec<Occurrence> {
             }
             break;
         }
-        // Trim: titles, and a first word that is an ordinary word at a sentence start.
+        // Trim: titles, and a first word that is an ordinary word at a sentence start; not
+        // before a head word ("General Hospital" is a name, not a general's).
+        let head = bare(&words[j - 1].lower);
+        let headed = ORG_HEADS.contains(&head)
+            || PLACE_HEADS.contains(&head)
+            || FACILITY_HEADS.contains(&head);
         let mut from = i;
         while from < j
-            && (HONORIFICS.contains(&bare(&words[from].lower))
-                || lists.roles.contains(bare(&words[from].lower)) && from + 1 < j
+            && (!headed && HONORIFICS.contains(&bare(&words[from].lower))
+                || !headed && lists.roles.contains(bare(&words[from].lower)) && from + 1 < j
                 || from == i && words[from].initial && is_common(&words[from]))
         {
             from += 1;
@@ -1332,3 +1346,6 @@ fn accept(words: &[Word], occs: &[Occurrence], score: f32) -> bool {
     }
     score >= 1.0
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,153 @@
+//! One row per discovery rule, on sentences of our own: the text and every discovered mention
+//! expected from it as `text KIND how`.
+
+use crate::Pipeline;
+use crate::corpus::{DocId, Document};
+use crate::gazetteer::{Gazetteer, parse};
+
+const GAZETTEER: &str = "\
+spain\tPLACE\tSpain
+mexico_city\tPLACE\tMexico City
+";
+
+fn discovered(text: &str) -> Vec<String> {
+    let g = Gazetteer::from_records(parse("t.tsv", GAZETTEER).unwrap()).unwrap();
+    let mut pipeline = Pipeline::new(g, Vec::new());
+    pipeline.discover = true;
+    let doc = Document::new(DocId(0), "t", text);
+    let a = pipeline.analyze(&doc);
+    let known = a.known(&pipeline.gazetteer);
+    a.tagged
+        .mentions
+        .iter()
+        .filter(|m| known.entity(m.entity).key.starts_with("discovered:"))
+        .map(|m| {
+            let e = known.entity(m.entity);
+            let how = serde_json::to_value(m.rule).unwrap();
+            format!(
+                "{} {} {} {}",
+                &text[m.span.start..m.span.end],
+                e.kind.as_str(),
+                how.as_str().unwrap(),
+                e.key
+            )
+        })
+        .collect()
+}
+
+fn check(rows: &[(&str, &str, &[&str])]) {
+    let mut wrong = Vec::new();
+    for (rule, text, expected) in rows {
+        let got = discovered(text);
+        if got != *expected {
+            wrong.push(format!(
+                "{rule}: {text:?}\n  want {expected:?}\n  got  {got:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+/// Each rule with a sentence of our own, and what discovery makes of it.
+#[test]
+fn every_rule_on_its_own_sentence() {
+    check(&[
+        (
+            "connector of",
+            "Analysts at the Bank of Ostravia cut their forecast.",
+            &["Bank of Ostravia ORG discovered discovered:bank_of_ostravia"],
+        ),
+        (
+            "connector van der",
+            "Anna van der Berg, a lawyer, filed the appeal.",
+            &["Anna van der Berg PERSON discovered discovered:anna_van_der_berg"],
+        ),
+        (
+            "connector al-",
+            "Talks with Omar al-Rashid, the minister, resumed on Monday.",
+            &["Omar al-Rashid PERSON discovered discovered:omar_al_rashid"],
+        ),
+        (
+            "apostrophe inside",
+            "The vote was close, Kevin O'Brien told reporters.",
+            &["Kevin O'Brien PERSON discovered discovered:kevin_o_brien"],
+        ),
+        (
+            "possessive outside",
+            "Yesterday Kevin O'Brien's office declined to comment.",
+            &["Kevin O'Brien PERSON discovered discovered:kevin_o_brien"],
+        ),
+        (
+            "headline",
+            "Storm Hits Coastal Towns\n\nThe storm hit the coast on Friday.",
+            &[],
+        ),
+        (
+            "sentence start",
+            "However, the plan failed. Nevertheless it was tried again.",
+            &[],
+        ),
+        (
+            "title before",
+            "Yesterday Mr. Brandt spoke to the council.",
+            &["Brandt PERSON discovered discovered:brandt"],
+        ),
+        (
+            "military title",
+            "Gen. Tomas Kowal inspected the troops in the north.",
+            &["Tomas Kowal PERSON discovered discovered:tomas_kowal"],
+        ),
+        (
+            "acronym",
+            "The NTSB said the plane had been airworthy.",
+            &["NTSB ORG discovered discovered:ntsb"],
+        ),
+        ("two-letter capitals", "He watched TV until late.", &[]),
+        (
+            "line break",
+            "A statement from Harriet\nMoss, the mayor, was read out.",
+            &["Harriet\nMoss PERSON discovered discovered:harriet_moss"],
+        ),
+        (
+            "surname after full name",
+            "Harriet Moss won the vote. Later Moss thanked her staff, and Ms. Moss left.",
+            &[
+                "Harriet Moss PERSON discovered discovered:harriet_moss",
+                "Moss PERSON partial-name discovered:harriet_moss",
+                "Moss PERSON partial-name discovered:harriet_moss",
+            ],
+        ),
+        (
+            "organization suffix",
+            "Shares of Kestrel Motors Inc. fell sharply.",
+            &["Kestrel Motors Inc. ORG discovered discovered:kestrel_motors_inc"],
+        ),
+        (
+            "place before a known place",
+            "She moved to Velmaro, Spain, in 2010.",
+            &["Velmaro PLACE discovered discovered:velmaro"],
+        ),
+        (
+            "-based",
+            "The deal was struck by a Velmaro-based firm.",
+            &["Velmaro PLACE discovered discovered:velmaro"],
+        ),
+        (
+            "gazetteer place inside an organization",
+            "He was treated at the Mexico City General Hospital.",
+            &[
+                "Mexico City General Hospital ORG discovered discovered:mexico_city_general_hospital",
+            ],
+        ),
+        (
+            "gazetteer place alone",
+            "Mexico City reported more rain.",
+            &[],
+        ),
+        (
+            "days and months",
+            "On Monday in March the talks resumed.",
+            &[],
+        ),
+    ]);
+}
