@@ -1153,13 +1153,27 @@ fn slug(name: &str) -> String {
     out.trim_end_matches('_').to_string()
 }
 
-/// Finds the names of `doc` that `tagged` (the gazetteer's mentions) leaves out.
+/// What discovery needs to know of a gazetteer entity a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    /// A place inside another (a city, a state): it may be part of an organization's name
+    /// ("Atlantic City Hospital").
+    Place,
+    /// A place inside no other (a country): a name of its own even before an organization
+    /// ("the U.S. Joint Task Force" is two names).
+    Country,
+    /// A person or an organization.
+    Other,
+}
+
+/// Finds the names of `doc` that `tagged` (the gazetteer's mentions) leaves out; `listed` says
+/// what the gazetteer entity behind a mention is.
 pub fn discover(
     doc: &Document,
     sentences: &[Sentence],
     tagged: &Tagged,
     first_id: u32,
-    kinds: impl Fn(EntityId) -> EntityKind,
+    listed: impl Fn(EntityId) -> Listed,
 ) -> Discoveries {
     let mut taken: Vec<Span> = tagged
         .mentions
@@ -1171,13 +1185,19 @@ pub fn discover(
     let places: Vec<Span> = tagged
         .mentions
         .iter()
-        .filter(|m| kinds(m.entity) == EntityKind::Place)
+        .filter(|m| listed(m.entity) != Listed::Other)
+        .map(|m| m.span)
+        .collect();
+    let inner_places: Vec<Span> = tagged
+        .mentions
+        .iter()
+        .filter(|m| listed(m.entity) == Listed::Place)
         .map(|m| m.span)
         .collect();
     let words = words(doc, sentences, &taken);
     let grown: Vec<Occurrence> = candidates(&words)
         .into_iter()
-        .map(|o| absorb_places(&words, o, &places))
+        .map(|o| absorb_places(&words, o, &inner_places))
         .collect();
     // An occurrence that grew over another ("George" in "George Washington University
     // Hospital") leaves nothing of it.

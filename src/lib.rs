@@ -138,7 +138,12 @@ impl Pipeline {
         let discovered = if self.discover {
             let g = &self.gazetteer;
             let d = discover::discover(doc, &sentences, &tagged, g.len() as u32, |id| {
-                g.entity(id).kind
+                let e = g.entity(id);
+                match (e.kind, e.parent) {
+                    (gazetteer::EntityKind::Place, Some(_)) => discover::Listed::Place,
+                    (gazetteer::EntityKind::Place, None) => discover::Listed::Country,
+                    _ => discover::Listed::Other,
+                }
             });
             // A discovered organization may hold a gazetteer place ("Atlantic City Hospital").
             let inside = |s: sentences::Span| {

@@ -480,3 +480,42 @@ fn a_user_gazetteer_wins_over_the_built_in_one() {
         "{check}"
     );
 }
+
+/// `kg suggest`: discovered names as gazetteer lines, most mentioned first, with counts, type
+/// evidence and an example; the lines load back as a gazetteer that then names them.
+#[test]
+fn suggest_prints_reviewable_gazetteer_lines() {
+    let dir = Dir::new("suggest");
+    dir.write(
+        "a.txt",
+        "Harriet Moss, the mayor, met Kestrel Motors Inc. officials.\nLater Moss left.\n",
+    );
+    dir.write("b.txt", "Shares of Kestrel Motors Inc. fell.\n");
+    let out = ok(&dir.kg(&["suggest", "a.txt", "b.txt"]));
+    let lines: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "harriet_moss\tPERSON\tHarriet Moss\tMoss",
+            "kestrel_motors_inc\tORG\tKestrel Motors Inc.\t-"
+        ],
+        "{out}"
+    );
+    assert!(
+        out.contains("# 2 mentions in 1 document; PERSON (confidence")
+            && out.contains("# 2 mentions in 2 documents; ORG (confidence")
+            && out.contains(
+                "# e.g. \"Harriet Moss, the mayor, met Kestrel Motors Inc. officials.\" (a.txt)"
+            ),
+        "{out}"
+    );
+    dir.write("suggested.tsv", &out);
+    let tagged = ok(&dir.kg(&["tag", "b.txt", "--gazetteer", "suggested.tsv"]));
+    assert!(
+        tagged.contains("\"entity\":\"kestrel_motors_inc\""),
+        "{tagged}"
+    );
+}

@@ -4,6 +4,7 @@
 mod build;
 mod gazetteer;
 mod query;
+mod suggest;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,6 +39,9 @@ pub enum Command {
     /// Print every typed relation as one JSON object per line: predicate, both arguments with
     /// their spans, the sentence, the trigger and its qualifiers.
     Relations(TextArgs),
+    /// Print the names discovery finds (no gazetteer lists them) as gazetteer lines with
+    /// counts, type evidence and an example sentence, most mentioned first, for review.
+    Suggest(TextArgs),
     /// List the neighbours of an entity in a built graph.
     #[command(alias = "neighbours")]
     Neighbors(NeighborsArgs),
@@ -343,7 +347,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     // `--threads` also bounds the threads that compile the gazetteer.
     let threads = match &cli.command {
         Command::Build(args) => args.threads,
-        Command::Tag(args) | Command::Extract(args) | Command::Relations(args) => args.threads,
+        Command::Tag(args)
+        | Command::Extract(args)
+        | Command::Relations(args)
+        | Command::Suggest(args) => args.threads,
         _ => 0,
     };
     if threads > 0 {
@@ -357,6 +364,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Tag(args) => build::tag(args),
         Command::Extract(args) => build::extract(args),
         Command::Relations(args) => build::relations(args),
+        Command::Suggest(args) => suggest::suggest(args),
         Command::Neighbors(args) => query::neighbors(args),
         Command::Path(args) => query::path(args),
         Command::Top(args) => query::top(args),

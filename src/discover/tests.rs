@@ -7,7 +7,9 @@ use crate::gazetteer::{Gazetteer, parse};
 
 const GAZETTEER: &str = "\
 spain\tPLACE\tSpain
-mexico_city\tPLACE\tMexico City
+united_states\tPLACE\tUnited States\tU.S.
+mexico\tPLACE\tMexico
+mexico_city\tPLACE\tMexico City\t-\tin=mexico
 ";
 
 fn discovered(text: &str) -> Vec<String> {
@@ -137,6 +139,14 @@ fn every_rule_on_its_own_sentence() {
             "He was treated at the Mexico City General Hospital.",
             &[
                 "Mexico City General Hospital ORG discovered discovered:mexico_city_general_hospital",
+            ],
+        ),
+        (
+            "a country is a name of its own",
+            "The U.S. Joint Task Force sent the Spain Defence Council the data.",
+            &[
+                "Joint Task Force ORG discovered discovered:joint_task_force",
+                "Defence Council ORG discovered discovered:defence_council",
             ],
         ),
         (
