@@ -10,12 +10,13 @@
 //! The output is plain data: the mentions found (with entity ids after the gazetteer's) and the
 //! discovered entities, each with a confidence and the evidence that typed it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::corpus::Document;
 use crate::gazetteer::{Entity, EntityId, EntityKind, Origin, Rule};
-use crate::normalize::fold;
+use crate::normalize::{WordMap, WordSet, fold};
 use crate::sentences::{Sentence, Span};
 use crate::tagger::{Mention, Tagged};
 
@@ -39,10 +40,10 @@ static COMMON: &str = include_str!("../gazetteer/names/common_words.txt");
 static ROLES: &str = include_str!("../gazetteer/roles.txt");
 
 struct Lists {
-    first: HashSet<&'static str>,
-    surnames: HashSet<&'static str>,
-    common: HashSet<&'static str>,
-    roles: HashSet<&'static str>,
+    first: WordSet<&'static str>,
+    surnames: WordSet<&'static str>,
+    common: WordSet<&'static str>,
+    roles: WordSet<&'static str>,
 }
 
 fn words_of(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -62,13 +63,13 @@ fn lists() -> &'static Lists {
 }
 
 /// Lower-case words that may sit inside a name: "Bank of America", "Leonardo da Vinci".
-const CONNECTORS: &[&str] = &[
+const CONNECTORS_LIST: &[&str] = &[
     "of", "de", "da", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den",
     "ten", "ter", "bin", "ibn", "y", "&", "for", "on", "upon", "the",
 ];
 
 /// Titles and honorifics before a person's name; never part of the name.
-const HONORIFICS: &[&str] = &[
+const HONORIFICS_LIST: &[&str] = &[
     "brigadier",
     "lieutenant",
     "major",
@@ -201,7 +202,7 @@ const HONORIFICS: &[&str] = &[
 ];
 
 /// Last words of organization names.
-const ORG_HEADS: &[&str] = &[
+const ORG_HEADS_LIST: &[&str] = &[
     "inc",
     "corp",
     "corporation",
@@ -341,7 +342,7 @@ const ORG_HEADS: &[&str] = &[
 ];
 
 /// Organization heads that open a name: "University of X", "Bank of X".
-const ORG_OPENERS: &[&str] = &[
+const ORG_OPENERS_LIST: &[&str] = &[
     "university",
     "bank",
     "department",
@@ -370,13 +371,13 @@ const ORG_OPENERS: &[&str] = &[
 ];
 
 /// First words of club names: "FC Basel", "AC Milan".
-const CLUB_PREFIXES: &[&str] = &[
+const CLUB_PREFIXES_LIST: &[&str] = &[
     "fc", "afc", "ac", "sc", "cf", "sv", "ssc", "cd", "ud", "club", "real", "sporting", "atletico",
     "dynamo", "dinamo",
 ];
 
 /// Last words of place names.
-const PLACE_HEADS: &[&str] = &[
+const PLACE_HEADS_LIST: &[&str] = &[
     "river",
     "lake",
     "mountain",
@@ -441,7 +442,7 @@ const PLACE_HEADS: &[&str] = &[
 ];
 
 /// Buildings and sites: named after people, but places ("Carnegie Hall", "Lindsey Air Station").
-const FACILITY_HEADS: &[&str] = &[
+const FACILITY_HEADS_LIST: &[&str] = &[
     "hall",
     "house",
     "tower",
@@ -472,7 +473,7 @@ const FACILITY_HEADS: &[&str] = &[
 
 /// Last words of names that are neither people, organizations nor places (events, works,
 /// awards, products): "Stanley Cup", "Domesday Book", "Battle of Midway".
-const OTHER_HEADS: &[&str] = &[
+const OTHER_HEADS_LIST: &[&str] = &[
     "book",
     "cup",
     "award",
@@ -531,7 +532,7 @@ const OTHER_HEADS: &[&str] = &[
 ];
 
 /// Prepositions after which a name is most often a place.
-const PLACE_PREPOSITIONS: &[&str] = &[
+const PLACE_PREPOSITIONS_LIST: &[&str] = &[
     "in",
     "near",
     "from",
@@ -549,7 +550,7 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Verbs of speech: their subject is a person or an organization, never a place.
-const SPEECH: &[&str] = &[
+const SPEECH_LIST: &[&str] = &[
     "said",
     "says",
     "told",
@@ -568,7 +569,7 @@ const SPEECH: &[&str] = &[
 ];
 
 /// Words that are capitalized for reasons other than being a name.
-const NEVER_NAMES: &[&str] = &[
+const NEVER_NAMES_LIST: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -620,10 +621,51 @@ const NEVER_NAMES: &[&str] = &[
     "bc",
 ];
 
+// Word classes, as bits: every class test is one hash lookup instead of a scan of a list.
+const CONNECTORS: u16 = 1;
+const HONORIFICS: u16 = 2;
+const ORG_HEADS: u16 = 4;
+const ORG_OPENERS: u16 = 8;
+const CLUB_PREFIXES: u16 = 16;
+const PLACE_HEADS: u16 = 32;
+const FACILITY_HEADS: u16 = 64;
+const OTHER_HEADS: u16 = 128;
+const PLACE_PREPOSITIONS: u16 = 256;
+const SPEECH: u16 = 512;
+const NEVER_NAMES: u16 = 1024;
+
+/// Whether `word` (lower case) belongs to any of the classes in `class`.
+fn is(word: &str, class: u16) -> bool {
+    static CLASSES: OnceLock<WordMap<&'static str, u16>> = OnceLock::new();
+    let classes = CLASSES.get_or_init(|| {
+        let mut map: WordMap<&'static str, u16> = WordMap::default();
+        for (list, bit) in [
+            (CONNECTORS_LIST, CONNECTORS),
+            (HONORIFICS_LIST, HONORIFICS),
+            (ORG_HEADS_LIST, ORG_HEADS),
+            (ORG_OPENERS_LIST, ORG_OPENERS),
+            (CLUB_PREFIXES_LIST, CLUB_PREFIXES),
+            (PLACE_HEADS_LIST, PLACE_HEADS),
+            (FACILITY_HEADS_LIST, FACILITY_HEADS),
+            (OTHER_HEADS_LIST, OTHER_HEADS),
+            (PLACE_PREPOSITIONS_LIST, PLACE_PREPOSITIONS),
+            (SPEECH_LIST, SPEECH),
+            (NEVER_NAMES_LIST, NEVER_NAMES),
+        ] {
+            for w in list {
+                *map.entry(w).or_default() |= bit;
+            }
+        }
+        map
+    });
+    classes.get(word).is_some_and(|c| c & class != 0)
+}
+
 #[derive(Debug, Clone)]
 struct Word<'a> {
     text: &'a str,
-    lower: String,
+    /// Lower case; borrowed from the text for the many words already in lower case.
+    lower: Cow<'a, str>,
     span: Span,
     cap: bool,
     caps: bool,
@@ -651,7 +693,13 @@ fn words<'a>(doc: &'a Document, sentences: &[Sentence], taken: &[Span]) -> Vec<W
     let (mut next_start, mut next_taken) = (0, 0);
     let mut i = 0;
     let mut gap_start = 0;
+    let bytes = text.as_bytes();
     while i < text.len() {
+        // ASCII between words needs no decoding.
+        if bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().expect("inside the text");
         if !is_word_char(c) {
             i += c.len_utf8();
@@ -660,6 +708,10 @@ fn words<'a>(doc: &'a Document, sentences: &[Sentence], taken: &[Span]) -> Vec<W
         let start = i;
         let mut end = i;
         while end < text.len() {
+            if bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
             let ch = text[end..].chars().next().expect("inside the text");
             if is_word_char(ch) {
                 end += ch.len_utf8();
@@ -724,9 +776,10 @@ fn words<'a>(doc: &'a Document, sentences: &[Sentence], taken: &[Span]) -> Vec<W
         }
         // The sentence containing `start` begins at starts[next_start - 1].
         let sentence_start = next_start.checked_sub(1).map_or(0, |k| starts[k]);
-        let initial = text[sentence_start..start]
-            .chars()
-            .all(|c| !is_word_char(c));
+        // The first word since the sentence began (words come in text order).
+        let initial = out
+            .last()
+            .is_none_or(|w: &Word| w.span.start < sentence_start);
         while next_taken < taken.len() && taken[next_taken].end <= start {
             next_taken += 1;
         }
@@ -734,17 +787,24 @@ fn words<'a>(doc: &'a Document, sentences: &[Sentence], taken: &[Span]) -> Vec<W
             .get(next_taken)
             .is_some_and(|t| t.start < end && start < t.end);
         let first = text[start..].chars().next().expect("a word");
-        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        let letters = word.chars().filter(|c| c.is_alphabetic());
+        let (n_letters, n_upper) = letters.fold((0, 0), |(n, u), c| {
+            (n + 1, u + usize::from(c.is_uppercase()))
+        });
         out.push(Word {
             text: &text[start..end],
-            lower: word.to_lowercase(),
+            lower: if n_upper == 0 && word.is_ascii() {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(word.to_lowercase())
+            },
             span: Span::new(start, end),
             // "al-Rashid", "el-Sisi": a short lower-case particle before a capitalized name.
             cap: first.is_uppercase()
                 || word
                     .split_once('-')
                     .is_some_and(|(p, rest)| p.len() <= 3 && rest.starts_with(char::is_uppercase)),
-            caps: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+            caps: n_letters >= 2 && n_upper == n_letters,
             initial,
             taken: is_taken,
             joined,
@@ -789,7 +849,7 @@ fn mark_headlines(text: &str, words: &mut [Word]) {
 }
 
 fn is_connector(w: &str) -> bool {
-    CONNECTORS.contains(&w)
+    is(w, CONNECTORS)
 }
 
 fn bare(w: &str) -> &str {
@@ -798,10 +858,7 @@ fn bare(w: &str) -> &str {
 
 /// A capitalized word that may be part of a name.
 fn nameish(w: &Word) -> bool {
-    w.cap
-        && !w.taken
-        && !NEVER_NAMES.contains(&bare(&w.lower))
-        && w.text.chars().any(char::is_alphabetic)
+    w.cap && !w.taken && !is(bare(&w.lower), NEVER_NAMES) && w.text.chars().any(char::is_alphabetic)
 }
 
 /// One occurrence of a candidate name: words `[from, to)`.
@@ -809,6 +866,28 @@ fn nameish(w: &Word) -> bool {
 struct Occurrence {
     from: usize,
     to: usize,
+}
+
+/// Gazetteer place mentions of a document, sorted, found by where they start or end in
+/// O(log n).
+struct Places(Vec<Span>);
+
+impl Places {
+    fn new(mut spans: Vec<Span>) -> Places {
+        spans.sort();
+        Places(spans)
+    }
+
+    fn starting_at(&self, at: usize) -> Option<&Span> {
+        let i = self.0.partition_point(|p| p.start < at);
+        self.0.get(i).filter(|p| p.start == at)
+    }
+
+    fn ending_at(&self, at: usize) -> Option<&Span> {
+        // Mentions never overlap, so ends are sorted as starts are.
+        let i = self.0.partition_point(|p| p.end < at);
+        self.0.get(i).filter(|p| p.end == at)
+    }
 }
 
 /// The words `[first, last]` of the gazetteer place whose span is `span`, if words cover it.
@@ -825,13 +904,13 @@ fn place_words(words: &[Word], span: Span) -> Option<(usize, usize)> {
 /// Department of Public Safety", "University of California". The place joins the name when the
 /// name ends (or, with "of", starts) with an organization head word, as the longest match
 /// would; a place is never split.
-fn absorb_places(words: &[Word], mut o: Occurrence, places: &[Span]) -> Occurrence {
-    let at_end = |w: usize| places.iter().find(|p| p.end == words[w].span.end);
-    let at_start = |w: usize| places.iter().find(|p| p.start == words[w].span.start);
+fn absorb_places(words: &[Word], mut o: Occurrence, places: &Places) -> Occurrence {
+    let at_end = |w: usize| places.ending_at(words[w].span.end);
+    let at_start = |w: usize| places.starting_at(words[w].span.start);
     let last = bare(&words[o.to - 1].lower);
     if o.from > 0
         && words[o.from].joined
-        && ORG_HEADS.contains(&last)
+        && is(last, ORG_HEADS)
         && o.to - o.from >= 1
         && !words[o.from].initial
         && let Some(p) = at_end(o.from - 1)
@@ -848,7 +927,7 @@ fn absorb_places(words: &[Word], mut o: Occurrence, places: &[Span]) -> Occurren
         }
     }
     // "FC Basel", "Club America": a club prefix, then the place it is named after.
-    if CLUB_PREFIXES.contains(&bare(&words[o.to - 1].lower))
+    if is(bare(&words[o.to - 1].lower), CLUB_PREFIXES)
         && words.get(o.to).is_some_and(|w| w.joined)
         && let Some(p) = at_start(o.to)
         && let Some((_, end)) = place_words(words, *p)
@@ -885,7 +964,7 @@ fn absorb_places(words: &[Word], mut o: Occurrence, places: &[Span]) -> Occurren
         o.from = first;
         return o;
     }
-    if ORG_OPENERS.contains(&last)
+    if is(last, ORG_OPENERS)
         && words.get(o.to).is_some_and(|w| w.lower == "of" && w.joined)
         && o.to + 1 < words.len()
         && words[o.to + 1].joined
@@ -933,12 +1012,10 @@ fn candidates(words: &[Word]) -> Vec<Occurrence> {
         // Trim: titles, and a first word that is an ordinary word at a sentence start; not
         // before a head word ("General Hospital" is a name, not a general's).
         let head = bare(&words[j - 1].lower);
-        let headed = ORG_HEADS.contains(&head)
-            || PLACE_HEADS.contains(&head)
-            || FACILITY_HEADS.contains(&head);
+        let headed = is(head, ORG_HEADS) || is(head, PLACE_HEADS) || is(head, FACILITY_HEADS);
         let mut from = i;
         while from < j
-            && (!headed && HONORIFICS.contains(&bare(&words[from].lower))
+            && (!headed && is(bare(&words[from].lower), HONORIFICS)
                 || !headed && lists.roles.contains(bare(&words[from].lower)) && from + 1 < j
                 || from == i && words[from].initial && is_common(&words[from]))
         {
@@ -960,7 +1037,7 @@ fn candidates(words: &[Word]) -> Vec<Occurrence> {
         }
         // Events, works and awards are names but not of people, organizations or places.
         let other = from < to
-            && (OTHER_HEADS.contains(&bare(&words[to - 1].lower))
+            && (is(bare(&words[to - 1].lower), OTHER_HEADS)
                 || matches!(bare(&words[from].lower), "battle" | "operation" | "siege"));
         if from < to && !other {
             out.push(Occurrence { from, to });
@@ -977,7 +1054,7 @@ fn is_common(w: &Word) -> bool {
     }
     let lists = lists();
     let lower = bare(&w.lower);
-    lists.common.contains(lower) || NEVER_NAMES.contains(&lower) || is_connector(lower)
+    lists.common.contains(lower) || is(lower, NEVER_NAMES) || is_connector(lower)
 }
 
 /// Type votes for one occurrence, with the cues that gave them.
@@ -1024,7 +1101,7 @@ impl Votes {
 }
 
 /// What the words of an occurrence and its neighbours say about its type.
-fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &[Span]) -> Votes {
+fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &Places) -> Votes {
     use EntityKind::{Org, Person, Place};
     let lists = lists();
     let mut v = Votes::default();
@@ -1033,19 +1110,19 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &[Span]) -> Vot
     let first = bare(&name[0].lower);
     let last = bare(&name[n - 1].lower);
     let cap_words: Vec<&Word> = name.iter().filter(|w| w.cap).collect();
-    if ORG_HEADS.contains(&last) && n > 1 {
+    if is(last, ORG_HEADS) && n > 1 {
         v.add(Org, 4.0, "organization head word");
     }
-    if n > 1 && CLUB_PREFIXES.contains(&first) {
+    if n > 1 && is(first, CLUB_PREFIXES) {
         v.add(Org, 4.0, "organization head word");
     }
-    if n > 2 && ORG_OPENERS.contains(&first) && name[1].lower == "of" {
+    if n > 2 && is(first, ORG_OPENERS) && name[1].lower == "of" {
         v.add(Org, 4.0, "organization head word");
     }
-    if n > 1 && (PLACE_HEADS.contains(&last) || matches!(first, "mount" | "lake" | "cape")) {
+    if n > 1 && (is(last, PLACE_HEADS) || matches!(first, "mount" | "lake" | "cape")) {
         v.add(Place, 3.0, "place head word");
     }
-    if FACILITY_HEADS.contains(&last) && n > 1 {
+    if is(last, FACILITY_HEADS) && n > 1 {
         v.add(Place, 3.0, "building or site head word");
     }
     if n == 1 && name[0].caps && (3..=6).contains(&name[0].text.len()) {
@@ -1072,10 +1149,10 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &[Span]) -> Vot
     if occ.from > 0 {
         let before = &words[occ.from - 1];
         let b = bare(&before.lower);
-        if before.joined && (HONORIFICS.contains(&b) || lists.roles.contains(b)) {
+        if before.joined && (is(b, HONORIFICS) || lists.roles.contains(b)) {
             v.add(Person, 3.0, "title before");
         }
-        if PLACE_PREPOSITIONS.contains(&b) && !before.cap {
+        if is(b, PLACE_PREPOSITIONS) && !before.cap {
             v.add(Place, 1.0, "place preposition");
             if b == "at" {
                 v.add(Org, 0.5, "place preposition");
@@ -1093,8 +1170,8 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &[Span]) -> Vot
     }
     let rest = &doc.text[end..cut];
     if let Some(next) = words.get(occ.to) {
-        let w = next.lower.as_str();
-        if SPEECH.contains(&w) {
+        let w = next.lower.as_ref();
+        if is(w, SPEECH) {
             v.add(Person, 1.0, "verb of speech");
             v.add(Org, 0.5, "verb of speech");
         }
@@ -1102,7 +1179,7 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &[Span]) -> Vot
             v.add(Place, 3.0, "-based");
         }
         // "Springfield, Illinois": a known place after a comma.
-        if rest.starts_with(", ") && places.iter().any(|p| p.start == next.span.start) {
+        if rest.starts_with(", ") && places.starting_at(next.span.start).is_some() {
             v.add(Place, 3.0, "followed by a known place");
         }
         // "X, a spokesman", "X, 45,".
@@ -1182,34 +1259,38 @@ pub fn discover(
         .map(|m| m.span)
         .collect();
     taken.sort();
-    let places: Vec<Span> = tagged
-        .mentions
-        .iter()
-        .filter(|m| listed(m.entity) != Listed::Other)
-        .map(|m| m.span)
-        .collect();
-    let inner_places: Vec<Span> = tagged
-        .mentions
-        .iter()
-        .filter(|m| listed(m.entity) == Listed::Place)
-        .map(|m| m.span)
-        .collect();
+    let places = Places::new(
+        tagged
+            .mentions
+            .iter()
+            .filter(|m| listed(m.entity) != Listed::Other)
+            .map(|m| m.span)
+            .collect(),
+    );
+    let inner_places = Places::new(
+        tagged
+            .mentions
+            .iter()
+            .filter(|m| listed(m.entity) == Listed::Place)
+            .map(|m| m.span)
+            .collect(),
+    );
     let words = words(doc, sentences, &taken);
     let grown: Vec<Occurrence> = candidates(&words)
         .into_iter()
         .map(|o| absorb_places(&words, o, &inner_places))
         .collect();
     // An occurrence that grew over another ("George" in "George Washington University
-    // Hospital") leaves nothing of it.
-    let occurrences: Vec<Occurrence> = grown
-        .iter()
-        .filter(|o| {
-            !grown
-                .iter()
-                .any(|g| (g.from, g.to) != (o.from, o.to) && g.from <= o.from && o.to <= g.to)
-        })
-        .copied()
-        .collect();
+    // Hospital") leaves nothing of it: in text order, the longest of those starting together
+    // wins and whatever starts inside a kept one goes.
+    let mut grown = grown;
+    grown.sort_by_key(|o| (o.from, std::cmp::Reverse(o.to)));
+    let mut occurrences: Vec<Occurrence> = Vec::with_capacity(grown.len());
+    for o in grown {
+        if occurrences.last().is_none_or(|last| o.from >= last.to) {
+            occurrences.push(o);
+        }
+    }
     let text_of = |o: &Occurrence| {
         doc.text[words[o.from].span.start..words[o.to - 1].span.end]
             .split_whitespace()
@@ -1219,7 +1300,7 @@ pub fn discover(
     // One sense per document: votes of every occurrence of a name add up.
     // Per name: the votes, its own occurrences, and those of its short forms too.
     type Tally = (Votes, Vec<Occurrence>, Vec<Occurrence>);
-    let mut by_name: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut by_name: HashMap<String, Tally> = HashMap::new();
     for o in &occurrences {
         let v = vote(doc, &words, *o, &places);
         let e = by_name.entry(text_of(o)).or_default();
@@ -1256,21 +1337,24 @@ pub fn discover(
         }
     }
     // Short forms ("Smith", "Acme") of a longer name in the document join it.
-    let names: Vec<String> = by_name.keys().cloned().collect();
+    // Longer names by their first and last words, so each short form looks up its candidates.
+    let mut by_edge_word: HashMap<&str, Vec<&String>> = HashMap::new();
+    for name in by_name.keys() {
+        if let Some((first, _)) = name.split_once(' ') {
+            let last = name.rsplit_once(' ').map_or(name.as_str(), |(_, l)| l);
+            by_edge_word.entry(first).or_default().push(name);
+            if last != first {
+                by_edge_word.entry(last).or_default().push(name);
+            }
+        }
+    }
     let mut parent: HashMap<String, String> = HashMap::new();
-    for short in &names {
+    for short in by_name.keys() {
         // Only one-word short forms: two-word ones ("Bowling Green") are names of their own.
         if short.contains(' ') {
             continue;
         }
-        let longer: Vec<&String> = names
-            .iter()
-            .filter(|l| {
-                l.len() > short.len()
-                    && (l.ends_with(&format!(" {short}")) || l.starts_with(&format!("{short} ")))
-            })
-            .collect();
-        if let [one] = longer.as_slice() {
+        if let Some([one]) = by_edge_word.get(short.as_str()).map(Vec::as_slice) {
             parent.insert(short.clone(), (*one).clone());
         }
     }
@@ -1283,8 +1367,13 @@ pub fn discover(
     }
     let mut out = Discoveries::default();
     let mut ids: HashMap<String, EntityId> = HashMap::new();
+    let mut by_key: HashMap<String, EntityId> = HashMap::new();
     let mut mentions = Vec::new();
-    for (name, (votes, occs, all)) in &by_name {
+    // Ids in name order, so the same text always gives the same numbering.
+    let mut names: Vec<&String> = by_name.keys().collect();
+    names.sort();
+    for name in names {
+        let (votes, occs, all) = &by_name[name];
         if parent.contains_key(name) {
             continue;
         }
@@ -1294,13 +1383,26 @@ pub fn discover(
         if !accept(&words, all, score) {
             continue;
         }
+        let key = format!("discovered:{}", slug(name));
+        // "MOSS" and "Moss" fold to one id: one entity, the later spelling an alias.
+        if let Some(&id) = by_key.get(&key) {
+            ids.insert(name.clone(), id);
+            out.entities[(id.0 - first_id) as usize]
+                .aliases
+                .push(name.clone());
+            for o in occs {
+                mentions.push((*o, id, Rule::Discovered));
+            }
+            continue;
+        }
         let id = EntityId(first_id + out.entities.len() as u32);
         ids.insert(name.clone(), id);
+        by_key.insert(key.clone(), id);
         let margin = score - runner_up;
         let confidence = (0.5 + 0.5 * (1.0 - (-margin / 3.0).exp())).min(0.99);
         out.entities.push(Entity {
             id,
-            key: format!("discovered:{}", slug(name)),
+            key,
             kind,
             name: name.clone(),
             aliases: Vec::new(),
@@ -1326,6 +1428,10 @@ pub fn discover(
         for o in &by_name[short].1 {
             mentions.push((*o, id, Rule::PartialName));
         }
+    }
+    for e in &mut out.entities {
+        e.aliases.sort();
+        e.aliases.dedup();
     }
     mentions.sort_by_key(|(o, _, _)| words[o.from].span.start);
     let sentence_of = |at: usize| {

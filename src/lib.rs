@@ -147,9 +147,8 @@ impl Pipeline {
             });
             // A discovered organization may hold a gazetteer place ("Atlantic City Hospital").
             let inside = |s: sentences::Span| {
-                d.mentions
-                    .iter()
-                    .any(|m| m.span.start <= s.start && s.end <= m.span.end)
+                let i = d.mentions.partition_point(|m| m.span.start <= s.start);
+                i > 0 && s.end <= d.mentions[i - 1].span.end
             };
             tagged.mentions.retain(|m| !inside(m.span));
             tagged.mentions.extend(d.mentions.iter().cloned());

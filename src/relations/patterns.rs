@@ -5,7 +5,7 @@
 //! up to eight words.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
@@ -127,27 +127,7 @@ impl PatternSet {
     }
 }
 
-/// FNV-1a: the keys are short words looked up once per token, where SipHash's setup dominates.
-#[derive(Debug, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Default for WordHasher {
-    fn default() -> WordHasher {
-        WordHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+pub use crate::normalize::WordHasher;
 
 /// English verbs and their inflections, generated from a lexicon (`gazetteer/verbs.tsv`).
 const VERBS: &str = include_str!("../../gazetteer/verbs.tsv");
