@@ -1358,6 +1358,33 @@ pub fn discover(
             parent.insert(short.clone(), (*one).clone());
         }
     }
+    // "Joint Task Force (JTF)": an acronym in brackets after a name, whose letters are the
+    // name's initials, stands for it wherever the document uses it.
+    let mut acronyms: HashMap<String, String> = HashMap::new();
+    for o in &occurrences {
+        let end = words[o.to - 1].span.end;
+        let rest = doc.text[end..].trim_start_matches([' ', '\u{00A0}']);
+        let Some(inside) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) else {
+            continue;
+        };
+        let acr = inside.0.trim();
+        let name = text_of(o);
+        if acr.len() >= 2
+            && acr
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '-')
+            && crate::tagger::initials_fit(acr, &name)
+            && by_name.contains_key(acr)
+            && acr != name
+        {
+            acronyms.entry(acr.to_string()).or_insert(name);
+        }
+    }
+    for (acr, name) in acronyms {
+        if !parent.contains_key(&name) {
+            parent.insert(acr, name);
+        }
+    }
     for (short, long) in &parent {
         let (v, occs, _) = by_name[short].clone();
         let entry = by_name.get_mut(long).expect("listed");
@@ -1425,8 +1452,14 @@ pub fn discover(
         if !e.aliases.contains(short) {
             e.aliases.push(short.clone());
         }
+        let rule =
+            if short.chars().all(|c| !c.is_lowercase()) && long.chars().any(char::is_lowercase) {
+                Rule::Acronym
+            } else {
+                Rule::PartialName
+            };
         for o in &by_name[short].1 {
-            mentions.push((*o, id, Rule::PartialName));
+            mentions.push((*o, id, rule));
         }
     }
     for e in &mut out.entities {

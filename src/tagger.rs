@@ -576,7 +576,7 @@ fn next_word(hay: &str, at: usize) -> usize {
 /// Whether every letter of an acronym is the initial of a word of the name it stands beside:
 /// "Red Hand Brigade (RHB)" and "Jalisco New Generation Cartel (CJNG)" define theirs, "Amateur
 /// Hockey Association of Canada (AHAC)" defines nothing for Canada.
-fn initials_fit(acronym: &str, name: &str) -> bool {
+pub(crate) fn initials_fit(acronym: &str, name: &str) -> bool {
     let initials: Vec<char> = fold(name)
         .split(|c: char| !c.is_alphanumeric())
         .filter_map(|w| w.chars().next())

@@ -150,6 +150,15 @@ fn every_rule_on_its_own_sentence() {
             ],
         ),
         (
+            "acronym defined after its name",
+            "The Joint Task Force (JTF) met. Later the JTF left.",
+            &[
+                "Joint Task Force ORG discovered discovered:joint_task_force",
+                "JTF ORG acronym discovered:joint_task_force",
+                "JTF ORG acronym discovered:joint_task_force",
+            ],
+        ),
+        (
             "gazetteer place alone",
             "Mexico City reported more rain.",
             &[],
