@@ -5,16 +5,13 @@ use serde_json::Value;
 
 use crate::util::{root, shared};
 
-/// CoNLL04 dev with gold entities as the gazetteer (issue 13): labeled F1 at least 0.55,
-/// precision at least 0.65, every label at least 0.35. Measured: F1 0.577, precision 0.871.
-#[test]
-#[ignore = "needs ../shared (the CoNLL04 dev split) and python3"]
-fn conll04_dev_relations_hold_their_floor() {
-    let split = shared().join("data/conll04/conll04_dev.json");
+/// Runs a scorer of `benches/quality/` on `data` against the built kg and reads its JSON.
+fn scorer(script: &str, data: &std::path::Path, args: &[&str]) -> Value {
     let out = std::process::Command::new("python3")
-        .arg(root().join("benches/quality/conll04.py"))
-        .arg(&split)
+        .arg(root().join("benches/quality").join(script))
+        .arg(data)
         .args(["--json", "--kg", env!("CARGO_BIN_EXE_kg")])
+        .args(args)
         .output()
         .expect("python3 runs");
     assert!(
@@ -22,7 +19,16 @@ fn conll04_dev_relations_hold_their_floor() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let scores: Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// CoNLL04 dev with gold entities as the gazetteer (issue 13): labeled F1 at least 0.55,
+/// precision at least 0.65, every label at least 0.35. Measured: F1 0.577, precision 0.871.
+#[test]
+#[ignore = "needs ../shared (the CoNLL04 dev split) and python3"]
+fn conll04_dev_relations_hold_their_floor() {
+    let split = shared().join("data/conll04/conll04_dev.json");
+    let scores = scorer("conll04.py", &split, &[]);
     println!("conll04 dev: {scores}");
     let all = &scores["all"];
     assert!(all["f1"].as_f64().unwrap() >= 0.55, "{all}");
@@ -40,27 +46,7 @@ fn conll04_dev_relations_hold_their_floor() {
 #[ignore = "needs ../shared (wikigold) and python3"]
 fn wikigold_held_out_entities_hold_their_floor() {
     let data = shared().join("data/wikigold/wikigold.conll.txt");
-    let scores = |part: &str| -> Value {
-        let out = std::process::Command::new("python3")
-            .arg(root().join("benches/quality/wikigold.py"))
-            .arg(&data)
-            .args([
-                "--part",
-                part,
-                "--json",
-                "--kg",
-                env!("CARGO_BIN_EXE_kg"),
-                "--discover",
-            ])
-            .output()
-            .expect("python3 runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
+    let scores = |part: &str| scorer("wikigold.py", &data, &["--part", part, "--discover"]);
     let held_out = scores("held-out");
     println!("wikigold held-out: {held_out}");
     assert!(

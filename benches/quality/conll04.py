@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 
+import scoring
+
 KINDS = {"Peop": "PERSON", "Org": "ORG", "Loc": "PLACE"}
 # CoNLL04 label -> (subject type, object type, kg predicates that count)
 LABELS = {
@@ -149,24 +151,12 @@ def main():
 
 
 def scores(found, gold):
-    """Precision, recall, F1 and counts per label and for all labels together."""
-    out = {}
-    for label in list(LABELS) + ["all"]:
-        f = {r for r in found if label in ("all", r[5])}
-        g = {r for r in gold if label in ("all", r[5])}
-        tp = len(f & g)
-        p = tp / len(f) if f else 0.0
-        r = tp / len(g) if g else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        out[label] = {"p": p, "r": r, "f1": f1, "tp": tp, "fp": len(f) - tp, "fn": len(g) - tp}
-    return out
+    return scoring.scores(found, gold, LABELS, lambda r: r[5])
 
 
 def report(name, found, gold):
     print(f"{name}:")
-    print(f"  {'label':<12} {'P':>6} {'R':>6} {'F1':>6}   tp   fp   fn")
-    for label, s in scores(found, gold).items():
-        print(f"  {label:<12} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} {s['tp']:4d} {s['fp']:4d} {s['fn']:4d}")
+    print(scoring.table(scores(found, gold)))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 
+import scoring
+
 TYPES = {"PERSON": "PER", "ORG": "ORG", "PLACE": "LOC"}
 TUNE = 100
 
@@ -68,17 +70,8 @@ def build(sentences):
     return "\n".join(text) + "\n", spans
 
 
-def score(found, gold, kinds=("PER", "ORG", "LOC")):
-    out = {}
-    for k in list(kinds) + ["all"]:
-        f = {x for x in found if k in ("all", x[3])}
-        g = {x for x in gold if k in ("all", x[3])}
-        tp = len(f & g)
-        p = tp / len(f) if f else 0.0
-        r = tp / len(g) if g else 0.0
-        out[k] = {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-                  "tp": tp, "fp": len(f) - tp, "fn": len(g) - tp}
-    return out
+def score(found, gold):
+    return scoring.scores(found, gold, ("PER", "ORG", "LOC"), lambda x: x[3])
 
 
 def main():
@@ -117,9 +110,7 @@ def main():
         print(json.dumps(scores))
         return
     print(f"wikigold, {args.part} part: {len(chosen)} articles, {len(gold)} PER/ORG/LOC mentions")
-    print(f"  {'type':<5} {'P':>6} {'R':>6} {'F1':>6}    tp    fp    fn")
-    for k, s in scores.items():
-        print(f"  {k:<5} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f} {s['tp']:5d} {s['fp']:5d} {s['fn']:5d}")
+    print(scoring.table(scores, "type"))
     if args.errors:
         def show(x):
             t = texts[x[0]]

@@ -75,6 +75,22 @@ pub struct Entity {
     pub origin: Origin,
 }
 
+impl Entity {
+    /// The entity a parsed line defines, numbered `id`; its parent is resolved later.
+    fn from_record(id: EntityId, r: Record) -> Entity {
+        Entity {
+            id,
+            key: r.key,
+            kind: r.kind,
+            name: r.name,
+            aliases: r.aliases,
+            demonyms: r.demonyms,
+            parent: None,
+            origin: r.origin,
+        }
+    }
+}
+
 /// How a surface form came to name an entity; reported on each mention as `how`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -185,16 +201,7 @@ impl Gazetteer {
                 if built_in && !r.origin.path.starts_with("<default>/") {
                     let at = prev.0 as usize;
                     parents[at] = r.parent.clone();
-                    g.entities[at] = Entity {
-                        id: prev,
-                        key: r.key,
-                        kind: r.kind,
-                        name: r.name,
-                        aliases: r.aliases,
-                        demonyms: r.demonyms,
-                        parent: None,
-                        origin: r.origin,
-                    };
+                    g.entities[at] = Entity::from_record(prev, r);
                     continue;
                 }
                 return Err(r.origin.error(format!(
@@ -204,16 +211,7 @@ impl Gazetteer {
             }
             g.by_key.insert(r.key.clone(), id);
             parents.push(r.parent.clone());
-            g.entities.push(Entity {
-                id,
-                key: r.key,
-                kind: r.kind,
-                name: r.name,
-                aliases: r.aliases,
-                demonyms: r.demonyms,
-                parent: None,
-                origin: r.origin,
-            });
+            g.entities.push(Entity::from_record(id, r));
         }
         for (i, parent) in parents.into_iter().enumerate() {
             if let Some(key) = parent {

@@ -18,18 +18,9 @@ const AUXILIARIES: &[&str] = &[
 /// Forms of "be": before a participle they make a passive.
 const BE: &[&str] = &["is", "was", "were", "are", "be", "been", "being"];
 
-/// Words that look like verbs after a name but are not the verb of a relation between two names.
+/// Words that look like verbs after a name but are not the verb of a relation between two names
+/// (auxiliaries never are: they are skipped before the verb).
 const NOT_RELATIONS: &[&str] = &[
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
     "based",
     "located",
     "called",
