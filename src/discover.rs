@@ -973,6 +973,19 @@ fn absorb_places(words: &[Word], mut o: Occurrence, places: &Places) -> Occurren
     {
         o.to = end + 1;
     }
+    // "Perth Glory", "Texas Rangers": a town's name and a name after it, joined, make a team
+    // or a company named after the town; the vote gives it the type.
+    if o.from > 0
+        && words[o.from].joined
+        && !words[o.from].initial
+        && o.to - o.from <= 2
+        && let Some(p) = at_end(o.from - 1)
+        && let Some((first, _)) = place_words(words, *p)
+        && !lists.first.contains(bare(words[first].text))
+        && !(first > 0 && words[first].joined && words[first - 1].cap)
+    {
+        o.from = first;
+    }
     o
 }
 
@@ -1124,6 +1137,9 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &Places) -> Vot
     }
     if is(last, FACILITY_HEADS) && n > 1 {
         v.add(Place, 3.0, "building or site head word");
+    }
+    if name[0].taken && !v.cues.contains(&"organization head word") {
+        v.add(Org, 2.0, "named after a place");
     }
     if n == 1 && name[0].caps && (3..=6).contains(&name[0].text.len()) {
         v.add(Org, 1.0, "acronym");

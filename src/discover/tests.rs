@@ -10,6 +10,7 @@ spain\tPLACE\tSpain
 united_states\tPLACE\tUnited States\tU.S.
 mexico\tPLACE\tMexico
 mexico_city\tPLACE\tMexico City\t-\tin=mexico
+velmar\tPLACE\tVelmar\t-\tin=spain
 ";
 
 fn discovered(text: &str) -> Vec<String> {
@@ -157,6 +158,11 @@ fn every_rule_on_its_own_sentence() {
                 "JTF ORG acronym discovered:joint_task_force",
                 "JTF ORG acronym discovered:joint_task_force",
             ],
+        ),
+        (
+            "a team named after a town",
+            "Fans saw the Velmar Glory win again in Velmar.",
+            &["Velmar Glory ORG discovered discovered:velmar_glory"],
         ),
         (
             "gazetteer place alone",
