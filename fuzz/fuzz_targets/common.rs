@@ -23,6 +23,9 @@ pub fn pipeline() -> &'static kg::Pipeline {
     PIPELINE.get_or_init(|| {
         let patterns =
             kg::relations::patterns::parse("p", kg::relations::patterns::DEFAULT_PATTERNS).unwrap();
-        kg::Pipeline::new(gazetteer(), patterns)
+        let mut pipeline = kg::Pipeline::new(gazetteer(), patterns);
+        pipeline.discover = true;
+        pipeline.patterns.open = true;
+        pipeline
     })
 }

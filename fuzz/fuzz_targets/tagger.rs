@@ -1,5 +1,6 @@
-//! The normalizer and tagger on any text: every span lies inside the text on character
-//! boundaries, and maps back exactly (the original bytes fold to the form that matched).
+//! The normalizer, tagger, discovery and relations on any text: every span lies inside the text
+//! on character boundaries, and maps back exactly (the original bytes fold to the form that
+//! matched).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -57,8 +58,18 @@ fuzz_target!(|data: &[u8]| {
         assert!(m.span.start >= last_end, "mentions overlap");
         last_end = m.span.end;
     }
-    // Relations never panic and point inside the text.
-    for r in kg::relations::extract(&doc, &sentences, &tagged, g, &pipeline.patterns) {
+    // Discovery keeps every span inside the text, on character boundaries, without overlaps.
+    let analysis = pipeline.analyze(&doc);
+    let mut last_end = 0;
+    for m in &analysis.tagged.mentions {
+        let (s, e) = (m.span.start, m.span.end);
+        assert!(s >= last_end && s < e && e <= text.len(), "discovered span {s}..{e}");
+        assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+        last_end = e;
+    }
+    // Relations (open ones too) never panic and point inside the text.
+    let known = analysis.known(g);
+    for r in kg::relations::extract(&doc, &sentences, &analysis.tagged, &known, &pipeline.patterns) {
         assert!(r.evidence.end <= text.len() && r.evidence.source_span.end <= text.len());
     }
 });

@@ -176,3 +176,83 @@ fn every_rule_on_its_own_sentence() {
         ),
     ]);
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use crate::Pipeline;
+    use crate::corpus::{DocId, Document};
+    use crate::gazetteer::{Gazetteer, parse};
+
+    /// Text made of what discovery looks at: names, connectors, titles, places, punctuation,
+    /// line breaks and characters that are more than one byte.
+    fn texty() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "Harriet",
+            "Moss",
+            "Mexico City",
+            "Velmar",
+            "General",
+            "Hospital",
+            "Bank",
+            "of",
+            "van",
+            "al-",
+            "O'",
+            "Brien",
+            "’s",
+            "'s",
+            "-based",
+            "Inc.",
+            "F.",
+            "Mr.",
+            "NTSB",
+            "(",
+            ")",
+            ",",
+            ".",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            "\u{A0}",
+            "é",
+            "Ω",
+            "İ",
+            "ß",
+            "José",
+            "Λ",
+            "the",
+            "and",
+            "The",
+            "However",
+            "Monday",
+            "Spain",
+            "-",
+            "–",
+        ]);
+        prop::collection::vec(pieces, 0..50).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// Discovered spans lie inside the text on character boundaries, never overlap each
+        /// other or a gazetteer mention, and hold no line break but a single one inside a name.
+        #[test]
+        fn discovered_spans_are_sound(text in texty()) {
+            let g = Gazetteer::from_records(parse("t.tsv", super::GAZETTEER).unwrap()).unwrap();
+            let mut pipeline = Pipeline::new(g, Vec::new());
+            pipeline.discover = true;
+            let doc = Document::new(DocId(0), "t", text.clone());
+            let a = pipeline.analyze(&doc);
+            let mut last = 0;
+            for m in &a.tagged.mentions {
+                let (s, e) = (m.span.start, m.span.end);
+                prop_assert!(s >= last && s < e && e <= text.len(), "{:?} at {}..{}", text, s, e);
+                prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+                prop_assert!(!text[s..e].contains("\n\n"));
+                last = e;
+            }
+        }
+    }
+}
