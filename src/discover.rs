@@ -1165,7 +1165,8 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &Places) -> Vot
     if occ.from > 0 {
         let before = &words[occ.from - 1];
         let b = bare(&before.lower);
-        if before.joined && (is(b, HONORIFICS) || lists.roles.contains(b)) {
+        // The title right before the name, nothing but a space between them.
+        if name[0].joined && (is(b, HONORIFICS) || lists.roles.contains(b)) {
             v.add(Person, 3.0, "title before");
         }
         if is(b, PLACE_PREPOSITIONS) && !before.cap {

@@ -184,6 +184,14 @@ pub(super) fn show(args: ShowArgs) -> Result<ExitCode> {
             "  mentions:  {} in {} documents",
             n.mentions, n.documents
         )?;
+        if let Some(c) = n.confidence {
+            writeln!(
+                out,
+                "  discovered: no gazetteer lists it; type {} with confidence {c:.2} from: {}",
+                n.kind.as_str(),
+                n.evidence.join(", ")
+            )?;
+        }
         writeln!(out, "  co-occurs with {} entities", p.co_occurring)?;
         for (title, list, arrow) in [
             ("relations out", &p.outgoing, "->"),
