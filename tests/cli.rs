@@ -519,3 +519,43 @@ fn suggest_prints_reviewable_gazetteer_lines() {
         "{tagged}"
     );
 }
+
+/// Issue 15: `--since` and `--until` keep documents by their date, so two periods of one corpus
+/// make two graphs to compare; undated documents are left out with a note.
+#[test]
+fn since_and_until_keep_documents_by_date() {
+    let dir = Dir::new("dates");
+    dir.write(
+        "c/1.txt",
+        "date 2026-01-05\nAcme Corporation hired Jane Roe.\n",
+    );
+    dir.write("c/2.txt", "date 2026-02-10\nIvan Petrov met Jane Roe.\n");
+    dir.write("c/3.txt", "Ivan Petrov praised Acme.\n");
+    let nodes = |out: &str| -> Vec<String> {
+        let g: Value = serde_json::from_str(&read(&dir.join(out).join("graph.json"))).unwrap();
+        g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let out = dir.kg_mini(&["build", "c", "--until", "2026-01-31", "--out", "jan"]);
+    eqnice!(
+        "1 documents, 2 mentions, 2 entities, 2 edges -> jan\n",
+        ok(&out)
+    );
+    assert!(
+        crate::util::stderr(&out)
+            .contains("kg: note: 2 documents outside the dates left out (1 of them undated)"),
+        "{}",
+        crate::util::stderr(&out)
+    );
+    assert_eq!(nodes("jan"), ["acme", "jane_roe"]);
+    ok(&dir.kg_mini(&["build", "c", "--since", "2026-02-01", "--out", "feb"]));
+    assert_eq!(nodes("feb"), ["ivan_petrov", "jane_roe"]);
+    let diff = ok(&dir.kg(&["diff", "jan/graph.json", "feb/graph.json"]));
+    assert!(diff.starts_with("entities: 1 added, 1 removed\n  + Ivan Petrov (ivan_petrov, PERSON)\n  - Acme Corporation (acme, ORG)\n"), "{diff}");
+    let bad = dir.kg_mini(&["build", "c", "--since", "Feb 2026"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

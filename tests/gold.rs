@@ -259,3 +259,53 @@ fn every_country_is_found_by_its_common_name() {
     }
     assert!(missing.is_empty(), "not found: {missing:?}");
 }
+
+/// Issue 15: `kg diff` between the first two articles and all five lists exactly the entities
+/// of the last three that the first two lack.
+#[test]
+#[ignore = "needs ../shared (the news corpus and its gold)"]
+fn diff_of_two_news_builds_lists_the_new_entities() {
+    let news = shared().join("corpus/news");
+    let mut files: Vec<_> = std::fs::read_dir(&news)
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    let dir = Dir::new("gold-diff");
+    let gaz = corpus_gazetteer();
+    let build = |out: &str, paths: &[std::path::PathBuf]| {
+        let mut args: Vec<String> = vec!["build".into()];
+        args.extend(paths.iter().map(|p| p.display().to_string()));
+        args.extend([
+            "--gazetteer".into(),
+            gaz.clone(),
+            "--out".into(),
+            out.into(),
+        ]);
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        ok(&dir.kg(&refs));
+        let g: Value = serde_json::from_str(&read(&dir.join(out).join("graph.json"))).unwrap();
+        g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect::<BTreeSet<String>>()
+    };
+    let first = build("first", &files[..2]);
+    let last = build("last", &files[2..]);
+    build("all", &files);
+    let out = ok(&dir.kg(&["diff", "first/graph.json", "all/graph.json", "--json"]));
+    let d: Value = serde_json::from_str(&out).unwrap();
+    let added: BTreeSet<String> = d["entities"]["added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap().to_string())
+        .collect();
+    let want: BTreeSet<String> = last.difference(&first).cloned().collect();
+    assert_eq!(added, want);
+    assert!(d["entities"]["removed"].as_array().unwrap().is_empty());
+    println!("diff: {} entities added: {added:?}", added.len());
+}

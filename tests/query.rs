@@ -234,3 +234,88 @@ Red Hand Brigade (red_hand, ORG)
         ok(&dir.kg(&["show", "rhb"]))
     );
 }
+
+/// Node ids of a built graph.
+fn node_ids(dir: &Dir, graph: &str) -> std::collections::BTreeSet<String> {
+    let g: Value = serde_json::from_str(&crate::util::read(&dir.join(graph))).unwrap();
+    g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Issue 15: `kg diff` lists what appeared, what vanished and what changed weight, with a
+/// sentence from the newer graph's new documents.
+#[test]
+fn diff_lists_what_changed() {
+    let dir = Dir::with_news("diff");
+    ok(&dir.kg_mini(&["build", "news/a.txt", "--out", "a"]));
+    ok(&dir.kg_mini(&["build", "news/b.txt", "--out", "b"]));
+    ok(&dir.kg_mini(&["build", "news", "--out", "ab"]));
+    let diff = |old: &str, new: &str| -> Value {
+        serde_json::from_str(&ok(&dir.kg(&[
+            "diff",
+            &format!("{old}/graph.json"),
+            &format!("{new}/graph.json"),
+            "--json",
+        ])))
+        .unwrap()
+    };
+    let ids = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap().to_string())
+            .collect()
+    };
+    // From one article to the other: entities of each that the other lacks, by id.
+    let d = diff("a", "b");
+    let (a, b) = (
+        node_ids(&dir, "a/graph.json"),
+        node_ids(&dir, "b/graph.json"),
+    );
+    assert_eq!(
+        ids(&d["entities"]["added"]),
+        b.difference(&a).cloned().collect::<Vec<_>>()
+    );
+    assert_eq!(
+        ids(&d["entities"]["removed"]),
+        a.difference(&b).cloned().collect::<Vec<_>>()
+    );
+    assert!(!ids(&d["entities"]["removed"]).is_empty());
+    // From one article to both: new edges and one heavier, worked out from the texts.
+    let d = diff("a", "ab");
+    let edges: Vec<(String, String, String, u64, u64)> = ["added", "removed", "changed"]
+        .iter()
+        .flat_map(|k| d["edges"][*k].as_array().unwrap().clone())
+        .map(|e| {
+            (
+                e["source"].as_str().unwrap().to_string(),
+                e["relation"].as_str().unwrap().to_string(),
+                e["target"].as_str().unwrap().to_string(),
+                e["old_weight"].as_u64().unwrap(),
+                e["new_weight"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want = [
+        ("ivan_petrov", "co_occurs", "jane_roe", 0, 1),
+        ("ivan_petrov", "co_occurs", "north_port", 0, 1),
+        ("jane_roe", "co_occurs", "north_port", 1, 2),
+    ];
+    let want: Vec<(String, String, String, u64, u64)> = want
+        .iter()
+        .map(|(s, r, t, o, n)| (s.to_string(), r.to_string(), t.to_string(), *o, *n))
+        .collect();
+    assert_eq!(edges, want);
+    assert_eq!(d["edges"]["changed"][0]["evidence"]["doc"], "news/b.txt");
+    let text = ok(&dir.kg(&["diff", "a/graph.json", "ab/graph.json"]));
+    assert!(
+        text.starts_with(
+            "entities: 0 added, 0 removed\nedges: 2 added, 0 removed, 1 changed weight\n"
+        ),
+        "{text}"
+    );
+}

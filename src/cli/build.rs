@@ -39,8 +39,13 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
     } else {
         inputs(&config.inputs)?
     };
+    let mut dates = DateFilter::new(args.since.clone(), args.until.clone());
     for file in &args.facts {
-        read_facts(file, |facts| builder.add(facts))?;
+        read_facts(file, |facts| {
+            if dates.keep(&facts) {
+                builder.add(facts);
+            }
+        })?;
     }
     if let Some(pipeline) = &pipeline {
         let total = text_inputs.len();
@@ -52,6 +57,9 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
             args.threads,
             |doc| pipeline.extract(doc),
             |facts| {
+                if !dates.keep(&facts) {
+                    return Ok(());
+                }
                 builder.add(facts);
                 seen += 1;
                 if progress && (seen % 100 == 0 || seen == total) {
@@ -64,6 +72,9 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
         if progress {
             eprintln!();
         }
+    }
+    if let Some(note) = dates.note() {
+        eprintln!("kg: note: {note}");
     }
     let kg = builder.finish();
     let view = View::new(&kg, &view_options)?;
@@ -83,6 +94,64 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
     )
     .map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--since` / `--until`: which documents a build keeps, by the date of their first piece.
+struct DateFilter {
+    since: Option<String>,
+    until: Option<String>,
+    /// The document whose pieces are coming, and whether it is kept.
+    current: Option<(String, bool)>,
+    left_out: usize,
+    undated: usize,
+}
+
+impl DateFilter {
+    fn new(since: Option<String>, until: Option<String>) -> DateFilter {
+        DateFilter {
+            since,
+            until,
+            current: None,
+            left_out: 0,
+            undated: 0,
+        }
+    }
+
+    fn keep(&mut self, facts: &DocFacts) -> bool {
+        if self.since.is_none() && self.until.is_none() {
+            return true;
+        }
+        if facts.part > 0
+            && let Some((doc, keep)) = &self.current
+            && *doc == facts.doc
+        {
+            return *keep;
+        }
+        let keep = match &facts.date {
+            Some(d) => {
+                self.since.as_ref().is_none_or(|s| d >= s)
+                    && self.until.as_ref().is_none_or(|u| d <= u)
+            }
+            None => {
+                self.undated += 1;
+                false
+            }
+        };
+        if !keep {
+            self.left_out += 1;
+        }
+        self.current = Some((facts.doc.clone(), keep));
+        keep
+    }
+
+    fn note(&self) -> Option<String> {
+        (self.left_out > 0).then(|| {
+            format!(
+                "{} documents outside the dates left out ({} of them undated)",
+                self.left_out, self.undated
+            )
+        })
+    }
 }
 
 fn warn(message: &str) {

@@ -51,6 +51,9 @@ pub enum Command {
     Top(TopArgs),
     /// Everything the graph knows about one entity.
     Show(ShowArgs),
+    /// What changed between two graphs: entities and edges added and removed, and the edges
+    /// whose weight changed most, with a sentence each.
+    Diff(DiffArgs),
     /// Draw the graph with Graphviz (svg, png or pdf).
     Render(RenderArgs),
     /// Check gazetteer files or count what they hold.
@@ -173,6 +176,13 @@ pub struct BuildArgs {
     /// Evidence records kept per edge (the first in document order); weights count them all.
     #[arg(long, default_value_t = crate::graph::DEFAULT_MAX_EVIDENCE, value_name = "N")]
     pub max_evidence: usize,
+    /// Keep only documents dated on or after this day (a `date YYYY-MM-DD` first line); undated
+    /// documents are left out, with a note.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub since: Option<String>,
+    /// Keep only documents dated on or before this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub until: Option<String>,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub view: ViewArgs,
@@ -226,6 +236,22 @@ impl FilterArgs {
             relation: self.relation.clone(),
             min_weight: self.min_weight,
         }
+    }
+}
+
+fn parse_date(s: &str) -> std::result::Result<String, String> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+    {
+        Ok(s.to_string())
+    } else {
+        Err(format!("\"{s}\" is not a date like 2026-02-24"))
     }
 }
 
@@ -329,6 +355,21 @@ pub struct RenderArgs {
     pub view: ViewArgs,
 }
 
+/// `kg diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older graph (a graph.json written by `kg build`).
+    pub old: PathBuf,
+    /// The newer graph.
+    pub new: PathBuf,
+    /// Print JSON instead of a listing.
+    #[arg(long)]
+    pub json: bool,
+    /// Edges listed per section in the listing (JSON lists them all).
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+}
+
 /// `kg show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -369,6 +410,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Path(args) => query::path(args),
         Command::Top(args) => query::top(args),
         Command::Show(args) => query::show(args),
+        Command::Diff(args) => query::diff(args),
         Command::Render(args) => build::render(args),
         Command::Gazetteer {
             action: GazetteerCommand::Check(args),

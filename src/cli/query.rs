@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{GraphArgs, NeighborsArgs, PathArgs, ShowArgs, TopArgs, stdout_error};
+use super::{DiffArgs, GraphArgs, NeighborsArgs, PathArgs, ShowArgs, TopArgs, stdout_error};
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
 use crate::query::{self, Link, Neighbour, sanitize};
@@ -215,4 +215,74 @@ pub(super) fn show(args: ShowArgs) -> Result<ExitCode> {
         }
         Ok(())
     })
+}
+
+pub(super) fn diff(args: DiffArgs) -> Result<ExitCode> {
+    let old = query::load(&args.old)?;
+    let new = query::load(&args.new)?;
+    let d = query::diff(&old, &new);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &d).map_err(|e| stdout_error(e.into()))?;
+        out.write_all(b"\n").map_err(stdout_error)?;
+        out.flush().map_err(stdout_error)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let name = |id: &str| {
+        [&new, &old]
+            .iter()
+            .find_map(|kg| kg.graph.node_weights().find(|n| n.id == id))
+            .map_or(id.to_string(), |n| sanitize(&n.name))
+    };
+    let describe = |id: &str| {
+        let node = [&new, &old]
+            .iter()
+            .find_map(|kg| kg.graph.node_weights().find(|n| n.id == id));
+        match node {
+            Some(n) => format!("{} ({}, {})", sanitize(&n.name), n.id, n.kind.as_str()),
+            None => id.to_string(),
+        }
+    };
+    let mut text = String::new();
+    let e = &d.entities;
+    text.push_str(&format!(
+        "entities: {} added, {} removed\n",
+        e.added.len(),
+        e.removed.len()
+    ));
+    for id in &e.added {
+        text.push_str(&format!("  + {}\n", describe(id)));
+    }
+    for id in &e.removed {
+        text.push_str(&format!("  - {}\n", describe(id)));
+    }
+    let g = &d.edges;
+    text.push_str(&format!(
+        "edges: {} added, {} removed, {} changed weight\n",
+        g.added.len(),
+        g.removed.len(),
+        g.changed.len()
+    ));
+    for (mark, list) in [("+", &g.added), ("-", &g.removed), ("~", &g.changed)] {
+        for c in list.iter().take(args.top) {
+            let arrow = if c.relation == CO_OCCURS { "--" } else { "->" };
+            text.push_str(&format!(
+                "  {mark} {} {arrow} {} {}: {} -> {}\n",
+                name(&c.source),
+                c.relation,
+                name(&c.target),
+                c.old_weight,
+                c.new_weight
+            ));
+            if let Some(s) = &c.evidence {
+                text.push_str(&format!("      \"{}\" ({})\n", sanitize(&s.text), s.doc));
+            }
+        }
+        if list.len() > args.top {
+            text.push_str(&format!("  {mark} ... {} more\n", list.len() - args.top));
+        }
+    }
+    out.write_all(text.as_bytes()).map_err(stdout_error)?;
+    out.flush().map_err(stdout_error)?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -3,11 +3,13 @@
 //! connection between two entities ([`path`]), the most central entities ([`top`]) and what the
 //! graph knows of one entity ([`show`]).
 
+mod diff;
 mod neighbours;
 mod path;
 mod rank;
 mod show;
 
+pub use diff::{Diff, EdgeChange, EdgeChanges, EntityChanges, diff};
 pub use neighbours::{Filter, Link, Neighbour, Quote, neighbours};
 pub use path::{Hop, path};
 pub use rank::{Measure, Ranked, top};
