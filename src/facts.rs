@@ -41,6 +41,9 @@ pub struct MentionFact {
     pub text: String,
     /// The rule that linked it.
     pub how: Rule,
+    /// Index of its sentence in the document (piece), for how many sentences name the entity.
+    #[serde(default)]
+    pub sentence: u32,
 }
 
 /// One relation read in one sentence (co-occurrence included).

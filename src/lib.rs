@@ -208,6 +208,7 @@ impl Pipeline {
                     end: m.span.end + base,
                     text: doc.text[m.span.start..m.span.end].to_string(),
                     how: m.rule,
+                    sentence: m.sentence,
                 })
                 .collect(),
             relations: relations

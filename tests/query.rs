@@ -319,3 +319,108 @@ fn diff_lists_what_changed() {
         "{text}"
     );
 }
+
+/// Issue 15: significance and backbone on a graph worked out by hand. Ten sentences: Acme with
+/// Jane Roe three times, Acme with Valdoria once, Ivan Petrov with Valdoria once, and Ivan
+/// Petrov, Valdoria (twice), North Port and nothing alone. Sentences naming each: Acme 4, Jane
+/// Roe 3, Valdoria 4, Ivan Petrov 2.
+///
+/// G²(Acme, Jane Roe): table 3, 1, 0, 6 against 1.2, 2.8, 1.8, 4.2 expected:
+/// 2(3 ln 2.5 + ln(1/2.8) + 6 ln(6/4.2)) = 7.719, positive (3 > 1.2).
+/// G²(Ivan Petrov, Valdoria): 1, 1, 3, 5 against 0.8, 1.2, 3.2, 4.8: 0.103, positive.
+/// G²(Acme, Valdoria): 1, 3, 3, 3 against 1.6, 2.4, 2.4, 3.6: 0.644, negative (1 < 1.6).
+///
+/// Disparity filter: Acme has strength 4 over 2 edges, so Jane Roe's edge scores
+/// (1 - 3/4)^1 = 0.25 and Valdoria's 0.75; Valdoria (strength 2, 2 edges) gives each of its
+/// edges 0.5; ends of degree 1 give 1. At ALPHA 0.3 only Acme–Jane Roe stays, at 0.6 all three.
+#[test]
+fn significance_and_backbone_worked_by_hand() {
+    let dir = Dir::new("significance");
+    dir.write(
+        "t.txt",
+        "Acme Corporation and Jane Roe.\nAcme Corporation and Jane Roe.\nAcme Corporation and \
+         Jane Roe.\nAcme Corporation and Valdoria.\nIvan Petrov and Valdoria.\nIvan Petrov.\n\
+         Valdoria.\nValdoria.\nNorth Port.\nNothing happened.\n",
+    );
+    let out = ok(&dir.kg_mini(&["build", "t.txt"]));
+    assert!(
+        out.starts_with("1 documents, 14 mentions, 5 entities, 3 edges"),
+        "{out}"
+    );
+    let graph: Value =
+        serde_json::from_str(&crate::util::read(&dir.join("out/graph.json"))).unwrap();
+    let g2: Vec<(String, String, f64)> = graph["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["source"].as_str().unwrap().to_string(),
+                e["target"].as_str().unwrap().to_string(),
+                e["significance"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    let want = [
+        ("acme", "jane_roe", 7.719),
+        ("acme", "valdoria", -0.644),
+        ("ivan_petrov", "valdoria", 0.103),
+    ];
+    let want: Vec<(String, String, f64)> = want
+        .iter()
+        .map(|(s, t, g)| (s.to_string(), t.to_string(), *g))
+        .collect();
+    assert_eq!(g2, want);
+    // Ranked by significance, Valdoria's neighbours put Ivan Petrov before Acme.
+    let n: Value = serde_json::from_str(&ok(&dir.kg(&[
+        "neighbors",
+        "Valdoria",
+        "--sort",
+        "significance",
+        "--json",
+    ])))
+    .unwrap();
+    let order: Vec<&str> = n
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, ["ivan_petrov", "acme"]);
+    let n: Value =
+        serde_json::from_str(&ok(&dir.kg(&["neighbors", "Valdoria", "--json"]))).unwrap();
+    let order: Vec<&str> = n
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, ["acme", "ivan_petrov"]);
+    // The backbone at two levels, drawn as DOT.
+    let edges = |alpha: &str| {
+        ok(&dir.kg(&[
+            "render",
+            "--backbone",
+            alpha,
+            "--format",
+            "dot",
+            "--out",
+            "b.dot",
+        ]));
+        crate::util::read(&dir.join("b.dot"))
+            .matches(" -> ")
+            .count()
+    };
+    assert_eq!(edges("0.3"), 1);
+    assert_eq!(edges("0.6"), 3);
+    assert_eq!(edges("0.2"), 0);
+    // In GraphML and GEXF too, as a number.
+    assert!(
+        crate::util::read(&dir.join("out/graph.graphml"))
+            .contains("<data key=\"e_significance\">7.719</data>")
+    );
+    assert!(
+        crate::util::read(&dir.join("out/graph.gexf"))
+            .contains("<attvalue for=\"significance\" value=\"-0.644\"/>")
+    );
+}

@@ -144,6 +144,10 @@ pub struct ViewArgs {
     /// Draw typed relations only, no co-occurrence.
     #[arg(long)]
     pub relations_only: bool,
+    /// Draw only the co-occurrence backbone: the edges the disparity filter keeps at this
+    /// significance level for at least one end (0.05 is usual); typed relations all stay.
+    #[arg(long, value_name = "ALPHA")]
+    pub backbone: Option<f64>,
 }
 
 impl ViewArgs {
@@ -154,6 +158,7 @@ impl ViewArgs {
             focus: self.focus.clone(),
             depth: self.depth,
             relations_only: self.relations_only,
+            backbone: self.backbone,
         }
     }
 }
@@ -271,6 +276,9 @@ pub struct NeighborsArgs {
     /// Evidence sentences to show per neighbour.
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub evidence: usize,
+    /// Order: heaviest co-occurrence first, or most significant (signed G²) first.
+    #[arg(long, value_enum, default_value = "weight")]
+    pub sort: crate::query::Sort,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub filter: FilterArgs,

@@ -56,7 +56,14 @@ fn width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
 pub(super) fn neighbors(args: NeighborsArgs) -> Result<ExitCode> {
     let kg = query::load(&args.graph.graph)?;
     let node = query::resolve(&kg, &args.entity)?;
-    let list = query::neighbours(&kg, node, args.depth, &args.filter.filter(), args.evidence);
+    let list = query::neighbours(
+        &kg,
+        node,
+        args.depth,
+        &args.filter.filter(),
+        args.evidence,
+        args.sort == crate::query::Sort::Significance,
+    );
     let n = &kg.graph[node];
     answer(&args.graph, &list, |out| {
         writeln!(
@@ -67,16 +74,35 @@ pub(super) fn neighbors(args: NeighborsArgs) -> Result<ExitCode> {
             n.kind.as_str(),
             list.len()
         )?;
-        print_neighbours(out, &list)
+        print_neighbours(out, &list, args.sort == crate::query::Sort::Significance)
     })
 }
 
-fn print_neighbours(out: &mut dyn Write, list: &[Neighbour]) -> std::io::Result<()> {
+fn print_neighbours(
+    out: &mut dyn Write,
+    list: &[Neighbour],
+    significance: bool,
+) -> std::io::Result<()> {
     let width = width(list.iter().map(|n| n.name.as_str()));
+    // Sorted by significance, the listing shows it: signed G² of the co-occurrence.
+    let g2 = |n: &Neighbour| {
+        if significance {
+            format!(
+                "  {:>9}",
+                n.significance
+                    .map_or("-".to_string(), |s| format!("{s:.1}"))
+            )
+        } else {
+            String::new()
+        }
+    };
     writeln!(
         out,
-        "{:<width$}  {:<6}  {:>6}  RELATIONS",
-        "NAME", "TYPE", "WEIGHT"
+        "{:<width$}  {:<6}  {:>6}{}  RELATIONS",
+        "NAME",
+        "TYPE",
+        "WEIGHT",
+        if significance { "         G2" } else { "" }
     )?;
     for n in list {
         let via = n
@@ -86,10 +112,11 @@ fn print_neighbours(out: &mut dyn Write, list: &[Neighbour]) -> std::io::Result<
             .unwrap_or_default();
         writeln!(
             out,
-            "{:<width$}  {:<6}  {:>6}  {}{via}",
+            "{:<width$}  {:<6}  {:>6}{}  {}{via}",
             sanitize(&n.name),
             n.kind.as_str(),
             n.weight,
+            g2(n),
             describe(&n.relations)
         )?;
         for q in &n.evidence {

@@ -32,6 +32,7 @@ const EDGE_ATTRS: &[(&str, &str)] = &[
     ("negated", "boolean"),
     ("open", "boolean"),
     ("documents", "integer"),
+    ("significance", "double"),
     ("evidence_count", "integer"),
     ("evidence", "string"),
 ];
@@ -130,7 +131,7 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
         );
         let evidence = e.evidence.records();
         let first = evidence.first().map(|ev| &*ev.text).unwrap_or("");
-        let values = [
+        let mut values = vec![
             ("relation", xml_escape(&e.relation)),
             ("directed", e.directed.to_string()),
             ("negated", e.negated.to_string()),
@@ -139,6 +140,9 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             ("evidence_count", evidence.len().to_string()),
             ("evidence", xml_escape(first)),
         ];
+        if let Some(g2) = e.significance {
+            values.push(("significance", g2.to_string()));
+        }
         attvalues(&mut s, "        ", &values);
         s.push_str("      </edge>\n");
     }

@@ -32,6 +32,7 @@ const EDGE_KEYS: &[(&str, &str, &str)] = &[
     ("e_negated", "negated", "boolean"),
     ("e_open", "open", "boolean"),
     ("e_documents", "documents", "int"),
+    ("e_significance", "significance", "double"),
     ("e_evidence_count", "evidence_count", "int"),
     ("e_evidence", "evidence", "string"),
     ("e_label", "label", "string"),
@@ -98,6 +99,9 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
         ];
         for (key, value) in values {
             let _ = writeln!(s, "      <data key=\"{key}\">{value}</data>");
+        }
+        if let Some(g2) = e.significance {
+            let _ = writeln!(s, "      <data key=\"e_significance\">{g2}</data>");
         }
         s.push_str("    </edge>\n");
     }

@@ -29,6 +29,9 @@ pub struct ViewOptions {
     pub depth: u32,
     /// Only typed relations, no co-occurrence.
     pub relations_only: bool,
+    /// Only the co-occurrence backbone: edges the disparity filter finds significant at this
+    /// level for at least one end (typed relations all stay).
+    pub backbone: Option<f64>,
 }
 
 /// The nodes and edges to draw, and a note when the graph was cut without being asked.
@@ -58,9 +61,14 @@ impl View {
     /// [`crate::Error::UnknownEntity`] when `focus` names no entity.
     pub fn new(kg: &KnowledgeGraph, opts: &ViewOptions) -> Result<View> {
         let g = &kg.graph;
+        let backbone = opts.backbone.map(|alpha| backbone(kg, alpha));
         let keep_edge = |e: EdgeIndex| {
             let d = &g[e];
-            d.weight >= opts.min_weight && (!opts.relations_only || d.directed)
+            d.weight >= opts.min_weight
+                && (!opts.relations_only || d.directed)
+                && backbone
+                    .as_ref()
+                    .is_none_or(|b| d.directed || b.contains(&e))
         };
         let mut nodes: BTreeSet<NodeIndex> = g.node_indices().collect();
         if let Some(name) = &opts.focus {
@@ -156,4 +164,31 @@ impl View {
         }
         Ok(View { nodes, edges, note })
     }
+}
+
+/// The co-occurrence edges that the disparity filter (Serrano, Boguñá and Vespignani 2009) keeps
+/// at level `alpha`: an edge stays when, at either end, (1 − w/s)^(k − 1) < `alpha`, with w its
+/// weight, s the end's strength (its co-occurrence weights summed) and k its co-occurrence degree.
+pub fn backbone(kg: &KnowledgeGraph, alpha: f64) -> BTreeSet<EdgeIndex> {
+    let g = &kg.graph;
+    let mut strength = vec![0.0f64; g.node_count()];
+    let mut degree = vec![0usize; g.node_count()];
+    let co: Vec<EdgeIndex> = g.edge_indices().filter(|&e| !g[e].directed).collect();
+    for &e in &co {
+        let (s, t) = g.edge_endpoints(e).expect("edge exists");
+        for n in [s, t] {
+            strength[n.index()] += f64::from(g[e].weight);
+            degree[n.index()] += 1;
+        }
+    }
+    co.into_iter()
+        .filter(|&e| {
+            let (s, t) = g.edge_endpoints(e).expect("edge exists");
+            let w = f64::from(g[e].weight);
+            [s, t].iter().any(|n| {
+                crate::graph::significance::disparity(w, strength[n.index()], degree[n.index()])
+                    < alpha
+            })
+        })
+        .collect()
 }

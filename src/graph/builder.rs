@@ -15,6 +15,8 @@ use crate::relations::{CO_OCCURS, Evidence};
 pub const DEFAULT_MAX_EVIDENCE: usize = 100;
 
 struct NodeTally {
+    /// Sentences naming it, for the significance of its co-occurrences.
+    sentences: u32,
     name: String,
     kind: EntityKind,
     /// For a discovered entity: the highest confidence, the documents that typed it each way
@@ -44,6 +46,8 @@ type EdgeKey = (String, String, String, bool);
 struct Current {
     doc: String,
     sentences: u32,
+    /// The last sentence each entity was counted in.
+    last_sentence: HashMap<String, u32>,
     entities: BTreeSet<String>,
     edges: BTreeSet<EdgeKey>,
 }
@@ -54,6 +58,8 @@ pub struct GraphBuilder {
     current: Current,
     nodes: BTreeMap<String, NodeTally>,
     edges: HashMap<EdgeKey, EdgeTally>,
+    /// Sentences of every document, for the significance of co-occurrences.
+    sentences: u64,
     documents: Vec<DocumentInfo>,
 }
 
@@ -80,6 +86,7 @@ impl GraphBuilder {
             current: Current::default(),
             nodes: BTreeMap::new(),
             edges: HashMap::new(),
+            sentences: 0,
             documents: Vec::new(),
         }
     }
@@ -109,6 +116,7 @@ impl GraphBuilder {
         // A piece's sentence numbers continue the previous pieces'.
         let first_sentence = self.current.sentences;
         self.current.sentences += facts.sentences;
+        self.sentences += u64::from(facts.sentences);
         // The date is the document's, read from its first piece.
         let date = self.documents.last().and_then(|d| d.date.clone());
         let date = date.as_deref();
@@ -120,6 +128,7 @@ impl GraphBuilder {
             });
             let tally = match self.nodes.entry(e.id.clone()) {
                 std::collections::btree_map::Entry::Vacant(v) => v.insert(NodeTally {
+                    sentences: 0,
                     name: e.name,
                     kind: e.kind,
                     discovered,
@@ -160,6 +169,13 @@ impl GraphBuilder {
         for m in facts.mentions {
             if let Some(t) = self.nodes.get_mut(&m.entity) {
                 t.mentions += 1;
+                let sentence = first_sentence + m.sentence;
+                if self.current.last_sentence.get(&m.entity) != Some(&sentence) {
+                    t.sentences += 1;
+                    self.current
+                        .last_sentence
+                        .insert(m.entity.clone(), sentence);
+                }
                 // One form per spelling, whatever line breaks split it; most forms need no
                 // rewriting, and most are already known.
                 let plain = !m.text.contains("  ")
@@ -208,6 +224,43 @@ impl GraphBuilder {
 
     /// The graph: nodes sorted by id, edges by (source, target, relation, negated).
     pub fn finish(self) -> KnowledgeGraph {
+        let sentences_of: HashMap<&str, u32> = self
+            .nodes
+            .iter()
+            .map(|(id, t)| (id.as_str(), t.sentences))
+            .collect();
+        let total = self.sentences;
+        let significance = |source: &str, target: &str, weight: u32| {
+            let (a, b) = (sentences_of.get(source)?, sentences_of.get(target)?);
+            Some(super::significance::g2(
+                u64::from(weight),
+                u64::from(*a),
+                u64::from(*b),
+                total,
+            ))
+        };
+        let edges: Vec<Edge> = self
+            .edges
+            .into_iter()
+            .map(|((source, target, relation, negated), t)| Edge {
+                significance: if relation == CO_OCCURS {
+                    significance(&source, &target, t.weight)
+                } else {
+                    None
+                },
+                source,
+                target,
+                directed: relation != CO_OCCURS,
+                relation,
+                negated,
+                open: t.open,
+                weight: t.weight,
+                documents: t.documents,
+                dates: t.dates,
+                evidence: Evidences::Parsed(t.evidence),
+            })
+            .collect();
+        drop(sentences_of);
         let nodes: Vec<Node> = self
             .nodes
             .into_iter()
@@ -238,22 +291,7 @@ impl GraphBuilder {
                 }
             })
             .collect();
-        let mut edges: Vec<Edge> = self
-            .edges
-            .into_iter()
-            .map(|((source, target, relation, negated), t)| Edge {
-                source,
-                target,
-                directed: relation != CO_OCCURS,
-                relation,
-                negated,
-                open: t.open,
-                weight: t.weight,
-                documents: t.documents,
-                dates: t.dates,
-                evidence: Evidences::Parsed(t.evidence),
-            })
-            .collect();
+        let mut edges = edges;
         edges.sort_by(|a, b| {
             (&a.source, &a.target, &a.relation, a.negated).cmp(&(
                 &b.source,

@@ -7,6 +7,7 @@
 
 mod builder;
 mod read;
+pub mod significance;
 
 pub use builder::{DEFAULT_MAX_EVIDENCE, GraphBuilder};
 
@@ -76,6 +77,10 @@ pub struct Edge {
     pub open: bool,
     /// Number of sentences.
     pub weight: u32,
+    /// For co-occurrence: how much more often the two share sentences than their frequencies
+    /// predict (signed log-likelihood G², see [`significance::g2`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub significance: Option<f64>,
     /// Number of distinct documents.
     pub documents: u32,
     /// Dates of the first and last dated documents stating it.

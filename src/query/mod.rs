@@ -13,6 +13,16 @@ pub use diff::{Diff, EdgeChange, EdgeChanges, EntityChanges, diff};
 pub use neighbours::{Filter, Link, Neighbour, Quote, neighbours};
 pub use path::{Hop, path};
 pub use rank::{Measure, Ranked, top};
+
+/// How `kg neighbors` orders its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Sort {
+    /// Heaviest co-occurrence first.
+    #[default]
+    Weight,
+    /// Most significant co-occurrence (signed G²) first.
+    Significance,
+}
 pub use show::{Profile, RelationCount, show};
 
 use std::path::Path;

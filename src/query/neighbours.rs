@@ -110,6 +110,9 @@ pub struct Link {
     /// The sentences deny it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub negated: bool,
+    /// For co-occurrence: its signed G² (see `kg build`'s `significance`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub significance: Option<f64>,
 }
 
 /// One evidence sentence.
@@ -138,6 +141,9 @@ pub struct Neighbour {
     pub via: Option<String>,
     /// Co-occurrence weight with the entity (or with `via`): sentences naming both.
     pub weight: u32,
+    /// Signed G² of that co-occurrence: how much more often than chance they share sentences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub significance: Option<f64>,
     /// Every relation joining them.
     pub relations: Vec<Link>,
     /// Evidence sentences, typed relations first.
@@ -173,6 +179,7 @@ pub(crate) fn connection(
             direction: direction.to_string(),
             weight: data.weight,
             negated: data.negated,
+            significance: data.significance,
         });
     }
     links.sort_by(|a, b| {
@@ -214,6 +221,7 @@ pub fn neighbours(
     depth: u32,
     filter: &Filter,
     evidence: usize,
+    by_significance: bool,
 ) -> Vec<Neighbour> {
     let g = &kg.graph;
     let adjacency = Adjacency::new(kg, filter);
@@ -248,6 +256,10 @@ pub fn neighbours(
                 depth: d,
                 via: (d > 1).then(|| g[parent].id.clone()),
                 weight,
+                significance: relations
+                    .iter()
+                    .find(|l| l.relation == CO_OCCURS)
+                    .and_then(|l| l.significance),
                 relations,
                 evidence,
             }
@@ -260,6 +272,17 @@ pub fn neighbours(
             .map(|l| l.weight)
             .sum()
     };
+    if by_significance {
+        // Nearest first, then the most significant co-occurrence (none last), then by name.
+        let key = |n: &Neighbour| n.significance.unwrap_or(f64::NEG_INFINITY);
+        out.sort_by(|a, b| {
+            a.depth
+                .cmp(&b.depth)
+                .then_with(|| key(b).total_cmp(&key(a)))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        return out;
+    }
     out.sort_by(|a, b| {
         (
             a.depth,

@@ -18,6 +18,9 @@ pub enum Measure {
     Pagerank,
     /// Betweenness: how many shortest paths pass through the entity (Brandes).
     Betweenness,
+    /// Sum of the positive significance (signed G²) of its co-occurrences: entities tied to
+    /// others more than their frequency explains.
+    Significance,
 }
 
 /// One ranked entity.
@@ -69,6 +72,18 @@ pub fn top(kg: &KnowledgeGraph, measure: Measure, filter: &Filter, n: usize) -> 
             .collect(),
         Measure::Pagerank => pagerank(&adjacency),
         Measure::Betweenness => betweenness(&adjacency),
+        Measure::Significance => g
+            .node_indices()
+            .map(|i| {
+                index
+                    .of(i)
+                    .iter()
+                    .flat_map(|(_, edges)| edges.iter())
+                    .filter_map(|&e| g[e].significance)
+                    .filter(|s| *s > 0.0)
+                    .sum()
+            })
+            .collect(),
     };
     let mut order: Vec<NodeIndex> = g
         .node_indices()
