@@ -109,6 +109,27 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    group.bench_function("fingerprint (for folding copies)", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| kg::fingerprint::fingerprint(&d.text).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("discover", |b| {
+        b.iter(|| {
+            docs.iter()
+                .zip(&sentences)
+                .zip(&tagged)
+                .map(|((d, s), t)| {
+                    let g = &pipeline.gazetteer;
+                    kg::discover::discover(d, s, t, g.len() as u32, |_| kg::discover::Listed::Other)
+                        .mentions
+                        .len()
+                })
+                .sum::<usize>()
+        })
+    });
     group.bench_function("relations", |b| {
         b.iter(|| {
             docs.iter()

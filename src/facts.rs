@@ -73,6 +73,9 @@ pub struct DocFacts {
     pub part: u32,
     /// Sentences in the piece.
     pub sentences: u32,
+    /// The document's fingerprint (first piece only), for folding copies of one story.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fingerprint: Vec<u32>,
     /// Entities it names, by id.
     pub entities: Vec<EntityFact>,
     /// Its mentions, in text order.

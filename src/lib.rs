@@ -44,6 +44,7 @@ pub mod discover;
 pub mod error;
 pub mod export;
 pub mod facts;
+pub mod fingerprint;
 pub mod gazetteer;
 pub mod graph;
 pub mod normalize;
@@ -87,6 +88,8 @@ pub struct Pipeline {
     pub patterns: PatternSet,
     /// Also discover names the gazetteer does not list.
     pub discover: bool,
+    /// Fingerprint documents, so a build can fold copies of one story.
+    pub fingerprint: bool,
 }
 
 /// One document read: its sentences, its mentions (discovered ones included, in text order) and
@@ -128,6 +131,7 @@ impl Pipeline {
             tagger,
             patterns: PatternSet::new(patterns),
             discover: false,
+            fingerprint: true,
         }
     }
 
@@ -182,6 +186,11 @@ impl Pipeline {
             date: doc.date.clone(),
             part: doc.part,
             sentences: sentences.len() as u32,
+            fingerprint: if doc.part == 0 && self.fingerprint {
+                fingerprint::fingerprint(&doc.text)
+            } else {
+                Vec::new()
+            },
             entities: ids
                 .into_iter()
                 .map(|id| {

@@ -559,3 +559,104 @@ fn since_and_until_keep_documents_by_date() {
     let bad = dir.kg_mini(&["build", "c", "--since", "Feb 2026"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// (source, relation, target, weight, documents) of every edge and (id, mentions, documents) of
+/// every node of a built graph.
+pub fn counts(dir: &Dir, out: &str) -> (Vec<String>, Vec<String>) {
+    let g: Value = serde_json::from_str(&read(&dir.join(out).join("graph.json"))).unwrap();
+    let edges = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {} {} {}",
+                e["source"], e["relation"], e["target"], e["weight"], e["documents"]
+            )
+        })
+        .collect();
+    let nodes = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| format!("{} {} {}", n["id"], n["mentions"], n["documents"]))
+        .collect();
+    (edges, nodes)
+}
+
+/// Issue 15: two altered copies of one article (another headline, a footer, re-wrapped lines)
+/// count once: the graph's weights and counts equal those of the articles alone, graph.json
+/// names the copies, their sentences stay in the evidence, and the same holds through shards.
+#[test]
+fn copies_of_a_story_count_once() {
+    let dir = Dir::new("copies");
+    let sample = crate::util::root().join("examples/news");
+    for f in std::fs::read_dir(&sample).unwrap() {
+        let p = f.unwrap().path();
+        let name = p.file_name().unwrap().to_str().unwrap().to_string();
+        dir.write(&format!("alone/{name}"), std::fs::read(&p).unwrap());
+        dir.write(&format!("with/{name}"), std::fs::read(&p).unwrap());
+    }
+    let story = read(&sample.join("cartel_operation.txt"));
+    let body = story.split_once('\n').unwrap().1;
+    dir.write(
+        "with/copy-1.txt",
+        format!("date 2026-03-03 What we know about the raid on the ranch\n{body}\nShare this story with your friends.\n"),
+    );
+    let mut wrapped = String::new();
+    for (i, word) in body.split(' ').enumerate() {
+        wrapped.push_str(word);
+        wrapped.push(if i % 9 == 8 { '\n' } else { ' ' });
+    }
+    dir.write(
+        "with/copy-2.txt",
+        format!("date 2026-03-02 Army raid\n{wrapped}"),
+    );
+    ok(&dir.kg(&["build", "alone", "--out", "a"]));
+    let summary = ok(&dir.kg(&["build", "with", "--out", "w"]));
+    assert!(
+        summary.starts_with("5 documents (2 copies folded), "),
+        "{summary}"
+    );
+    assert_eq!(counts(&dir, "a"), counts(&dir, "w"));
+    let g: Value = serde_json::from_str(&read(&dir.join("w/graph.json"))).unwrap();
+    assert_eq!(
+        g["copies"],
+        serde_json::json!([[
+            "with/cartel_operation.txt",
+            "with/copy-1.txt",
+            "with/copy-2.txt"
+        ]])
+    );
+    let copied = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["evidence"].as_array().unwrap())
+        .filter(|ev| ev["copy_of"] == "with/cartel_operation.txt")
+        .count();
+    assert!(copied > 0);
+    // Shards, in any order, fold copies across files.
+    let mut shards = Vec::new();
+    for (i, group) in [
+        vec!["copy-2.txt", "border_talks.txt"],
+        vec!["cartel_operation.txt", "copy-1.txt", "europe_security.txt"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        let paths: Vec<String> = group.iter().map(|f| format!("with/{f}")).collect();
+        let mut args = vec!["extract"];
+        args.extend(paths.iter().map(String::as_str));
+        dir.write(&format!("s{i}.jsonl"), ok(&dir.kg(&args)));
+        shards.push(format!("s{i}.jsonl"));
+    }
+    ok(&dir.kg(&[
+        "build", "--facts", &shards[1], "--facts", &shards[0], "--out", "f",
+    ]));
+    assert_eq!(counts(&dir, "a"), counts(&dir, "f"));
+    // --keep-copies counts every copy.
+    let kept = ok(&dir.kg(&["build", "with", "--keep-copies", "--out", "k"]));
+    assert!(kept.starts_with("5 documents, "), "{kept}");
+    assert_ne!(counts(&dir, "a").0, counts(&dir, "k").0);
+}

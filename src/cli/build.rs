@@ -26,12 +26,15 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
     };
     let view_options = args.view.options();
     let mut builder = GraphBuilder::new(args.max_evidence);
+    builder.fold_copies = !args.keep_copies;
     // Fact files need no gazetteer; text does. Everything is checked before text is read.
     let facts_only = config.inputs.is_empty() && !args.facts.is_empty();
     let pipeline = if facts_only {
         None
     } else {
-        Some(args.gazetteer.config().pipeline()?)
+        let mut p = args.gazetteer.config().pipeline()?;
+        p.fingerprint = !args.keep_copies;
+        Some(p)
     };
     config.check_output()?;
     let text_inputs = if facts_only {
@@ -83,9 +86,14 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
     }
     export::write_all(&kg, &config.out, &view)?;
     let mut out = std::io::stdout().lock();
+    let copies = match kg.copy_count() {
+        0 => String::new(),
+        1 => " (1 copy folded)".to_string(),
+        n => format!(" ({n} copies folded)"),
+    };
     writeln!(
         out,
-        "{} documents, {} mentions, {} entities, {} edges -> {}",
+        "{} documents{copies}, {} mentions, {} entities, {} edges -> {}",
         kg.documents.len(),
         kg.mention_count(),
         kg.graph.node_count(),

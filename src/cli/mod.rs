@@ -185,6 +185,10 @@ pub struct BuildArgs {
     /// documents are left out, with a note.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub since: Option<String>,
+    /// Count near-duplicate documents (copies of one story: another headline, a footer,
+    /// re-wrapped lines) as many stories instead of folding them into one.
+    #[arg(long)]
+    pub keep_copies: bool,
     /// Keep only documents dated on or before this day.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub until: Option<String>,

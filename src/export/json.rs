@@ -23,6 +23,20 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
     writeln!(out, "{{\"version\":{},", crate::graph::FORMAT_VERSION).expect("writing to memory");
     records(&mut out, "documents", kg.documents.iter());
     out.extend_from_slice(b",\n");
+    // Groups of copies of one story: the document counted first, then its copies.
+    let mut groups: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for d in &kg.documents {
+        if let Some(original) = &d.copy_of {
+            groups.entry(original).or_default().push(&d.name);
+        }
+    }
+    if !groups.is_empty() {
+        let list = groups
+            .into_iter()
+            .map(|(original, copies)| std::iter::once(original).chain(copies).collect::<Vec<_>>());
+        records(&mut out, "copies", list);
+        out.extend_from_slice(b",\n");
+    }
     records(&mut out, "nodes", kg.graph.node_weights());
     out.extend_from_slice(b",\n");
     records(&mut out, "edges", kg.graph.edge_weights());

@@ -45,6 +45,8 @@ type EdgeKey = (String, String, String, bool);
 #[derive(Default)]
 struct Current {
     doc: String,
+    /// The document this one is a copy of, when it is.
+    copy_of: Option<std::sync::Arc<str>>,
     sentences: u32,
     /// The last sentence each entity was counted in.
     last_sentence: HashMap<String, u32>,
@@ -60,6 +62,12 @@ pub struct GraphBuilder {
     edges: HashMap<EdgeKey, EdgeTally>,
     /// Sentences of every document, for the significance of co-occurrences.
     sentences: u64,
+    /// Fold near-duplicate documents into one story (off with `--keep-copies`).
+    pub fold_copies: bool,
+    /// Fingerprints of the stories seen (not of copies), by document name.
+    stories: Vec<(String, Vec<u32>)>,
+    /// Band → stories having it, to find copies without comparing every pair.
+    bands: HashMap<(u8, u64), Vec<usize>>,
     documents: Vec<DocumentInfo>,
 }
 
@@ -87,8 +95,44 @@ impl GraphBuilder {
             nodes: BTreeMap::new(),
             edges: HashMap::new(),
             sentences: 0,
+            fold_copies: true,
+            stories: Vec::new(),
+            bands: HashMap::new(),
             documents: Vec::new(),
         }
+    }
+
+    /// The story `fingerprint` copies, if an earlier document told it; otherwise it becomes a
+    /// story of its own.
+    fn original_of(&mut self, doc: &str, fingerprint: &[u32]) -> Option<std::sync::Arc<str>> {
+        use crate::fingerprint::{COPY_SIMILARITY, bands, similarity};
+        if !self.fold_copies || fingerprint.is_empty() {
+            return None;
+        }
+        let keys = bands(fingerprint);
+        let mut candidates: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| self.bands.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        // The most similar story, the earliest on a tie.
+        let best = candidates
+            .into_iter()
+            .map(|i| (similarity(&self.stories[i].1, fingerprint), i))
+            .filter(|(s, _)| *s >= COPY_SIMILARITY)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, i)) = best {
+            return Some(self.stories[i].0.as_str().into());
+        }
+        let i = self.stories.len();
+        self.stories.push((doc.to_string(), fingerprint.to_vec()));
+        for k in keys {
+            self.bands.entry(k).or_default().push(i);
+        }
+        None
     }
 
     /// Folds in one document.
@@ -103,11 +147,14 @@ impl GraphBuilder {
                 d.mentions += facts.mentions.len() as u32;
             }
         } else {
+            let copy_of = self.original_of(&facts.doc, &facts.fingerprint);
             self.current = Current {
                 doc: facts.doc.clone(),
+                copy_of: copy_of.clone(),
                 ..Current::default()
             };
             self.documents.push(DocumentInfo {
+                copy_of: copy_of.map(|c| c.to_string()),
                 name: facts.doc.clone(),
                 date: facts.date.clone(),
                 mentions: facts.mentions.len() as u32,
@@ -116,6 +163,10 @@ impl GraphBuilder {
         // A piece's sentence numbers continue the previous pieces'.
         let first_sentence = self.current.sentences;
         self.current.sentences += facts.sentences;
+        if let Some(original) = self.current.copy_of.clone() {
+            self.add_copy(facts, first_sentence, original);
+            return;
+        }
         self.sentences += u64::from(facts.sentences);
         // The date is the document's, read from its first piece.
         let date = self.documents.last().and_then(|d| d.date.clone());
@@ -214,6 +265,30 @@ impl GraphBuilder {
             }
             if tally.evidence.len() < self.max_evidence
                 || tally.evidence.last().is_some_and(|last| evidence < *last)
+            {
+                let at = tally.evidence.partition_point(|e| *e < evidence);
+                tally.evidence.insert(at, evidence);
+                tally.evidence.truncate(self.max_evidence);
+            }
+        }
+    }
+
+    /// A copy of a story counts for nothing: its sentences join the evidence of the edges the
+    /// story already has, marked with the document they copy.
+    fn add_copy(&mut self, facts: DocFacts, first_sentence: u32, original: std::sync::Arc<str>) {
+        for r in facts.relations {
+            let mut evidence = r.evidence;
+            evidence.sentence += first_sentence;
+            evidence.copy_of = Some(std::sync::Arc::clone(&original));
+            let (mut source, mut target) = (r.source, r.target);
+            if r.relation == CO_OCCURS && source > target {
+                std::mem::swap(&mut source, &mut target);
+                std::mem::swap(&mut evidence.source_span, &mut evidence.target_span);
+            }
+            let key = (source, target, r.relation, evidence.qualifiers.negated);
+            if let Some(tally) = self.edges.get_mut(&key)
+                && (tally.evidence.len() < self.max_evidence
+                    || tally.evidence.last().is_some_and(|last| evidence < *last))
             {
                 let at = tally.evidence.partition_point(|e| *e < evidence);
                 tally.evidence.insert(at, evidence);

@@ -160,6 +160,10 @@ pub struct DocumentInfo {
     pub date: Option<String>,
     /// Mentions found in it.
     pub mentions: u32,
+    /// When it is a copy of another document's story (near-duplicate text): that document.
+    /// A copy adds nothing to weights and counts; its sentences stay in the evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
 }
 
 /// The serialized graph (`graph.json`).
@@ -204,8 +208,20 @@ impl KnowledgeGraph {
         }
     }
 
-    /// Number of mentions over all documents.
+    /// Number of mentions over all documents, copies of a story left out.
     pub fn mention_count(&self) -> u64 {
-        self.documents.iter().map(|d| u64::from(d.mentions)).sum()
+        self.documents
+            .iter()
+            .filter(|d| d.copy_of.is_none())
+            .map(|d| u64::from(d.mentions))
+            .sum()
+    }
+
+    /// Documents folded as copies of another's story.
+    pub fn copy_count(&self) -> usize {
+        self.documents
+            .iter()
+            .filter(|d| d.copy_of.is_some())
+            .count()
     }
 }

@@ -42,6 +42,9 @@ pub struct Evidence {
     /// Qualifiers of a typed relation.
     #[serde(default, skip_serializing_if = "Qualifiers::is_plain")]
     pub qualifiers: Qualifiers,
+    /// Read in a copy of this document's story: kept as evidence, not counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<std::sync::Arc<str>>,
 }
 
 /// What the sentence says about how sure the relation is.
@@ -132,6 +135,7 @@ pub fn extract(
             target_span: target,
             trigger: None,
             qualifiers: Qualifiers::default(),
+            copy_of: None,
         };
         // Co-occurrence: first mention of each entity stands for it.
         let mut firsts: Vec<&crate::tagger::Mention> = Vec::new();
