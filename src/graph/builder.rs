@@ -17,6 +17,8 @@ pub const DEFAULT_MAX_EVIDENCE: usize = 100;
 struct NodeTally {
     /// Sentences naming it, for the significance of its co-occurrences.
     sentences: u32,
+    /// The last (document number, sentence) it was counted in.
+    last_sentence: Option<(usize, u32)>,
     name: String,
     kind: EntityKind,
     /// For a discovered entity: the highest confidence, the documents that typed it each way
@@ -48,8 +50,6 @@ struct Current {
     /// The document this one is a copy of, when it is.
     copy_of: Option<std::sync::Arc<str>>,
     sentences: u32,
-    /// The last sentence each entity was counted in.
-    last_sentence: HashMap<String, u32>,
     entities: BTreeSet<String>,
     edges: BTreeSet<EdgeKey>,
 }
@@ -180,6 +180,7 @@ impl GraphBuilder {
             let tally = match self.nodes.entry(e.id.clone()) {
                 std::collections::btree_map::Entry::Vacant(v) => v.insert(NodeTally {
                     sentences: 0,
+                    last_sentence: None,
                     name: e.name,
                     kind: e.kind,
                     discovered,
@@ -220,12 +221,10 @@ impl GraphBuilder {
         for m in facts.mentions {
             if let Some(t) = self.nodes.get_mut(&m.entity) {
                 t.mentions += 1;
-                let sentence = first_sentence + m.sentence;
-                if self.current.last_sentence.get(&m.entity) != Some(&sentence) {
+                let at = (self.documents.len(), first_sentence + m.sentence);
+                if t.last_sentence != Some(at) {
                     t.sentences += 1;
-                    self.current
-                        .last_sentence
-                        .insert(m.entity.clone(), sentence);
+                    t.last_sentence = Some(at);
                 }
                 // One form per spelling, whatever line breaks split it; most forms need no
                 // rewriting, and most are already known.

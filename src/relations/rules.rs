@@ -634,9 +634,10 @@ pub(crate) fn sentence_relations(
         out.extend(open::find(&ctx, &taken));
     }
     if set.constructions {
+        let words = ctx.words(0, ctx.tokens.len());
         let widened: Vec<Found> = out
             .iter()
-            .flat_map(|f| constructions::up_the_chain(&ctx, f))
+            .flat_map(|f| constructions::up_the_chain(&ctx, &words, f))
             .collect();
         out.extend(widened);
     }

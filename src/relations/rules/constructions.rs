@@ -41,9 +41,12 @@ fn roles() -> &'static HashSet<&'static str> {
 /// Whether a role phrase ends at `words[..end]`, and where it starts (longest phrase first).
 fn role_ending_at(words: &[&str], end: usize) -> Option<usize> {
     (end.saturating_sub(3)..end).find(|&start| {
+        // One word needs no joined copy; phrases of two or three words are rare.
+        if start + 1 == end {
+            return roles().contains(words[start].trim_end_matches('.'));
+        }
         let phrase = words[start..end].join(" ");
-        let phrase = phrase.trim_end_matches('.');
-        roles().contains(phrase)
+        roles().contains(phrase.trim_end_matches('.'))
     })
 }
 
@@ -355,28 +358,28 @@ fn in_list(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> bool {
 
 /// "born in Chattanooga, Tenn.", "based in Huntsville, Alabama": a relation of a person or an
 /// organization with a place holds with every place the chain after it says the first lies in.
-pub(super) fn up_the_chain(ctx: &Ctx, f: &Found) -> Vec<Found> {
+pub(super) fn up_the_chain(ctx: &Ctx, words: &[&str], f: &Found) -> Vec<Found> {
     let mut out = Vec::new();
-    let Some(mut b) = ctx
-        .tokens
-        .iter()
-        .position(|t| t.arg.is_some() && t.span == f.object_span)
-    else {
+    // Tokens are in text order, so an argument's token is found by its span.
+    let token_of = |span: Span| {
+        let i = ctx.tokens.partition_point(|t| t.span.start < span.start);
+        ctx.tokens
+            .get(i)
+            .filter(|t| t.arg.is_some() && t.span == span)
+            .map(|_| i)
+    };
+    let Some(mut b) = token_of(f.object_span) else {
         return out;
     };
     if ctx.arg(b).kind != Place
-        || ctx
-            .tokens
-            .iter()
-            .any(|t| t.span == f.subject_span && t.arg.is_some_and(|i| ctx.args[i].kind == Place))
+        || token_of(f.subject_span).is_some_and(|s| ctx.arg(s).kind == Place)
     {
         return out;
     }
-    let words = ctx.words(0, ctx.tokens.len());
     while words.get(b + 1) == Some(&",")
         && ctx.tokens.get(b + 2).is_some_and(|t| t.arg.is_some())
         && ctx.arg(b + 2).kind == Place
-        && !in_list(ctx, &words, b, b + 2)
+        && !in_list(ctx, words, b, b + 2)
     {
         b += 2;
         let container = ctx.arg(b);
