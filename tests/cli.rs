@@ -531,15 +531,7 @@ fn since_and_until_keep_documents_by_date() {
     );
     dir.write("c/2.txt", "date 2026-02-10\nIvan Petrov met Jane Roe.\n");
     dir.write("c/3.txt", "Ivan Petrov praised Acme.\n");
-    let nodes = |out: &str| -> Vec<String> {
-        let g: Value = serde_json::from_str(&read(&dir.join(out).join("graph.json"))).unwrap();
-        g["nodes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|n| n["id"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let nodes = |out: &str| crate::util::node_ids(&dir, &format!("{out}/graph.json"));
     let out = dir.kg_mini(&["build", "c", "--until", "2026-01-31", "--out", "jan"]);
     eqnice!(
         "1 documents, 2 mentions, 2 entities, 2 edges -> jan\n",

@@ -285,12 +285,8 @@ fn diff_of_two_news_builds_lists_the_new_entities() {
         ]);
         let refs: Vec<&str> = args.iter().map(String::as_str).collect();
         ok(&dir.kg(&refs));
-        let g: Value = serde_json::from_str(&read(&dir.join(out).join("graph.json"))).unwrap();
-        g["nodes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|n| n["id"].as_str().unwrap().to_string())
+        crate::util::node_ids(&dir, &format!("{out}/graph.json"))
+            .into_iter()
             .collect::<BTreeSet<String>>()
     };
     let first = build("first", &files[..2]);

@@ -1,6 +1,6 @@
 use serde_json::Value;
 
-use crate::util::{Dir, ok, stderr};
+use crate::util::{Dir, ids, node_ids, ok, stderr};
 
 fn built(name: &str) -> Dir {
     let dir = Dir::with_news(name);
@@ -235,17 +235,6 @@ Red Hand Brigade (red_hand, ORG)
     );
 }
 
-/// Node ids of a built graph.
-fn node_ids(dir: &Dir, graph: &str) -> std::collections::BTreeSet<String> {
-    let g: Value = serde_json::from_str(&crate::util::read(&dir.join(graph))).unwrap();
-    g["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["id"].as_str().unwrap().to_string())
-        .collect()
-}
-
 /// Issue 15: `kg diff` lists what appeared, what vanished and what changed weight, with a
 /// sentence from the newer graph's new documents.
 #[test]
@@ -263,7 +252,7 @@ fn diff_lists_what_changed() {
         ])))
         .unwrap()
     };
-    let ids = |v: &Value| -> Vec<String> {
+    let strings = |v: &Value| -> Vec<String> {
         v.as_array()
             .unwrap()
             .iter()
@@ -272,19 +261,14 @@ fn diff_lists_what_changed() {
     };
     // From one article to the other: entities of each that the other lacks, by id.
     let d = diff("a", "b");
-    let (a, b) = (
-        node_ids(&dir, "a/graph.json"),
-        node_ids(&dir, "b/graph.json"),
-    );
-    assert_eq!(
-        ids(&d["entities"]["added"]),
-        b.difference(&a).cloned().collect::<Vec<_>>()
-    );
-    assert_eq!(
-        ids(&d["entities"]["removed"]),
-        a.difference(&b).cloned().collect::<Vec<_>>()
-    );
-    assert!(!ids(&d["entities"]["removed"]).is_empty());
+    let set =
+        |g: &str| -> std::collections::BTreeSet<String> { node_ids(&dir, g).into_iter().collect() };
+    let (a, b) = (set("a/graph.json"), set("b/graph.json"));
+    let added: Vec<String> = b.difference(&a).cloned().collect();
+    let removed: Vec<String> = a.difference(&b).cloned().collect();
+    assert_eq!(strings(&d["entities"]["added"]), added);
+    assert_eq!(strings(&d["entities"]["removed"]), removed);
+    assert!(!removed.is_empty());
     // From one article to both: new edges and one heavier, worked out from the texts.
     let d = diff("a", "ab");
     let edges: Vec<(String, String, String, u64, u64)> = ["added", "removed", "changed"]
@@ -380,22 +364,10 @@ fn significance_and_backbone_worked_by_hand() {
         "--json",
     ])))
     .unwrap();
-    let order: Vec<&str> = n
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(order, ["ivan_petrov", "acme"]);
+    assert_eq!(ids(&n), ["ivan_petrov", "acme"]);
     let n: Value =
         serde_json::from_str(&ok(&dir.kg(&["neighbors", "Valdoria", "--json"]))).unwrap();
-    let order: Vec<&str> = n
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(order, ["acme", "ivan_petrov"]);
+    assert_eq!(ids(&n), ["acme", "ivan_petrov"]);
     // The backbone at two levels, drawn as DOT.
     let edges = |alpha: &str| {
         ok(&dir.kg(&[

@@ -134,3 +134,23 @@ impl Dir {
         self.kg(&refs)
     }
 }
+
+/// Node ids of a built graph.json (relative to `dir`), in id order.
+pub fn node_ids(dir: &Dir, graph: &str) -> Vec<String> {
+    let g: serde_json::Value = serde_json::from_str(&read(&dir.join(graph))).unwrap();
+    g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The `id` of every item of a JSON array, in order.
+pub fn ids(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["id"].as_str().unwrap())
+        .collect()
+}
