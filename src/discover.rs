@@ -638,8 +638,7 @@ const NEVER_NAMES: u16 = 1024;
 fn is(word: &str, class: u16) -> bool {
     static CLASSES: OnceLock<WordMap<&'static str, u16>> = OnceLock::new();
     let classes = CLASSES.get_or_init(|| {
-        let mut map: WordMap<&'static str, u16> = WordMap::default();
-        for (list, bit) in [
+        crate::normalize::word_classes(&[
             (CONNECTORS_LIST, CONNECTORS),
             (HONORIFICS_LIST, HONORIFICS),
             (ORG_HEADS_LIST, ORG_HEADS),
@@ -651,12 +650,7 @@ fn is(word: &str, class: u16) -> bool {
             (PLACE_PREPOSITIONS_LIST, PLACE_PREPOSITIONS),
             (SPEECH_LIST, SPEECH),
             (NEVER_NAMES_LIST, NEVER_NAMES),
-        ] {
-            for w in list {
-                *map.entry(w).or_default() |= bit;
-            }
-        }
-        map
+        ])
     });
     classes.get(word).is_some_and(|c| c & class != 0)
 }

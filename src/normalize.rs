@@ -216,3 +216,15 @@ pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherD
 
 /// A hash set of short words, hashed with [`WordHasher`].
 pub type WordSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// Word classes as bits: each word of each list gets its list's bit, so testing a word against
+/// any set of classes is one hash lookup instead of a scan of every list.
+pub fn word_classes(lists: &[(&[&'static str], u16)]) -> WordMap<&'static str, u16> {
+    let mut map = WordMap::default();
+    for (list, bit) in lists {
+        for w in *list {
+            *map.entry(*w).or_default() |= bit;
+        }
+    }
+    map
+}

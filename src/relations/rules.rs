@@ -3,16 +3,12 @@
 //! pattern family then looks at the tokens between and around two arguments.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crate::corpus::Document;
 use crate::gazetteer::{EntityId, EntityKind, Known};
 use crate::relations::Qualifiers;
-use crate::relations::patterns::{
-    Family, Pattern, PatternSet, Slot, WordHasher, is_barrier, match_at,
-};
+use crate::relations::patterns::{Family, Pattern, PatternSet, Slot, is_barrier, match_at};
 use crate::sentences::{Sentence, Span};
 use crate::tagger::Mention;
 
@@ -283,14 +279,13 @@ const CLAUSE: u16 = 64;
 const DETERMINER: u16 = 128;
 const GERUND_JOINER: u16 = 256;
 
-type Classes = HashMap<&'static str, u16, BuildHasherDefault<WordHasher>>;
+type Classes = crate::normalize::WordMap<&'static str, u16>;
 
 /// Whether `word` belongs to any of the classes in `class`.
 fn is(word: &str, class: u16) -> bool {
     static CLASSES: OnceLock<Classes> = OnceLock::new();
     let classes = CLASSES.get_or_init(|| {
-        let mut map = Classes::default();
-        for (list, bit) in [
+        crate::normalize::word_classes(&[
             (GENERIC_HEADS, HEAD),
             (PREFIX_WORDS, PREFIX),
             (NEGATIONS, NEGATION),
@@ -300,12 +295,7 @@ fn is(word: &str, class: u16) -> bool {
             (CLAUSE_WORDS, CLAUSE),
             (DETERMINERS, DETERMINER),
             (GERUND_JOINERS, GERUND_JOINER),
-        ] {
-            for w in list {
-                *map.entry(w).or_default() |= bit;
-            }
-        }
-        map
+        ])
     });
     classes.get(word).is_some_and(|c| c & class != 0)
 }
