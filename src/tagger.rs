@@ -378,6 +378,12 @@ impl Tagger {
         // Entities the document names unambiguously by a full name: the evidence used below.
         let present: BTreeSet<EntityId> =
             found.iter().filter_map(|c| self.sole_entity(c)).collect();
+        // The parents of what the document names, gathered once: "a child of e is named" is
+        // then one lookup per candidate, not a scan of every entity named (issue 16).
+        let parents_present: BTreeSet<EntityId> = present
+            .iter()
+            .filter_map(|p| self.parents[p.0 as usize])
+            .collect();
         let mut tagged = Tagged::default();
         for c in found {
             let sentence = sentence_of(sentences, c.span.start);
@@ -426,7 +432,7 @@ impl Tagger {
             let (entity, ambiguous) = if ids.len() == 1 {
                 (first, false)
             } else {
-                self.disambiguate(&doc.text, c.span, &ids, &present)
+                self.disambiguate(&doc.text, c.span, &ids, (&present, &parents_present))
             };
             mention.entity = entity;
             mention.rule = options[&entity];
@@ -450,14 +456,12 @@ impl Tagger {
         text: &str,
         span: Span,
         ids: &[EntityId],
-        present: &BTreeSet<EntityId>,
+        (present, parents_present): (&BTreeSet<EntityId>, &BTreeSet<EntityId>),
     ) -> (EntityId, bool) {
         let related = |e: EntityId| {
             present.contains(&e)
                 || self.parents[e.0 as usize].is_some_and(|p| present.contains(&p))
-                || present
-                    .iter()
-                    .any(|&p| self.parents[p.0 as usize] == Some(e))
+                || parents_present.contains(&e)
         };
         let mut pool: Vec<EntityId> = ids.iter().copied().filter(|&e| related(e)).collect();
         if pool.len() == 1 {
