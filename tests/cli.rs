@@ -652,3 +652,15 @@ fn copies_of_a_story_count_once() {
     assert!(kept.starts_with("5 documents, "), "{kept}");
     assert_ne!(counts(&dir, "a").0, counts(&dir, "k").0);
 }
+
+/// The repository's own gazetteer folder loads as a user gazetteer: every `*.tsv` in it is a
+/// gazetteer file (word lists such as the verb lexicon are `*.txt`), and its lines redefine the
+/// built-in entities they copy instead of clashing with them.
+#[test]
+fn the_gazetteer_folder_loads_as_a_user_gazetteer() {
+    let dir = Dir::new("gazetteer-folder");
+    dir.write("t.txt", "Mexico and the CIA.\n");
+    let folder = crate::util::root().join("gazetteer");
+    let out = ok(&dir.kg(&["tag", "t.txt", "--gazetteer", folder.to_str().unwrap()]));
+    assert_eq!(out.lines().count(), 2, "{out}");
+}

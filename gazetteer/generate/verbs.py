@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes gazetteer/verbs.tsv: English verbs and their inflections, for `~verb` in relation
+"""Writes gazetteer/verbs.txt: English verbs and their inflections, for `~verb` in relation
 patterns and for the lemmas of open relations.
 
 Run from the repository root with the pinned version:
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import lemminflect
 
-OUT = Path(__file__).resolve().parent.parent / "verbs.tsv"
+OUT = Path(__file__).resolve().parent.parent / "verbs.txt"
 TABLE = Path(os.path.dirname(lemminflect.__file__)) / "resources" / "infl_lu.csv.gz"
 
 

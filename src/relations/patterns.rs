@@ -129,8 +129,8 @@ impl PatternSet {
 
 pub use crate::normalize::WordHasher;
 
-/// English verbs and their inflections, generated from a lexicon (`gazetteer/verbs.tsv`).
-const VERBS: &str = include_str!("../../gazetteer/verbs.tsv");
+/// English verbs and their inflections, generated from a lexicon (`gazetteer/verbs.txt`).
+const VERBS: &str = include_str!("../../gazetteer/verbs.txt");
 
 /// The verb lexicon: every base with its forms, and every form with its base.
 struct Lexicon {
@@ -166,7 +166,7 @@ fn is_vowel(c: u8) -> bool {
     b"aeiou".contains(&c)
 }
 
-/// The forms of an English verb: from the lexicon (`gazetteer/verbs.tsv`) when it lists the verb,
+/// The forms of an English verb: from the lexicon (`gazetteer/verbs.txt`) when it lists the verb,
 /// else by the regular rules (base, -s, -ed, -ing).
 pub fn inflect(verb: &str) -> Vec<String> {
     let v = verb.to_lowercase();
