@@ -241,15 +241,7 @@ impl GraphBuilder {
             }
         }
         for r in facts.relations {
-            let mut evidence = r.evidence;
-            evidence.sentence += first_sentence;
-            let (mut source, mut target) = (r.source, r.target);
-            let directed = r.relation != CO_OCCURS;
-            if !directed && source > target {
-                std::mem::swap(&mut source, &mut target);
-                std::mem::swap(&mut evidence.source_span, &mut evidence.target_span);
-            }
-            let key = (source, target, r.relation, evidence.qualifiers.negated);
+            let (key, evidence) = edge_of(r, first_sentence);
             // The key is copied only the first time a document states the edge.
             let first_in_doc = !self.current.edges.contains(&key);
             if first_in_doc {
@@ -262,13 +254,7 @@ impl GraphBuilder {
                 tally.documents += 1;
                 widen(&mut tally.dates, date);
             }
-            if tally.evidence.len() < self.max_evidence
-                || tally.evidence.last().is_some_and(|last| evidence < *last)
-            {
-                let at = tally.evidence.partition_point(|e| *e < evidence);
-                tally.evidence.insert(at, evidence);
-                tally.evidence.truncate(self.max_evidence);
-            }
+            keep_evidence(&mut tally.evidence, evidence, self.max_evidence);
         }
     }
 
@@ -276,40 +262,24 @@ impl GraphBuilder {
     /// story already has, marked with the document they copy.
     fn add_copy(&mut self, facts: DocFacts, first_sentence: u32, original: std::sync::Arc<str>) {
         for r in facts.relations {
-            let mut evidence = r.evidence;
-            evidence.sentence += first_sentence;
+            let (key, mut evidence) = edge_of(r, first_sentence);
             evidence.copy_of = Some(std::sync::Arc::clone(&original));
-            let (mut source, mut target) = (r.source, r.target);
-            if r.relation == CO_OCCURS && source > target {
-                std::mem::swap(&mut source, &mut target);
-                std::mem::swap(&mut evidence.source_span, &mut evidence.target_span);
-            }
-            let key = (source, target, r.relation, evidence.qualifiers.negated);
-            if let Some(tally) = self.edges.get_mut(&key)
-                && (tally.evidence.len() < self.max_evidence
-                    || tally.evidence.last().is_some_and(|last| evidence < *last))
-            {
-                let at = tally.evidence.partition_point(|e| *e < evidence);
-                tally.evidence.insert(at, evidence);
-                tally.evidence.truncate(self.max_evidence);
+            if let Some(tally) = self.edges.get_mut(&key) {
+                keep_evidence(&mut tally.evidence, evidence, self.max_evidence);
             }
         }
     }
 
     /// The graph: nodes sorted by id, edges by (source, target, relation, negated).
     pub fn finish(self) -> KnowledgeGraph {
-        let sentences_of: HashMap<&str, u32> = self
-            .nodes
-            .iter()
-            .map(|(id, t)| (id.as_str(), t.sentences))
-            .collect();
+        let nodes = &self.nodes;
         let total = self.sentences;
         let significance = |source: &str, target: &str, weight: u32| {
-            let (a, b) = (sentences_of.get(source)?, sentences_of.get(target)?);
+            let (a, b) = (nodes.get(source)?.sentences, nodes.get(target)?.sentences);
             Some(super::significance::g2(
                 u64::from(weight),
-                u64::from(*a),
-                u64::from(*b),
+                u64::from(a),
+                u64::from(b),
                 total,
             ))
         };
@@ -334,7 +304,6 @@ impl GraphBuilder {
                 evidence: Evidences::Parsed(t.evidence),
             })
             .collect();
-        drop(sentences_of);
         let nodes: Vec<Node> = self
             .nodes
             .into_iter()
@@ -382,6 +351,29 @@ impl GraphBuilder {
             nodes,
             edges,
         })
+    }
+}
+
+/// A relation's edge key and its evidence, numbered from the piece's first sentence;
+/// co-occurrence runs from the smaller id to the larger.
+fn edge_of(r: crate::facts::RelationFact, first_sentence: u32) -> (EdgeKey, Evidence) {
+    let mut evidence = r.evidence;
+    evidence.sentence += first_sentence;
+    let (mut source, mut target) = (r.source, r.target);
+    if r.relation == CO_OCCURS && source > target {
+        std::mem::swap(&mut source, &mut target);
+        std::mem::swap(&mut evidence.source_span, &mut evidence.target_span);
+    }
+    let key = (source, target, r.relation, evidence.qualifiers.negated);
+    (key, evidence)
+}
+
+/// Keeps the first `max` evidence records in document order.
+fn keep_evidence(kept: &mut Vec<Evidence>, evidence: Evidence, max: usize) {
+    if kept.len() < max || kept.last().is_some_and(|last| evidence < *last) {
+        let at = kept.partition_point(|e| *e < evidence);
+        kept.insert(at, evidence);
+        kept.truncate(max);
     }
 }
 
