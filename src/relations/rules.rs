@@ -609,22 +609,21 @@ pub(crate) fn sentence_relations(
             }
         }
     }
-    let taken = out
+    // Pairs a pattern related; the constructions and then open relations take the rest.
+    let mut taken: std::collections::HashSet<(Span, Span)> = out
         .iter()
         .map(|f| (f.subject_span, f.object_span))
         .collect();
+    let words = ctx.words(0, ctx.tokens.len());
     if set.constructions {
-        out.extend(constructions::find(&ctx, &taken));
+        let found = constructions::find(&ctx, &words, &arg_tokens, &taken);
+        taken.extend(found.iter().map(|f| (f.subject_span, f.object_span)));
+        out.extend(found);
     }
     if set.open {
-        let taken = out
-            .iter()
-            .map(|f| (f.subject_span, f.object_span))
-            .collect();
-        out.extend(open::find(&ctx, &taken));
+        out.extend(open::find(&ctx, &arg_tokens, &taken));
     }
     if set.constructions {
-        let words = ctx.words(0, ctx.tokens.len());
         let widened: Vec<Found> = out
             .iter()
             .flat_map(|f| constructions::up_the_chain(&ctx, &words, f))

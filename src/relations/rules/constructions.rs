@@ -100,14 +100,16 @@ fn is_modifier_word(w: &str) -> bool {
     is_word(w) && !matches!(w, "and" | "or" | "who" | "which" | "that" | "said" | "says")
 }
 
-/// Relations from the constructions of this module, for the pairs `taken` does not hold.
-pub(super) fn find(ctx: &Ctx, taken: &HashSet<(Span, Span)>) -> Vec<Found> {
-    let arg_tokens: Vec<usize> = (0..ctx.tokens.len())
-        .filter(|&i| ctx.tokens[i].arg.is_some())
-        .collect();
-    let words = ctx.words(0, ctx.tokens.len());
+/// Relations from the constructions of this module, for the pairs `taken` does not hold;
+/// `words` are the sentence's tokens and `arg_tokens` where its arguments stand.
+pub(super) fn find(
+    ctx: &Ctx,
+    words: &[&str],
+    arg_tokens: &[usize],
+    taken: &HashSet<(Span, Span)>,
+) -> Vec<Found> {
     let mut out = Vec::new();
-    if let Some(f) = dateline(ctx, &words) {
+    if let Some(f) = dateline(ctx, words) {
         out.push(f);
     }
     for (x, &a) in arg_tokens.iter().enumerate() {
@@ -122,7 +124,7 @@ pub(super) fn find(ctx: &Ctx, taken: &HashSet<(Span, Span)>) -> Vec<Found> {
             if ctx.arg(a).demonym || ctx.arg(b).demonym {
                 continue;
             }
-            if let Some(f) = pair(ctx, &words, a, b) {
+            if let Some(f) = pair(ctx, words, a, b) {
                 out.push(f);
             }
         }

@@ -39,13 +39,11 @@ const NOT_RELATIONS: &[&str] = &[
     "asked",
 ];
 
-/// Open relations of a sentence, for the pairs of neighbouring names that `taken` does not hold.
-pub(super) fn find(ctx: &Ctx, taken: &HashSet<(Span, Span)>) -> Vec<Found> {
-    let args: Vec<usize> = (0..ctx.tokens.len())
-        .filter(|&i| ctx.tokens[i].arg.is_some())
-        .collect();
+/// Open relations of a sentence, for the pairs of neighbouring names (at `arg_tokens`) that
+/// `taken` does not hold.
+pub(super) fn find(ctx: &Ctx, arg_tokens: &[usize], taken: &HashSet<(Span, Span)>) -> Vec<Found> {
     let mut out = Vec::new();
-    for pair in args.windows(2) {
+    for pair in arg_tokens.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let (sa, sb) = (ctx.arg(a).span, ctx.arg(b).span);
         if b - a < 2 || b - a > 10 || taken.contains(&(sa, sb)) || taken.contains(&(sb, sa)) {
