@@ -309,12 +309,10 @@ pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
         let facts = pipeline.extract(doc);
         // Fact offsets count from the start of the file; the piece's text starts at `base`.
         let text = |s: Span| &doc.text[s.start - doc.base..s.end - doc.base];
+        let entities: std::collections::HashMap<&str, &crate::facts::EntityFact> =
+            facts.entities.iter().map(|e| (e.id.as_str(), e)).collect();
         let argument = |id: &str, span: Span| {
-            let e = facts
-                .entities
-                .iter()
-                .find(|e| e.id == id)
-                .expect("a relation names entities of its document");
+            let e = entities[id];
             ArgumentLine {
                 id: &e.id,
                 name: &e.name,

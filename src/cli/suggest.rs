@@ -27,16 +27,15 @@ pub(super) fn suggest(args: TextArgs) -> Result<ExitCode> {
             let facts = pipeline.extract(doc);
             let sentences = crate::sentences::split(doc);
             let mut found: Vec<(String, Example)> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             for m in &facts.mentions {
-                if !m.entity.starts_with("discovered:") || found.iter().any(|(k, _)| *k == m.entity)
-                {
+                if !m.entity.starts_with("discovered:") || !seen.insert(m.entity.as_str()) {
                     continue;
                 }
-                let at = m.start - doc.base;
+                // The mention's own sentence (its number counts within this piece).
                 let s = sentences
-                    .iter()
-                    .find(|s| s.span.start <= at && at < s.span.end.max(s.span.start + 1))
-                    .map_or(&doc.text[at..m.end - doc.base], |s| {
+                    .get(m.sentence as usize)
+                    .map_or(&doc.text[m.start - doc.base..m.end - doc.base], |s| {
                         &doc.text[s.span.start..s.span.end]
                     });
                 let text = s.split_whitespace().collect::<Vec<_>>().join(" ");
