@@ -52,6 +52,8 @@ pub mod query;
 pub mod relations;
 pub mod sentences;
 pub mod tagger;
+#[cfg(test)]
+mod testing;
 
 pub use error::{Error, Result};
 

@@ -39,16 +39,7 @@ fn discovered(text: &str) -> Vec<String> {
 }
 
 fn check(rows: &[(&str, &str, &[&str])]) {
-    let mut wrong = Vec::new();
-    for (rule, text, expected) in rows {
-        let got = discovered(text);
-        if got != *expected {
-            wrong.push(format!(
-                "{rule}: {text:?}\n  want {expected:?}\n  got  {got:?}"
-            ));
-        }
-    }
-    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+    crate::testing::check_rows(rows, discovered);
 }
 
 /// Each rule with a sentence of our own, and what discovery makes of it.
