@@ -1116,7 +1116,9 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &Places) -> Vot
     let n = name.len();
     let first = bare(&name[0].lower);
     let last = bare(&name[n - 1].lower);
-    let cap_words: Vec<&Word> = name.iter().filter(|w| w.cap).collect();
+    // Given name and surname cues hold for names of capitalized words only: a connector inside
+    // ("Bank of Ostravia") points elsewhere.
+    let all_capitalized = name.iter().all(|w| w.cap);
     if is(last, ORG_HEADS) && n > 1 {
         v.add(Org, 4.0, "organization head word");
     }
@@ -1141,11 +1143,10 @@ fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &Places) -> Vot
     let given = lists.first.contains(name[0].text.trim_end_matches('.'))
         || lists.first.contains(titlecase(first).as_str());
     let surname = |w: &Word| lists.surnames.contains(titlecase(bare(&w.lower)).as_str());
-    if given && (2..=4).contains(&n) && cap_words.len() == n {
+    if given && (2..=4).contains(&n) && all_capitalized {
         v.add(Person, 2.5, "given name");
     }
-    if (2..=4).contains(&n) && surname(&name[n - 1]) && cap_words.len() == n && !is_common(&name[0])
-    {
+    if (2..=4).contains(&n) && surname(&name[n - 1]) && all_capitalized && !is_common(&name[0]) {
         v.add(Person, 1.0, "surname");
     }
     if name[..n.saturating_sub(1)]
