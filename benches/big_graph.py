@@ -22,6 +22,7 @@ for i in range(n):
     nodes.append({"id": key, "name": f"{kind.title()} Number {i}", "type": kind, "aliases": [f"E{i}"],
                   "seen": [f"{kind.title()} Number {i}"], "mentions": 1 + int(rng.paretovariate(1.5)), "documents": 1})
 edges = {}
+sentences = []
 relations = ["co_occurs"] * 8 + ["leader_of", "located_in", "provided_intelligence_to", "attacked"]
 while len(edges) < m:
     # Preferential attachment by a power law over ids: a few hubs, a long tail.
@@ -34,14 +35,17 @@ while len(edges) < m:
     key = (nodes[s]["id"], nodes[t]["id"], rel)
     if key in edges:
         continue
-    doc = f"news/{rng.randrange(20000):05d}.txt"
+    doc = rng.randrange(20000)
     text = f"{nodes[s]['name']} and {nodes[t]['name']} appear together in this invented sentence number {len(edges)}."
+    sentences.append(text)
     edges[key] = {"source": key[0], "target": key[1], "relation": rel, "directed": rel != "co_occurs",
                   "negated": False, "weight": 1 + int(rng.paretovariate(2.0)) - 1, "documents": 1,
-                  "evidence": [{"doc": doc, "sentence": 0, "start": 0, "end": len(text), "text": text,
-                                "source_span": {"start": 0, "end": 5}, "target_span": {"start": 10, "end": 15}}]}
+                  "evidence": [{"sentence": len(sentences) - 1, "source": [0, 5], "target": [10, 15],
+                                "at": [[doc, 0, 0]]}]}
 nodes.sort(key=lambda x: x["id"])
 out = sorted(edges.values(), key=lambda e: (e["source"], e["target"], e["relation"], e["negated"]))
 with open(path, "w", encoding="utf-8") as f:
-    json.dump({"version": 1, "documents": [], "nodes": nodes, "edges": out}, f)
+    documents = [{"name": f"news/{i:05d}.txt", "mentions": 1} for i in range(20000)]
+    json.dump({"version": 2, "documents": documents, "nodes": nodes, "sentences": sentences,
+               "edges": out}, f)
 print(f"{path}: {len(nodes)} nodes, {len(out)} edges")

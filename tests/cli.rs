@@ -1,6 +1,6 @@
 use serde_json::Value;
 
-use crate::util::{Dir, ok, read};
+use crate::util::{Dir, evidence, ok, read};
 
 #[test]
 fn tag_prints_exact_mentions() {
@@ -120,7 +120,7 @@ valdoria attacked red_hand w=1 d=1",
         edges(&graph).join("\n")
     );
     // Evidence: the sentence text and its byte offsets in the document.
-    let hired = &graph["edges"][1]["evidence"][0];
+    let hired = &evidence(&graph, &graph["edges"][1])[0];
     assert_eq!(hired["doc"], "news/a.txt");
     assert_eq!(
         hired["text"],
@@ -131,7 +131,7 @@ valdoria attacked red_hand w=1 d=1",
         (Some(0), Some(66))
     );
     assert_eq!(hired["trigger"]["start"], 17);
-    let attacked = &graph["edges"][14]["evidence"][0];
+    let attacked = &evidence(&graph, &graph["edges"][14])[0];
     assert_eq!(
         attacked["text"],
         "The RHB was attacked by Valdorian forces."
@@ -392,6 +392,7 @@ fn open_relations_are_marked_in_every_output() {
     );
     assert_eq!(edge["open"], true);
     assert_eq!(edge["evidence"][0]["qualifiers"]["open"], true);
+    assert_eq!(evidence(&graph, edge)[0]["qualifiers"]["open"], true);
     let graphml = read(&dir.join("out/graph.graphml"));
     assert!(graphml.contains("<data key=\"e_relation\">interview</data>\n      <data key=\"e_directed\">true</data>\n      <data key=\"e_negated\">false</data>\n      <data key=\"e_open\">true</data>"), "{graphml}");
     assert!(read(&dir.join("out/graph.gexf")).contains("<attvalue for=\"open\" value=\"true\"/>"));
@@ -624,7 +625,7 @@ fn copies_of_a_story_count_once() {
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|e| e["evidence"].as_array().unwrap())
+        .flat_map(|e| evidence(&g, e))
         .filter(|ev| ev["copy_of"] == "with/cartel_operation.txt")
         .count();
     assert!(copied > 0);

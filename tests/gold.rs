@@ -131,7 +131,7 @@ fn relations_match_the_annotations() {
         if e["relation"] == "co_occurs" || e["negated"] == true {
             continue;
         }
-        for ev in e["evidence"].as_array().unwrap() {
+        for ev in crate::util::evidence(&graph, e) {
             let doc = ev["doc"]
                 .as_str()
                 .unwrap()

@@ -154,3 +154,34 @@ pub fn ids(list: &serde_json::Value) -> Vec<&str> {
         .map(|x| x["id"].as_str().unwrap())
         .collect()
 }
+
+/// An edge's evidence in a built graph.json, as plain records a script would rebuild from the
+/// quotes: `doc`, `sentence`, `start`, `end`, `text`, the spans in document bytes, `trigger`,
+/// `qualifiers` and `copy_of`.
+pub fn evidence(graph: &serde_json::Value, edge: &serde_json::Value) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    let mut out = Vec::new();
+    for q in edge["evidence"].as_array().unwrap() {
+        let text = graph["sentences"][q["sentence"].as_u64().unwrap() as usize]
+            .as_str()
+            .unwrap();
+        for place in q["at"].as_array().unwrap() {
+            let document = &graph["documents"][place[0].as_u64().unwrap() as usize];
+            let start = place[2].as_i64().unwrap();
+            let span = |s: &serde_json::Value| json!({"start": start + s[0].as_i64().unwrap(), "end": start + s[1].as_i64().unwrap()});
+            out.push(json!({
+                "doc": document["name"],
+                "sentence": place[1],
+                "start": start,
+                "end": start + text.len() as i64,
+                "text": text,
+                "source_span": span(&q["source"]),
+                "target_span": span(&q["target"]),
+                "trigger": if q["trigger"].is_null() { json!(null) } else { span(&q["trigger"]) },
+                "qualifiers": q["qualifiers"],
+                "copy_of": document["copy_of"],
+            }));
+        }
+    }
+    out
+}

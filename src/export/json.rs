@@ -1,12 +1,15 @@
-//! `graph.json`: the complete graph with evidence, the file queries read. One document, node
-//! or edge a line: compact enough to load fast at half a million edges, still readable and
-//! friendly to `grep` and `diff`.
+//! `graph.json`: the complete graph with evidence, the file queries read. One document, node,
+//! sentence or edge a line: compact enough to load fast at half a million edges, still readable
+//! and friendly to `grep` and `diff`. Evidence is stored as quotes into a table of sentence
+//! texts (see [`crate::graph::quotes`]), so the file grows with the graph, not with how often
+//! the corpus repeats itself.
 
 use std::io::Write;
 
 use serde::Serialize;
 
 use crate::graph::KnowledgeGraph;
+use crate::graph::quotes::{Quote, Quoter};
 
 fn records<T: Serialize>(out: &mut Vec<u8>, key: &str, items: impl Iterator<Item = T>) {
     write!(out, "\"{key}\":[").expect("writing to memory");
@@ -39,8 +42,26 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
     }
     records(&mut out, "nodes", kg.graph.node_weights());
     out.extend_from_slice(b",\n");
-    records(&mut out, "edges", kg.graph.edge_weights());
-    out.extend_from_slice(b"}\n");
+    let mut quoter = Quoter::new(kg.documents.iter().map(|d| d.name.as_str()));
+    let evidence: Vec<_> = kg
+        .graph
+        .edge_weights()
+        .map(|e| e.evidence.records())
+        .collect();
+    let quotes: Vec<Vec<Quote>> = evidence.iter().map(|r| quoter.quote(r)).collect();
+    records(&mut out, "sentences", quoter.sentences.iter());
+    out.extend_from_slice(b",\n");
+    write!(out, "\"edges\":[").expect("writing to memory");
+    for (i, (edge, quotes)) in kg.graph.edge_weights().zip(&quotes).enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        // The edge's own fields, then its quotes in place of the closing brace.
+        serde_json::to_writer(&mut out, edge).expect("graph types serialize");
+        out.pop();
+        out.extend_from_slice(b",\"evidence\":");
+        serde_json::to_writer(&mut out, quotes).expect("quotes serialize");
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"\n]}\n");
     out
 }
 
@@ -57,9 +78,96 @@ mod tests {
         let text = String::from_utf8(super::render(&kg)).unwrap();
         assert_eq!(
             text,
-            "{\"version\":1,\n\"documents\":[\n],\n\"nodes\":[\n],\n\"edges\":[\n]}\n"
+            "{\"version\":2,\n\"documents\":[\n],\n\"nodes\":[\n],\n\"sentences\":[\n],\n\"edges\":[\n]}\n"
         );
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["edges"].as_array().unwrap().len(), 0);
+    }
+
+    /// Every evidence field survives writing and reading: text shared by places in two
+    /// documents, a copy, a trigger, qualifiers, a span before its sentence (a dateline).
+    #[test]
+    fn evidence_round_trips_through_the_sentence_table() {
+        use std::sync::Arc;
+
+        use crate::graph::{DocumentInfo, Edge, Evidences, GraphFile, KnowledgeGraph, Node};
+        use crate::relations::{Evidence, Qualifiers};
+        use crate::sentences::Span;
+
+        let record = |doc: &str, sentence: u32, start: usize, text: &str| Evidence {
+            doc: doc.into(),
+            sentence,
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            source_span: Span::new(start, start + 4),
+            target_span: Span::new(start + 9, start + 13),
+            trigger: None,
+            qualifiers: Qualifiers::default(),
+            copy_of: None,
+        };
+        let wire = "Acme sued Bolt in court.";
+        let mut copied = record("c.txt", 0, 0, wire);
+        copied.copy_of = Some(Arc::from("a.txt"));
+        let mut typed = record("a.txt", 3, 120, "Acme, Bolt said, sued.");
+        typed.trigger = Some(Span::new(137, 141));
+        typed.qualifiers.attributed_to = Some("Bolt".into());
+        typed.source_span = Span::new(100, 104);
+        let records = vec![
+            record("a.txt", 1, 40, wire),
+            typed,
+            record("b.txt", 7, 900, wire),
+            copied,
+        ];
+        let node = |id: &str| Node {
+            id: id.into(),
+            name: id.into(),
+            kind: crate::gazetteer::EntityKind::Org,
+            aliases: Vec::new(),
+            discovered: false,
+            confidence: None,
+            evidence: Vec::new(),
+            seen: vec![id.into()],
+            mentions: 2,
+            documents: 2,
+            dates: None,
+        };
+        let doc = |name: &str, copy_of: Option<&str>| DocumentInfo {
+            name: name.into(),
+            date: None,
+            mentions: 2,
+            copy_of: copy_of.map(String::from),
+        };
+        let kg = KnowledgeGraph::from_file(GraphFile {
+            version: 2,
+            documents: vec![
+                doc("a.txt", None),
+                doc("b.txt", None),
+                doc("c.txt", Some("a.txt")),
+            ],
+            nodes: vec![node("acme"), node("bolt")],
+            edges: vec![Edge {
+                source: "acme".into(),
+                target: "bolt".into(),
+                relation: "sued".into(),
+                directed: true,
+                negated: false,
+                open: false,
+                weight: 4,
+                significance: None,
+                documents: 2,
+                dates: None,
+                evidence: Evidences::Parsed(records.clone()),
+            }],
+        });
+        let text = String::from_utf8(super::render(&kg)).unwrap();
+        // The wire sentence is written once, for the three places that print it.
+        assert_eq!(text.matches(wire).count(), 1, "{text}");
+        let back = KnowledgeGraph::parse(Arc::new(text)).unwrap();
+        let edge = back.graph.edge_weights().next().unwrap();
+        let mut expected = records;
+        expected.sort();
+        assert_eq!(edge.evidence.records().to_vec(), expected);
+        assert_eq!(back.documents, kg.documents);
     }
 }

@@ -4,7 +4,8 @@
 //! weight counts every sentence. The result is sorted by stable ids, so it is the same whatever
 //! order the documents came in, in one run or from many fact files.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use super::{DocumentInfo, Edge, Evidences, GraphFile, KnowledgeGraph, Node};
 use crate::facts::DocFacts;
@@ -69,6 +70,8 @@ pub struct GraphBuilder {
     /// Band → stories having it, to find copies without comparing every pair.
     bands: HashMap<(u8, u64), Vec<usize>>,
     documents: Vec<DocumentInfo>,
+    /// The text of every sentence kept as evidence, once.
+    texts: HashSet<Arc<str>>,
 }
 
 fn widen(range: &mut Option<(String, String)>, date: Option<&str>) {
@@ -99,6 +102,7 @@ impl GraphBuilder {
             stories: Vec::new(),
             bands: HashMap::new(),
             documents: Vec::new(),
+            texts: HashSet::new(),
         }
     }
 
@@ -254,7 +258,12 @@ impl GraphBuilder {
                 tally.documents += 1;
                 widen(&mut tally.dates, date);
             }
-            keep_evidence(&mut tally.evidence, evidence, self.max_evidence);
+            keep_evidence(
+                &mut tally.evidence,
+                evidence,
+                self.max_evidence,
+                &mut self.texts,
+            );
         }
     }
 
@@ -265,7 +274,12 @@ impl GraphBuilder {
             let (key, mut evidence) = edge_of(r, first_sentence);
             evidence.copy_of = Some(std::sync::Arc::clone(&original));
             if let Some(tally) = self.edges.get_mut(&key) {
-                keep_evidence(&mut tally.evidence, evidence, self.max_evidence);
+                keep_evidence(
+                    &mut tally.evidence,
+                    evidence,
+                    self.max_evidence,
+                    &mut self.texts,
+                );
             }
         }
     }
@@ -368,9 +382,22 @@ fn edge_of(r: crate::facts::RelationFact, first_sentence: u32) -> (EdgeKey, Evid
     (key, evidence)
 }
 
-/// Keeps the first `max` evidence records in document order.
-fn keep_evidence(kept: &mut Vec<Evidence>, evidence: Evidence, max: usize) {
+/// Keeps the first `max` evidence records in document order. A kept sentence's text is
+/// shared with every other record of the same text (`texts`), so a sentence is held once
+/// however many edges and copies cite it.
+fn keep_evidence(
+    kept: &mut Vec<Evidence>,
+    mut evidence: Evidence,
+    max: usize,
+    texts: &mut HashSet<Arc<str>>,
+) {
     if kept.len() < max || kept.last().is_some_and(|last| evidence < *last) {
+        match texts.get(&evidence.text) {
+            Some(t) => evidence.text = Arc::clone(t),
+            None => {
+                texts.insert(Arc::clone(&evidence.text));
+            }
+        }
         let at = kept.partition_point(|e| *e < evidence);
         kept.insert(at, evidence);
         kept.truncate(max);

@@ -6,6 +6,7 @@
 //! [`GraphFile`] is the serde form written to `graph.json` and read back by queries.
 
 mod builder;
+pub mod quotes;
 mod read;
 pub mod significance;
 
@@ -13,7 +14,7 @@ pub use builder::{DEFAULT_MAX_EVIDENCE, GraphBuilder};
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use petgraph::graph::{Graph, NodeIndex};
 use serde::{Deserialize, Serialize};
@@ -23,7 +24,7 @@ use crate::gazetteer::EntityKind;
 use crate::relations::Evidence;
 
 /// Format version of `graph.json`.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A node: one entity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,7 +87,9 @@ pub struct Edge {
     /// Dates of the first and last dated documents stating it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dates: Option<(String, String)>,
-    /// Where it was read, sorted by document and sentence.
+    /// Where it was read, sorted by document and sentence. `graph.json`'s writer writes it as
+    /// quotes into its sentence table.
+    #[serde(skip_serializing)]
     pub evidence: Evidences,
 }
 
@@ -116,9 +119,22 @@ pub enum Evidences {
         start: usize,
         /// Where it ends.
         end: usize,
+        /// The file's documents and sentence table, known once the whole file is read.
+        table: Arc<OnceLock<FileTable>>,
     },
-    /// The JSON array, copied (when the file text is not at hand).
+    /// The JSON array of plain records, copied (when the file text is not at hand).
     Raw(Box<RawValue>),
+}
+
+/// What a `graph.json`'s quotes point into, as positions in the file text.
+#[derive(Debug, Clone, Default)]
+pub struct FileTable {
+    /// The file's format: version 1 wrote plain records, with their sentence in each.
+    pub version: u32,
+    /// The `documents` list, in file order (places number them).
+    pub documents: Vec<quotes::DocumentRef>,
+    /// Where each JSON string of the `sentences` table lies in the file.
+    pub sentences: Vec<(usize, usize)>,
 }
 
 impl Evidences {
@@ -126,8 +142,25 @@ impl Evidences {
     pub fn records(&self) -> Cow<'_, [Evidence]> {
         match self {
             Evidences::Parsed(v) => Cow::Borrowed(v),
-            Evidences::InFile { text, start, end } => {
-                Cow::Owned(serde_json::from_str(&text[*start..*end]).unwrap_or_default())
+            Evidences::InFile {
+                text,
+                start,
+                end,
+                table,
+            } => {
+                let json = &text[*start..*end];
+                let table = table.get_or_init(FileTable::default);
+                if table.version < 2 {
+                    return Cow::Owned(serde_json::from_str(json).unwrap_or_default());
+                }
+                let quotes = serde_json::from_str(json).unwrap_or_default();
+                let sentence = |i: usize| {
+                    let &(s, e) = table.sentences.get(i)?;
+                    serde_json::from_str::<String>(&text[s..e])
+                        .ok()
+                        .map(Arc::from)
+                };
+                Cow::Owned(quotes::unquote(quotes, &table.documents, sentence))
             }
             Evidences::Raw(raw) => Cow::Owned(serde_json::from_str(raw.get()).unwrap_or_default()),
         }
@@ -137,16 +170,6 @@ impl Evidences {
 impl PartialEq for Evidences {
     fn eq(&self, other: &Evidences) -> bool {
         self.records() == other.records()
-    }
-}
-
-impl Serialize for Evidences {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Evidences::Parsed(v) => v.serialize(s),
-            Evidences::InFile { .. } => self.records().serialize(s),
-            Evidences::Raw(raw) => raw.serialize(s),
-        }
     }
 }
 

@@ -75,7 +75,7 @@ pub struct Qualifiers {
 }
 
 impl Qualifiers {
-    fn is_plain(&self) -> bool {
+    pub(crate) fn is_plain(&self) -> bool {
         self == &Qualifiers::default()
     }
 }

@@ -1,0 +1,151 @@
+//! How `graph.json` stores evidence: each sentence text once, in a `sentences` table, and each
+//! edge's evidence as quotes: a sentence of that table with the argument spans in it, and every
+//! place (document, sentence number, offset) where that same sentence says it. A wire story
+//! reprinted forty times is one quote with forty places, not forty copies of its text; a
+//! sentence naming six entities is written once, not once for each of its fifteen pairs.
+//!
+//! In memory an edge still holds plain [`Evidence`] records; this module turns one into the
+//! other and back, losslessly (a test round-trips every field).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::relations::{Evidence, Qualifiers};
+use crate::sentences::Span;
+
+/// Evidence read in one sentence text, at one or more places. Spans are byte offsets into the
+/// sentence text (they may fall outside it, as a dateline does, hence signed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Index into the file's `sentences`.
+    pub sentence: usize,
+    /// The subject's (or first entity's) bytes in the sentence.
+    pub source: (i64, i64),
+    /// The object's (or second entity's).
+    pub target: (i64, i64),
+    /// The trigger words, for typed relations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<(i64, i64)>,
+    /// As the records had them (records differing here are separate quotes).
+    #[serde(default, skip_serializing_if = "Qualifiers::is_plain")]
+    pub qualifiers: Qualifiers,
+    /// Where it was read: document (index into `documents`), sentence number in that document,
+    /// and the byte where the sentence starts.
+    pub at: Vec<(usize, u32, usize)>,
+}
+
+/// A document's name, and the story it copies when it is a copy: what a quote's place points to.
+pub type DocumentRef = (Arc<str>, Option<Arc<str>>);
+
+fn relative(span: Span, base: usize) -> (i64, i64) {
+    (
+        span.start as i64 - base as i64,
+        span.end as i64 - base as i64,
+    )
+}
+
+fn absolute((start, end): (i64, i64), base: usize) -> Span {
+    let at = |x: i64| (base as i64 + x).max(0) as usize;
+    Span::new(at(start), at(end))
+}
+
+/// Builds a file's `sentences` table while its edges' evidence is grouped into quotes.
+pub struct Quoter<'a> {
+    documents: HashMap<&'a str, usize>,
+    ids: HashMap<&'a str, usize>,
+    /// The table, in order of first use.
+    pub sentences: Vec<&'a str>,
+}
+
+impl<'a> Quoter<'a> {
+    /// Documents are numbered by their place in `names` (the file's `documents` list).
+    pub fn new(names: impl Iterator<Item = &'a str>) -> Quoter<'a> {
+        let mut documents = HashMap::new();
+        for (i, n) in names.enumerate() {
+            documents.entry(n).or_insert(i);
+        }
+        Quoter {
+            documents,
+            ids: HashMap::new(),
+            sentences: Vec::new(),
+        }
+    }
+
+    /// One edge's records as quotes, in the order of their first place.
+    ///
+    /// # Complexity
+    /// O(k q) for k records falling into q quotes (k is at most `--max-evidence`).
+    pub fn quote(&mut self, records: &'a [Evidence]) -> Vec<Quote> {
+        let mut quotes: Vec<Quote> = Vec::new();
+        for ev in records {
+            let next = self.sentences.len();
+            let sentence = *self.ids.entry(&ev.text).or_insert(next);
+            if sentence == next {
+                self.sentences.push(&ev.text);
+            }
+            let doc = self.documents.get(&*ev.doc).copied().unwrap_or(usize::MAX);
+            let place = (doc, ev.sentence, ev.start);
+            let (source, target) = (
+                relative(ev.source_span, ev.start),
+                relative(ev.target_span, ev.start),
+            );
+            let trigger = ev.trigger.map(|t| relative(t, ev.start));
+            let same = |q: &&mut Quote| {
+                q.sentence == sentence
+                    && q.source == source
+                    && q.target == target
+                    && q.trigger == trigger
+                    && q.qualifiers == ev.qualifiers
+            };
+            match quotes.iter_mut().find(same) {
+                Some(q) => q.at.push(place),
+                None => quotes.push(Quote {
+                    sentence,
+                    source,
+                    target,
+                    trigger,
+                    qualifiers: ev.qualifiers.clone(),
+                    at: vec![place],
+                }),
+            }
+        }
+        quotes
+    }
+}
+
+/// Quotes back to records, in document order as the builder kept them; `sentence` reads an
+/// entry of the sentence table. A place naming a document or sentence the file lacks is skipped
+/// (a hand-edited file).
+pub fn unquote(
+    quotes: Vec<Quote>,
+    documents: &[DocumentRef],
+    sentence: impl Fn(usize) -> Option<Arc<str>>,
+) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    for q in quotes {
+        let Some(text) = sentence(q.sentence) else {
+            continue;
+        };
+        for &(doc, sentence, start) in &q.at {
+            let Some((name, copy_of)) = documents.get(doc) else {
+                continue;
+            };
+            out.push(Evidence {
+                doc: Arc::clone(name),
+                sentence,
+                start,
+                end: start + text.len(),
+                text: Arc::clone(&text),
+                source_span: absolute(q.source, start),
+                target_span: absolute(q.target, start),
+                trigger: q.trigger.map(|t| absolute(t, start)),
+                qualifiers: q.qualifiers.clone(),
+                copy_of: copy_of.clone(),
+            });
+        }
+    }
+    out.sort();
+    out
+}
