@@ -1,7 +1,7 @@
-//! Documents → mentions. One leftmost-longest automaton over every folded surface form finds
-//! candidates in the match buffer; each is kept only on whole-word boundaries and when its case
-//! fits the form ("US" never matches "us"); then every match is resolved to one entity using the
-//! document: acronyms it defines, people it names in full, and type cues around ambiguous names.
+//! Documents → mentions. A trie of every folded surface form, walked from each word start of a
+//! folded copy of the text, finds candidates (the longest first); each is kept only on whole-word
+//! boundaries and when its case fits the form ("US" never matches "us"); then every match is
+//! resolved to one entity using the document: acronyms it defines, people it names in full, and type cues around ambiguous names.
 //!
 //! ```
 //! use kg::gazetteer::{Gazetteer, parse};
@@ -24,15 +24,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
 use rayon::prelude::*;
 
 use crate::corpus::{DocId, Document};
 use crate::gazetteer::{EntityId, EntityKind, Form, Gazetteer, Rule};
 use crate::normalize::{Normalized, fold, normalize};
 use crate::sentences::{Sentence, Span};
+
+mod trie;
+use trie::Trie;
 
 /// One entity named in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,14 +63,11 @@ pub struct Tagged {
 /// A compiled gazetteer, ready to tag many documents.
 #[derive(Debug, Clone)]
 pub struct Tagger {
-    /// One automaton per first byte of the folded forms: a walk from a word start can only
-    /// follow forms that begin with that word's first byte, and the pieces compile in parallel.
-    shards: Vec<Shard>,
-    /// Shard index by first folded byte (`NO_SHARD` when no form starts with it).
-    route: [u16; 256],
+    /// Every distinct folded form.
+    names: Trie,
     /// The few forms that can match a word starting in lower case ("de la Cruz"): by the case
     /// rule no other form can, so most words of running text cost one table lookup.
-    lower: Shard,
+    lower: Trie,
     /// Forms behind each pattern (several forms may fold alike).
     patterns: Vec<Vec<u32>>,
     forms: Vec<Form>,
@@ -106,28 +103,6 @@ fn fold_forms(forms: &[Form], user: impl Fn(EntityId) -> bool) -> (Vec<String>, 
         }
     }
     (keys, patterns)
-}
-
-/// Aho-Corasick automaton over some of the folded forms, walked anchored from word starts.
-#[derive(Debug, Clone)]
-struct Shard {
-    nfa: NFA,
-    /// Global pattern index of each of this automaton's patterns.
-    patterns: Vec<u32>,
-}
-
-const NO_SHARD: u16 = u16::MAX;
-
-impl Shard {
-    fn new(keys: &[String], ids: Vec<u32>) -> Shard {
-        // Walks are anchored at word starts: a prefilter for unanchored search would go unused.
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .prefilter(false)
-            .build(ids.iter().map(|&i| &keys[i as usize]))
-            .expect("gazetteer forms are non-empty and within automaton limits");
-        Shard { nfa, patterns: ids }
-    }
 }
 
 /// A match that passed boundary and case checks, before resolution.
@@ -167,42 +142,24 @@ const PLACE_CUES: &[&str] = &[
 ];
 
 impl Tagger {
-    /// Compiles every surface form of `gazetteer` into one automaton.
+    /// Compiles every surface form of `gazetteer` into a trie.
     ///
     /// # Complexity
     /// Linear in the total length of the forms.
     pub fn new(gazetteer: &Gazetteer) -> Tagger {
         let forms = gazetteer.forms();
         let (keys, patterns) = fold_forms(&forms, |e| gazetteer.is_user(e));
-        let mut groups: Vec<Vec<u32>> = vec![Vec::new(); 256];
-        for (i, key) in keys.iter().enumerate() {
-            groups[key.as_bytes()[0] as usize].push(i as u32);
-        }
-        let mut route = [NO_SHARD; 256];
-        let mut jobs: Vec<Vec<u32>> = Vec::new();
-        for (byte, ids) in groups.into_iter().enumerate() {
-            if !ids.is_empty() {
-                route[byte] = jobs.len() as u16;
-                jobs.push(ids);
-            }
-        }
-        jobs.push(
-            (0..patterns.len() as u32)
-                .filter(|&p| {
-                    patterns[p as usize]
-                        .iter()
-                        .any(|&f| may_fit_lower_case(&forms[f as usize].text))
-                })
-                .collect(),
-        );
-        let mut shards: Vec<Shard> = jobs
-            .into_par_iter()
-            .map(|ids| Shard::new(&keys, ids))
+        let all: Vec<u32> = (0..keys.len() as u32).collect();
+        let lower: Vec<u32> = (0..patterns.len() as u32)
+            .filter(|&p| {
+                patterns[p as usize]
+                    .iter()
+                    .any(|&f| may_fit_lower_case(&forms[f as usize].text))
+            })
             .collect();
-        let lower = shards.pop().expect("the lower-case shard was pushed last");
+        let (names, lower) = rayon::join(|| Trie::new(&keys, &all), || Trie::new(&keys, &lower));
         Tagger {
-            shards,
-            route,
+            names,
             lower,
             patterns,
             forms,
@@ -225,53 +182,31 @@ impl Tagger {
         self.resolve(doc, sentences, &found)
     }
 
-    /// Tries every word start: walking the automaton's trie from there (anchored, so without
-    /// failure transitions) lists every form that starts at that word, and costs one or two
-    /// transitions for the ordinary words between names. The longest form that ends on a word
+    /// Tries every word start: walking the trie from there lists every form that starts at that
+    /// word, and costs one or two transitions for the ordinary words between names. The longest form that ends on a word
     /// boundary and fits the case rule wins; a match can never start inside a word.
     fn scan(&self, text: &str, norm: &Normalized) -> Vec<Candidate> {
         let hay = norm.text.as_str();
         let bytes = hay.as_bytes();
         let mut out = Vec::new();
-        let mut ends: Vec<(usize, usize)> = Vec::new();
+        let mut ends: Vec<(usize, u32)> = Vec::new();
         let mut pos = 0;
         while let Some(start) = next_word_start(hay, pos) {
             ends.clear();
             let first = text[norm.original_start(start)..].chars().next();
-            let shard = if first.is_some_and(char::is_lowercase) {
+            let trie = if first.is_some_and(char::is_lowercase) {
                 &self.lower
             } else {
-                match self.route[bytes[start] as usize] {
-                    NO_SHARD => {
-                        pos = next_word(hay, start);
-                        continue;
-                    }
-                    i => &self.shards[i as usize],
-                }
+                &self.names
             };
-            let nfa = &shard.nfa;
-            let mut sid = nfa
-                .start_state(Anchored::Yes)
-                .expect("anchored searches are supported");
-            for (k, &b) in bytes[start..].iter().enumerate() {
-                sid = nfa.next_state(Anchored::Yes, sid, b);
-                if nfa.is_dead(sid) {
-                    break;
-                }
-                if nfa.is_match(sid) {
-                    // A state also reports forms that are proper suffixes of the path walked
-                    // ("own" at the end of "town"): only a form as long as the path starts here.
-                    let walked = k + 1;
-                    if let Some(p) = (0..nfa.match_len(sid))
-                        .map(|i| nfa.match_pattern(sid, i))
-                        .find(|&p| nfa.pattern_len(p) == walked)
-                    {
-                        ends.push((start + walked, shard.patterns[p.as_usize()] as usize));
-                    }
-                }
+            if !trie.starts_with(bytes[start]) {
+                pos = next_word(hay, start);
+                continue;
             }
+            trie.prefixes(&bytes[start..], &mut ends);
             let mut accepted = None;
-            for &(end, pattern) in ends.iter().rev() {
+            for &(len, pattern) in ends.iter().rev() {
+                let (end, pattern) = (start + len, pattern as usize);
                 if !right_bound(hay, end) {
                     continue;
                 }
