@@ -50,7 +50,9 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
             }
         })?;
     }
-    if let Some(pipeline) = &pipeline {
+    // The pipeline (the compiled gazetteer, most of the memory) goes when the text is read, so
+    // the graph and its files are built in the room it leaves.
+    if let Some(pipeline) = pipeline {
         let total = text_inputs.len();
         let progress = std::io::stderr().is_terminal() && total > 20;
         let mut seen = 0;

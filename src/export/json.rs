@@ -43,12 +43,17 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
     records(&mut out, "nodes", kg.graph.node_weights());
     out.extend_from_slice(b",\n");
     let mut quoter = Quoter::new(kg.documents.iter().map(|d| d.name.as_str()));
-    let evidence: Vec<_> = kg
+    // Quotes first, so the sentence table can be written before the edges; one edge's records
+    // at a time, into one buffer, so the graph's evidence is never all expanded at once.
+    let mut buf = Vec::new();
+    let quotes: Vec<Vec<Quote>> = kg
         .graph
         .edge_weights()
-        .map(|e| e.evidence.records())
+        .map(|e| {
+            e.evidence.read_into(&mut buf);
+            quoter.quote(&buf)
+        })
         .collect();
-    let quotes: Vec<Vec<Quote>> = evidence.iter().map(|r| quoter.quote(r)).collect();
     records(&mut out, "sentences", quoter.sentences.iter());
     out.extend_from_slice(b",\n");
     write!(out, "\"edges\":[").expect("writing to memory");

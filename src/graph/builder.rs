@@ -4,8 +4,10 @@
 //! weight counts every sentence. The result is sorted by stable ids, so it is the same whatever
 //! order the documents came in, in one run or from many fact files.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
+
+use super::kept::{Kept, Table};
 
 use super::{DocumentInfo, Edge, Evidences, GraphFile, KnowledgeGraph, Node};
 use crate::facts::DocFacts;
@@ -38,7 +40,7 @@ struct EdgeTally {
     weight: u32,
     documents: u32,
     dates: Option<(String, String)>,
-    evidence: Vec<Evidence>,
+    evidence: Vec<Kept>,
 }
 
 type EdgeKey = (String, String, String, bool);
@@ -70,8 +72,9 @@ pub struct GraphBuilder {
     /// Band → stories having it, to find copies without comparing every pair.
     bands: HashMap<(u8, u64), Vec<usize>>,
     documents: Vec<DocumentInfo>,
-    /// The text of every sentence kept as evidence, once.
-    texts: HashSet<Arc<str>>,
+    /// What kept evidence points into: each document name, sentence text and set of
+    /// qualifiers once.
+    table: Table,
 }
 
 fn widen(range: &mut Option<(String, String)>, date: Option<&str>) {
@@ -102,7 +105,7 @@ impl GraphBuilder {
             stories: Vec::new(),
             bands: HashMap::new(),
             documents: Vec::new(),
-            texts: HashSet::new(),
+            table: Table::new(),
         }
     }
 
@@ -262,7 +265,7 @@ impl GraphBuilder {
                 &mut tally.evidence,
                 evidence,
                 self.max_evidence,
-                &mut self.texts,
+                &mut self.table,
             );
         }
     }
@@ -278,7 +281,7 @@ impl GraphBuilder {
                     &mut tally.evidence,
                     evidence,
                     self.max_evidence,
-                    &mut self.texts,
+                    &mut self.table,
                 );
             }
         }
@@ -288,6 +291,7 @@ impl GraphBuilder {
     pub fn finish(self) -> KnowledgeGraph {
         let nodes = &self.nodes;
         let total = self.sentences;
+        let table = Arc::new(self.table);
         let significance = |source: &str, target: &str, weight: u32| {
             let (a, b) = (nodes.get(source)?.sentences, nodes.get(target)?.sentences);
             Some(super::significance::g2(
@@ -315,7 +319,7 @@ impl GraphBuilder {
                 weight: t.weight,
                 documents: t.documents,
                 dates: t.dates,
-                evidence: Evidences::Parsed(t.evidence),
+                evidence: Evidences::Kept(t.evidence, Arc::clone(&table)),
             })
             .collect();
         let nodes: Vec<Node> = self
@@ -382,26 +386,19 @@ fn edge_of(r: crate::facts::RelationFact, first_sentence: u32) -> (EdgeKey, Evid
     (key, evidence)
 }
 
-/// Keeps the first `max` evidence records in document order. A kept sentence's text is
-/// shared with every other record of the same text (`texts`), so a sentence is held once
-/// however many edges and copies cite it.
-fn keep_evidence(
-    kept: &mut Vec<Evidence>,
-    mut evidence: Evidence,
-    max: usize,
-    texts: &mut HashSet<Arc<str>>,
-) {
-    if kept.len() < max || kept.last().is_some_and(|last| evidence < *last) {
-        match texts.get(&evidence.text) {
-            Some(t) => evidence.text = Arc::clone(t),
-            None => {
-                texts.insert(Arc::clone(&evidence.text));
-            }
-        }
-        let at = kept.partition_point(|e| *e < evidence);
-        kept.insert(at, evidence);
-        kept.truncate(max);
+/// Keeps the first `max` evidence records in document order, compactly: a kept sentence's
+/// text is held once in `table` however many edges and copies cite it, and a record that will
+/// not be kept adds nothing to the table.
+fn keep_evidence(kept: &mut Vec<Kept>, evidence: Evidence, max: usize, table: &mut Table) {
+    if kept.len() >= max
+        && kept
+            .last()
+            .is_none_or(|last| evidence >= table.evidence(last))
+    {
+        return;
     }
+    let record = table.keep(&evidence);
+    super::kept::keep(kept, record, max, table);
 }
 
 fn kind_index(kind: EntityKind) -> usize {

@@ -6,6 +6,7 @@
 //! [`GraphFile`] is the serde form written to `graph.json` and read back by queries.
 
 mod builder;
+pub mod kept;
 pub mod quotes;
 mod read;
 pub mod significance;
@@ -111,6 +112,8 @@ impl Edge {
 pub enum Evidences {
     /// Parsed records.
     Parsed(Vec<Evidence>),
+    /// Compact records, as the builder kept them, and the table they point into.
+    Kept(Vec<kept::Kept>, Arc<kept::Table>),
     /// The JSON array as a byte range of the file text.
     InFile {
         /// The whole file.
@@ -142,6 +145,9 @@ impl Evidences {
     pub fn records(&self) -> Cow<'_, [Evidence]> {
         match self {
             Evidences::Parsed(v) => Cow::Borrowed(v),
+            Evidences::Kept(records, table) => {
+                Cow::Owned(records.iter().map(|k| table.evidence(k)).collect())
+            }
             Evidences::InFile {
                 text,
                 start,
@@ -163,6 +169,21 @@ impl Evidences {
                 Cow::Owned(quotes::unquote(quotes, &table.documents, sentence))
             }
             Evidences::Raw(raw) => Cow::Owned(serde_json::from_str(raw.get()).unwrap_or_default()),
+        }
+    }
+}
+
+impl Evidences {
+    /// The records into `buf` (cleared first): for walking every edge's evidence without an
+    /// allocation per edge, which would leave the heap riddled with holes between longer-lived
+    /// values.
+    pub fn read_into(&self, buf: &mut Vec<Evidence>) {
+        buf.clear();
+        match self {
+            Evidences::Kept(records, table) => {
+                buf.extend(records.iter().map(|k| table.evidence(k)))
+            }
+            other => buf.extend_from_slice(&other.records()),
         }
     }
 }

@@ -54,9 +54,9 @@ fn absolute((start, end): (i64, i64), base: usize) -> Span {
 /// Builds a file's `sentences` table while its edges' evidence is grouped into quotes.
 pub struct Quoter<'a> {
     documents: HashMap<&'a str, usize>,
-    ids: HashMap<&'a str, usize>,
+    ids: HashMap<Arc<str>, usize>,
     /// The table, in order of first use.
-    pub sentences: Vec<&'a str>,
+    pub sentences: Vec<Arc<str>>,
 }
 
 impl<'a> Quoter<'a> {
@@ -77,13 +77,13 @@ impl<'a> Quoter<'a> {
     ///
     /// # Complexity
     /// O(k q) for k records falling into q quotes (k is at most `--max-evidence`).
-    pub fn quote(&mut self, records: &'a [Evidence]) -> Vec<Quote> {
+    pub fn quote(&mut self, records: &[Evidence]) -> Vec<Quote> {
         let mut quotes: Vec<Quote> = Vec::new();
         for ev in records {
             let next = self.sentences.len();
-            let sentence = *self.ids.entry(&ev.text).or_insert(next);
+            let sentence = *self.ids.entry(Arc::clone(&ev.text)).or_insert(next);
             if sentence == next {
-                self.sentences.push(&ev.text);
+                self.sentences.push(Arc::clone(&ev.text));
             }
             let doc = self.documents.get(&*ev.doc).copied().unwrap_or(usize::MAX);
             let place = (doc, ev.sentence, ev.start);

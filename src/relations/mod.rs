@@ -48,7 +48,7 @@ pub struct Evidence {
 }
 
 /// What the sentence says about how sure the relation is.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Qualifiers {
     /// The sentence denies it ("denied", "no ... were present"): not a positive edge.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

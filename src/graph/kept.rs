@@ -1,0 +1,237 @@
+//! Evidence as the builder keeps it: a few numbers a record, pointing into one table of
+//! document names, sentence texts and qualifiers. An edge keeps up to `--max-evidence` records,
+//! so on a big corpus records are most of the builder's memory; a plain [`Evidence`] is about
+//! 240 bytes and holds its own pointers, a [`Kept`] is 48 and shares everything else.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::relations::{Evidence, Qualifiers};
+use crate::sentences::Span;
+
+/// No trigger.
+const NO_TRIGGER: (i32, i32) = (i32::MIN, i32::MIN);
+
+/// One evidence record; spans are relative to the sentence start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kept {
+    doc: u32,
+    sentence: u32,
+    text: u32,
+    qualifiers: u32,
+    start: u64,
+    source: (i32, i32),
+    target: (i32, i32),
+    trigger: (i32, i32),
+}
+
+/// What kept records point into.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    /// Name of each document and the story it copies, if it is a copy.
+    docs: Vec<(Arc<str>, Option<Arc<str>>)>,
+    doc_ids: HashMap<Arc<str>, u32>,
+    texts: Vec<Arc<str>>,
+    text_ids: HashMap<Arc<str>, u32>,
+    /// Index 0 is the plain qualifiers most records have.
+    qualifiers: Vec<Qualifiers>,
+    qualifier_ids: HashMap<Qualifiers, u32>,
+}
+
+fn relative(span: Span, base: usize) -> (i32, i32) {
+    (
+        (span.start as i64 - base as i64) as i32,
+        (span.end as i64 - base as i64) as i32,
+    )
+}
+
+fn absolute((start, end): (i32, i32), base: u64) -> Span {
+    let at = |x: i32| (base as i64 + i64::from(x)).max(0) as usize;
+    Span::new(at(start), at(end))
+}
+
+fn intern<K: std::hash::Hash + Eq + Clone>(
+    list: &mut Vec<K>,
+    ids: &mut HashMap<K, u32>,
+    key: &K,
+) -> u32 {
+    if let Some(&id) = ids.get(key) {
+        return id;
+    }
+    let id = list.len() as u32;
+    list.push(key.clone());
+    ids.insert(key.clone(), id);
+    id
+}
+
+impl Table {
+    /// An empty table.
+    pub fn new() -> Table {
+        let mut t = Table::default();
+        t.qualifiers.push(Qualifiers::default());
+        t.qualifier_ids.insert(Qualifiers::default(), 0);
+        t
+    }
+
+    /// The compact form of `ev`, its document, text and qualifiers added to the table.
+    pub fn keep(&mut self, ev: &Evidence) -> Kept {
+        let doc = match self.doc_ids.get(&ev.doc) {
+            Some(&id) => id,
+            None => {
+                let id = self.docs.len() as u32;
+                self.docs.push((Arc::clone(&ev.doc), ev.copy_of.clone()));
+                self.doc_ids.insert(Arc::clone(&ev.doc), id);
+                id
+            }
+        };
+        Kept {
+            doc,
+            sentence: ev.sentence,
+            text: intern(&mut self.texts, &mut self.text_ids, &ev.text),
+            qualifiers: if ev.qualifiers.is_plain() {
+                0
+            } else {
+                intern(
+                    &mut self.qualifiers,
+                    &mut self.qualifier_ids,
+                    &ev.qualifiers,
+                )
+            },
+            start: ev.start as u64,
+            source: relative(ev.source_span, ev.start),
+            target: relative(ev.target_span, ev.start),
+            trigger: ev.trigger.map_or(NO_TRIGGER, |t| relative(t, ev.start)),
+        }
+    }
+
+    /// The record `k` stands for.
+    pub fn evidence(&self, k: &Kept) -> Evidence {
+        let (doc, copy_of) = &self.docs[k.doc as usize];
+        let text = &self.texts[k.text as usize];
+        Evidence {
+            doc: Arc::clone(doc),
+            sentence: k.sentence,
+            start: k.start as usize,
+            end: k.start as usize + text.len(),
+            text: Arc::clone(text),
+            source_span: absolute(k.source, k.start),
+            target_span: absolute(k.target, k.start),
+            trigger: (k.trigger != NO_TRIGGER).then(|| absolute(k.trigger, k.start)),
+            qualifiers: self.qualifiers[k.qualifiers as usize].clone(),
+            copy_of: copy_of.clone(),
+        }
+    }
+
+    /// The order of the records they stand for (document name, sentence, offsets, text,
+    /// spans, trigger, qualifiers), without building them.
+    pub fn cmp(&self, a: &Kept, b: &Kept) -> Ordering {
+        let name = |k: &Kept| &self.docs[k.doc as usize].0;
+        let text = |k: &Kept| &self.texts[k.text as usize];
+        let docs = if a.doc == b.doc {
+            Ordering::Equal
+        } else {
+            name(a).cmp(name(b))
+        };
+        docs.then(a.sentence.cmp(&b.sentence))
+            .then(a.start.cmp(&b.start))
+            .then_with(|| text(a).len().cmp(&text(b).len()))
+            .then_with(|| text(a).cmp(text(b)))
+            .then(a.source.cmp(&b.source))
+            .then(a.target.cmp(&b.target))
+            .then_with(|| {
+                let trigger = |k: &Kept| (k.trigger != NO_TRIGGER).then_some(k.trigger);
+                trigger(a).cmp(&trigger(b))
+            })
+            .then_with(|| {
+                self.qualifiers[a.qualifiers as usize].cmp(&self.qualifiers[b.qualifiers as usize])
+            })
+    }
+}
+
+/// Keeps the first `max` records in document order: `kept` stays sorted by [`Table::cmp`].
+///
+/// # Complexity
+/// O(log max) to reject a record, O(max) to insert one.
+pub fn keep(kept: &mut Vec<Kept>, record: Kept, max: usize, table: &Table) {
+    if max == 0 {
+        return;
+    }
+    if kept.len() >= max {
+        match kept.last() {
+            Some(last) if table.cmp(&record, last) == Ordering::Less => {
+                kept.truncate(max - 1);
+            }
+            _ => return,
+        }
+    }
+    let at = kept.partition_point(|k| table.cmp(k, &record) == Ordering::Less);
+    if kept.len() == kept.capacity() {
+        // Grow to at most `max`: doubling past it would leave a quarter of every full list idle.
+        let want = (kept.len() * 2).max(4).min(max);
+        kept.reserve_exact(want - kept.len());
+    }
+    kept.insert(at, record);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Table, keep};
+    use crate::relations::{Evidence, Qualifiers};
+    use crate::sentences::Span;
+
+    fn record(doc: &str, sentence: u32, start: usize, text: &str, hedged: bool) -> Evidence {
+        Evidence {
+            doc: doc.into(),
+            sentence,
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            source_span: Span::new(start, start + 2),
+            target_span: Span::new(start + 3, start + 5),
+            trigger: (sentence % 2 == 1).then(|| Span::new(start + 1, start + 3)),
+            qualifiers: Qualifiers {
+                hedged,
+                ..Qualifiers::default()
+            },
+            copy_of: (doc == "c").then(|| "a".into()),
+        }
+    }
+
+    /// Whatever order records come in, the list holds the first `max` in the order of plain
+    /// records, and each reads back as the record it was.
+    #[test]
+    fn keeps_the_first_records_in_document_order() {
+        let mut all = Vec::new();
+        for doc in ["b", "a", "c"] {
+            for sentence in [3, 0, 1] {
+                for text in ["Ann met Bo.", "Ann and Bo."] {
+                    all.push(record(
+                        doc,
+                        sentence,
+                        10 * sentence as usize,
+                        text,
+                        sentence == 1,
+                    ));
+                }
+            }
+        }
+        for max in [1, 3, 7, all.len(), all.len() + 5] {
+            for step in [1, 5, 7] {
+                let mut table = Table::new();
+                let mut kept = Vec::new();
+                // Every `step`-th record, wrapping round: the same records in another order.
+                for i in 0..all.len() {
+                    let r = table.keep(&all[i * step % all.len()]);
+                    keep(&mut kept, r, max, &table);
+                }
+                let mut expected = all.clone();
+                expected.sort();
+                expected.truncate(max);
+                let back: Vec<Evidence> = kept.iter().map(|k| table.evidence(k)).collect();
+                assert_eq!(back, expected, "max {max}, step {step}");
+                assert!(kept.capacity() <= max.max(4), "{}", kept.capacity());
+            }
+        }
+    }
+}
