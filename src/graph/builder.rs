@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use super::kept::{Kept, Table};
+use crate::normalize::WordMap;
 
 use super::{DocumentInfo, Edge, Evidences, GraphFile, KnowledgeGraph, Node};
 use crate::facts::DocFacts;
@@ -18,6 +19,8 @@ use crate::relations::{CO_OCCURS, Evidence};
 pub const DEFAULT_MAX_EVIDENCE: usize = 100;
 
 struct NodeTally {
+    /// The last document (its number, from 1) it was counted in.
+    last_doc: usize,
     /// Sentences naming it, for the significance of its co-occurrences.
     sentences: u32,
     /// The last (document number, sentence) it was counted in.
@@ -36,6 +39,8 @@ struct NodeTally {
 
 #[derive(Default)]
 struct EdgeTally {
+    /// The last document (its number, from 1) it was counted in.
+    last_doc: usize,
     open: bool,
     weight: u32,
     documents: u32,
@@ -53,8 +58,6 @@ struct Current {
     /// The document this one is a copy of, when it is.
     copy_of: Option<std::sync::Arc<str>>,
     sentences: u32,
-    entities: BTreeSet<String>,
-    edges: BTreeSet<EdgeKey>,
 }
 
 /// Folds documents' facts into a graph.
@@ -62,7 +65,7 @@ pub struct GraphBuilder {
     max_evidence: usize,
     current: Current,
     nodes: BTreeMap<String, NodeTally>,
-    edges: HashMap<EdgeKey, EdgeTally>,
+    edges: WordMap<EdgeKey, EdgeTally>,
     /// Sentences of every document, for the significance of co-occurrences.
     sentences: u64,
     /// Fold near-duplicate documents into one story (off with `--keep-copies`).
@@ -99,7 +102,7 @@ impl GraphBuilder {
             max_evidence,
             current: Current::default(),
             nodes: BTreeMap::new(),
-            edges: HashMap::new(),
+            edges: WordMap::default(),
             sentences: 0,
             fold_copies: true,
             stories: Vec::new(),
@@ -188,6 +191,7 @@ impl GraphBuilder {
                 std::collections::btree_map::Entry::Vacant(v) => v.insert(NodeTally {
                     sentences: 0,
                     last_sentence: None,
+                    last_doc: 0,
                     name: e.name,
                     kind: e.kind,
                     discovered,
@@ -220,7 +224,8 @@ impl GraphBuilder {
                     t
                 }
             };
-            if self.current.entities.insert(e.id) {
+            if tally.last_doc != self.documents.len() {
+                tally.last_doc = self.documents.len();
                 tally.documents += 1;
                 widen(&mut tally.dates, date);
             }
@@ -249,15 +254,11 @@ impl GraphBuilder {
         }
         for r in facts.relations {
             let (key, evidence) = edge_of(r, first_sentence);
-            // The key is copied only the first time a document states the edge.
-            let first_in_doc = !self.current.edges.contains(&key);
-            if first_in_doc {
-                self.current.edges.insert(key.clone());
-            }
             let tally = self.edges.entry(key).or_default();
             tally.open |= evidence.qualifiers.open;
             tally.weight += 1;
-            if first_in_doc {
+            if tally.last_doc != self.documents.len() {
+                tally.last_doc = self.documents.len();
                 tally.documents += 1;
                 widen(&mut tally.dates, date);
             }
