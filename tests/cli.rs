@@ -545,6 +545,20 @@ fn since_and_until_keep_documents_by_date() {
         crate::util::stderr(&out)
     );
     assert_eq!(nodes("jan"), ["acme", "jane_roe"]);
+    // --quiet: the same graph, no note (and no progress line, stderr being a pipe).
+    let quiet = dir.kg_mini(&[
+        "build",
+        "c",
+        "--until",
+        "2026-01-31",
+        "--out",
+        "q",
+        "--quiet",
+    ]);
+    assert_eq!(
+        (ok(&quiet), crate::util::stderr(&quiet)),
+        (ok(&out).replace("jan", "q"), String::new())
+    );
     ok(&dir.kg_mini(&["build", "c", "--since", "2026-02-01", "--out", "feb"]));
     assert_eq!(nodes("feb"), ["ivan_petrov", "jane_roe"]);
     let diff = ok(&dir.kg(&["diff", "jan/graph.json", "feb/graph.json"]));

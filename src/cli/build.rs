@@ -1,6 +1,6 @@
 //! `kg build`, `kg extract`, `kg tag` and `kg render`.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -8,6 +8,7 @@ use serde::Serialize;
 use std::io::BufRead;
 use std::path::Path;
 
+use super::progress::Progress;
 use super::{BuildArgs, ImageFormat, Layout, RenderArgs, TextArgs, inputs, stdout_error};
 use crate::batch;
 use crate::config::BuildConfig;
@@ -53,38 +54,41 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
     // The pipeline (the compiled gazetteer, most of the memory) goes when the text is read, so
     // the graph and its files are built in the room it leaves.
     if let Some(pipeline) = pipeline {
-        let total = text_inputs.len();
-        let progress = std::io::stderr().is_terminal() && total > 20;
-        let mut seen = 0;
-        batch::run(
+        let mut progress = Progress::new(&text_inputs, !args.quiet);
+        let counter = progress.counter();
+        let result = batch::run(
             &text_inputs,
             config.strict,
             args.threads,
-            |doc| pipeline.extract(doc),
+            |doc| {
+                let facts = pipeline.extract(doc);
+                counter.read(doc.text.len());
+                facts
+            },
             |facts| {
-                if !dates.keep(&facts) {
-                    return Ok(());
-                }
-                builder.add(facts);
-                seen += 1;
-                if progress && (seen % 100 == 0 || seen == total) {
-                    eprint!("\rkg: {seen}/{total} documents");
+                progress.counted(facts.part == 0);
+                if dates.keep(&facts) {
+                    builder.add(facts);
                 }
                 Ok(())
             },
             warn,
-        )?;
-        if progress {
-            eprintln!();
-        }
+        );
+        progress.finish();
+        result?;
     }
-    if let Some(note) = dates.note() {
-        eprintln!("kg: note: {note}");
+    let note = |n: &str| {
+        if !args.quiet {
+            eprintln!("kg: note: {n}");
+        }
+    };
+    if let Some(n) = dates.note() {
+        note(&n);
     }
     let kg = builder.finish();
     let view = View::new(&kg, &view_options)?;
-    if let Some(note) = &view.note {
-        eprintln!("kg: note: {note}");
+    if let Some(n) = &view.note {
+        note(n);
     }
     export::write_all(&kg, &config.out, &view)?;
     let mut out = std::io::stdout().lock();

@@ -3,6 +3,7 @@
 
 mod build;
 mod gazetteer;
+mod progress;
 mod query;
 mod suggest;
 
@@ -192,6 +193,9 @@ pub struct BuildArgs {
     /// Keep only documents dated on or before this day.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub until: Option<String>,
+    /// No progress line and no notes on stderr (warnings and errors still show).
+    #[arg(long, short)]
+    pub quiet: bool,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub view: ViewArgs,
