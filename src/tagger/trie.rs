@@ -3,19 +3,23 @@
 //! automaton (computing them was a sixth of a 10 MB run with the 594,000-name gazetteer) nor a
 //! scan of a state's match list to find the name ending there: each state knows the one name
 //! that ends at it. States are laid out breadth-first, so the first few levels every walk
-//! touches share a few cache lines; a state's edges are contiguous and sorted.
+//! touches share a few cache lines, and a state's children are consecutive states, sorted, each
+//! holding the byte that leads to it: finding the next state reads one run of memory, and the
+//! state found is already in cache.
 
 /// No pattern ends at this state.
 const NONE: u32 = u32::MAX;
 
 #[derive(Debug, Clone, Copy)]
 struct State {
-    /// Index of the state's first edge in `labels`/`targets`.
+    /// Index of the state's first child.
     first: u32,
-    /// Number of edges.
-    count: u32,
     /// The pattern spelled by the path to this state, or `NONE`.
     pattern: u32,
+    /// Number of children.
+    count: u16,
+    /// The byte leading here from the parent.
+    label: u8,
 }
 
 /// Distinct byte strings, each known by the number it was given.
@@ -24,8 +28,6 @@ pub struct Trie {
     /// State reached from the root by each first byte (0: none; the root is never a target).
     root: Box<[u32; 256]>,
     states: Vec<State>,
-    labels: Vec<u8>,
-    targets: Vec<u32>,
 }
 
 impl Trie {
@@ -35,13 +37,13 @@ impl Trie {
     /// # Complexity
     /// Linear in the total length of the keys.
     pub fn new(keys: &[String], ids: &[u32]) -> Trie {
-        let mut states = vec![State {
+        let blank = |label| State {
             first: 0,
-            count: 0,
             pattern: NONE,
-        }];
-        let mut labels = Vec::new();
-        let mut targets = Vec::new();
+            count: 0,
+            label,
+        };
+        let mut states = vec![blank(0)];
         // Breadth-first: each state's keys are a run of `ids` sharing the path to it.
         let mut queue = std::collections::VecDeque::from([(0u32, 0usize, ids.len(), 0usize)]);
         while let Some((state, mut lo, hi, depth)) = queue.pop_front() {
@@ -51,7 +53,8 @@ impl Trie {
                 states[state as usize].pattern = ids[lo];
                 lo += 1;
             }
-            states[state as usize].first = labels.len() as u32;
+            // Children are created in order as their parent is visited: they are consecutive.
+            states[state as usize].first = states.len() as u32;
             while lo < hi {
                 let byte = key(lo)[depth];
                 let mut end = lo + 1;
@@ -59,13 +62,7 @@ impl Trie {
                     end += 1;
                 }
                 let child = states.len() as u32;
-                states.push(State {
-                    first: 0,
-                    count: 0,
-                    pattern: NONE,
-                });
-                labels.push(byte);
-                targets.push(child);
+                states.push(blank(byte));
                 states[state as usize].count += 1;
                 queue.push_back((child, lo, end, depth + 1));
                 lo = end;
@@ -73,18 +70,11 @@ impl Trie {
         }
         let mut root = Box::new([0u32; 256]);
         let r = states[0];
-        for e in r.first as usize..(r.first + r.count) as usize {
-            root[labels[e] as usize] = targets[e];
+        for child in r.first..r.first + u32::from(r.count) {
+            root[states[child as usize].label as usize] = child;
         }
         states.shrink_to_fit();
-        labels.shrink_to_fit();
-        targets.shrink_to_fit();
-        Trie {
-            root,
-            states,
-            labels,
-            targets,
-        }
+        Trie { root, states }
     }
 
     /// Whether some key starts with `byte`.
@@ -94,14 +84,13 @@ impl Trie {
 
     fn next(&self, state: u32, byte: u8) -> Option<u32> {
         let s = self.states[state as usize];
-        let (first, count) = (s.first as usize, s.count as usize);
-        let labels = &self.labels[first..first + count];
-        let at = if count <= 8 {
-            labels.iter().position(|&l| l == byte)
+        let kids = &self.states[s.first as usize..s.first as usize + s.count as usize];
+        let at = if kids.len() <= 8 {
+            kids.iter().position(|k| k.label == byte)
         } else {
-            labels.binary_search(&byte).ok()
+            kids.binary_search_by_key(&byte, |k| k.label).ok()
         };
-        at.map(|i| self.targets[first + i])
+        at.map(|i| s.first + i as u32)
     }
 
     /// Every key that is a prefix of `bytes`, shortest first, as (its length, its number).
