@@ -392,9 +392,9 @@ fn edge_of(r: crate::facts::RelationFact, first_sentence: u32) -> (EdgeKey, Evid
 /// not be kept adds nothing to the table.
 fn keep_evidence(kept: &mut Vec<Kept>, evidence: Evidence, max: usize, table: &mut Table) {
     if kept.len() >= max
-        && kept
-            .last()
-            .is_none_or(|last| evidence >= table.evidence(last))
+        && kept.last().is_none_or(|last| {
+            table.surely_after(&evidence, last) || evidence >= table.evidence(last)
+        })
     {
         return;
     }

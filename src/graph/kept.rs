@@ -34,6 +34,9 @@ pub struct Table {
     doc_ids: HashMap<Arc<str>, u32>,
     texts: Vec<Arc<str>>,
     text_ids: HashMap<Arc<str>, u32>,
+    /// The last text kept: the relations of one sentence share its text, so most lookups are
+    /// a pointer comparison.
+    last_text: Option<(Arc<str>, u32)>,
     /// Index 0 is the plain qualifiers most records have.
     qualifiers: Vec<Qualifiers>,
     qualifier_ids: HashMap<Qualifiers, u32>,
@@ -88,7 +91,14 @@ impl Table {
         Kept {
             doc,
             sentence: ev.sentence,
-            text: intern(&mut self.texts, &mut self.text_ids, &ev.text),
+            text: match &self.last_text {
+                Some((t, id)) if Arc::ptr_eq(t, &ev.text) => *id,
+                _ => {
+                    let id = intern(&mut self.texts, &mut self.text_ids, &ev.text);
+                    self.last_text = Some((Arc::clone(&ev.text), id));
+                    id
+                }
+            },
             qualifiers: if ev.qualifiers.is_plain() {
                 0
             } else {
@@ -121,6 +131,14 @@ impl Table {
             qualifiers: self.qualifiers[k.qualifiers as usize].clone(),
             copy_of: copy_of.clone(),
         }
+    }
+
+    /// Whether `ev` surely comes after the record `k` stands for, by document, sentence and
+    /// offset alone (false when that does not decide).
+    pub fn surely_after(&self, ev: &Evidence, k: &Kept) -> bool {
+        let name = &self.docs[k.doc as usize].0;
+        (Arc::ptr_eq(name, &ev.doc) || **name == *ev.doc)
+            && (ev.sentence, ev.start as u64) > (k.sentence, k.start)
     }
 
     /// The order of the records they stand for (document name, sentence, offsets, text,
@@ -165,7 +183,13 @@ pub fn keep(kept: &mut Vec<Kept>, record: Kept, max: usize, table: &Table) {
             _ => return,
         }
     }
-    let at = kept.partition_point(|k| table.cmp(k, &record) == Ordering::Less);
+    // Records mostly come in document order: then the new one goes last.
+    let at = match kept.last() {
+        Some(last) if table.cmp(last, &record) == Ordering::Greater => {
+            kept.partition_point(|k| table.cmp(k, &record) == Ordering::Less)
+        }
+        _ => kept.len(),
+    };
     if kept.len() == kept.capacity() {
         // Grow to at most `max`: doubling past it would leave a quarter of every full list idle.
         let want = (kept.len() * 2).max(4).min(max);
