@@ -3,6 +3,8 @@
 //! are what `kg extract` writes, one JSON object a line, and what the graph builder folds in; so
 //! facts extracted in many runs, on many machines, merge into the graph a single run gives.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::{EntityKind, Rule};
@@ -32,7 +34,7 @@ pub struct EntityFact {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MentionFact {
     /// Entity id.
-    pub entity: String,
+    pub entity: Arc<str>,
     /// First byte in the document.
     pub start: usize,
     /// One past the last byte.
@@ -50,11 +52,11 @@ pub struct MentionFact {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RelationFact {
     /// Subject id (either entity for co-occurrence).
-    pub source: String,
+    pub source: Arc<str>,
     /// Object id.
-    pub target: String,
+    pub target: Arc<str>,
     /// `co_occurs` or a typed predicate.
-    pub relation: String,
+    pub relation: Arc<str>,
     /// Where and how it was read.
     pub evidence: Evidence,
 }

@@ -176,7 +176,15 @@ impl Pipeline {
         let (sentences, tagged) = (&analysis.sentences, &analysis.tagged);
         let known = analysis.known(&self.gazetteer);
         let relations = relations::extract(doc, sentences, tagged, &known, &self.patterns);
-        let key = |id| known.entity(id).key.clone();
+        // Each entity's id once per document, shared by its mentions and relations.
+        let mut keys: std::collections::HashMap<EntityId, std::sync::Arc<str>> =
+            std::collections::HashMap::new();
+        let mut key = |id| {
+            std::sync::Arc::clone(
+                keys.entry(id)
+                    .or_insert_with(|| known.entity(id).key.as_str().into()),
+            )
+        };
         let mut ids: Vec<EntityId> = tagged.mentions.iter().map(|m| m.entity).collect();
         ids.sort();
         ids.dedup();

@@ -332,7 +332,7 @@ pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
         for r in facts
             .relations
             .iter()
-            .filter(|r| r.relation != crate::relations::CO_OCCURS)
+            .filter(|r| &*r.relation != crate::relations::CO_OCCURS)
         {
             let ev = &r.evidence;
             let q = &ev.qualifiers;

@@ -29,7 +29,7 @@ pub(super) fn suggest(args: TextArgs) -> Result<ExitCode> {
             let mut found: Vec<(String, Example)> = Vec::new();
             let mut seen = std::collections::HashSet::new();
             for m in &facts.mentions {
-                if !m.entity.starts_with("discovered:") || !seen.insert(m.entity.as_str()) {
+                if !m.entity.starts_with("discovered:") || !seen.insert(&*m.entity) {
                     continue;
                 }
                 // The mention's own sentence (its number counts within this piece).
@@ -39,7 +39,7 @@ pub(super) fn suggest(args: TextArgs) -> Result<ExitCode> {
                         &doc.text[s.span.start..s.span.end]
                     });
                 let text = s.split_whitespace().collect::<Vec<_>>().join(" ");
-                found.push((m.entity.clone(), (text, doc.name.clone())));
+                found.push((m.entity.to_string(), (text, doc.name.clone())));
             }
             (facts, found)
         },

@@ -48,7 +48,9 @@ struct EdgeTally {
     evidence: Vec<Kept>,
 }
 
-type EdgeKey = (String, String, String, bool);
+/// (source, target, relation, negated): shared strings, so counting an edge again allocates
+/// nothing.
+type EdgeKey = (Arc<str>, Arc<str>, Arc<str>, bool);
 
 /// What has been counted for the document being folded in, so that the pieces of a big file
 /// count as one document.
@@ -231,7 +233,7 @@ impl GraphBuilder {
             }
         }
         for m in facts.mentions {
-            if let Some(t) = self.nodes.get_mut(&m.entity) {
+            if let Some(t) = self.nodes.get_mut(&*m.entity) {
                 t.mentions += 1;
                 let at = (self.documents.len(), first_sentence + m.sentence);
                 if t.last_sentence != Some(at) {
@@ -306,15 +308,15 @@ impl GraphBuilder {
             .edges
             .into_iter()
             .map(|((source, target, relation, negated), t)| Edge {
-                significance: if relation == CO_OCCURS {
+                significance: if &*relation == CO_OCCURS {
                     significance(&source, &target, t.weight)
                 } else {
                     None
                 },
-                source,
-                target,
-                directed: relation != CO_OCCURS,
-                relation,
+                source: source.to_string(),
+                target: target.to_string(),
+                directed: &*relation != CO_OCCURS,
+                relation: relation.to_string(),
                 negated,
                 open: t.open,
                 weight: t.weight,
@@ -379,7 +381,7 @@ fn edge_of(r: crate::facts::RelationFact, first_sentence: u32) -> (EdgeKey, Evid
     let mut evidence = r.evidence;
     evidence.sentence += first_sentence;
     let (mut source, mut target) = (r.source, r.target);
-    if r.relation == CO_OCCURS && source > target {
+    if &*r.relation == CO_OCCURS && source > target {
         std::mem::swap(&mut source, &mut target);
         std::mem::swap(&mut evidence.source_span, &mut evidence.target_span);
     }

@@ -87,8 +87,8 @@ pub struct Relation {
     pub source: EntityId,
     /// Object.
     pub target: EntityId,
-    /// `co_occurs` or a pattern predicate.
-    pub predicate: String,
+    /// `co_occurs` or a pattern predicate (shared: most relations are co-occurrences).
+    pub predicate: std::sync::Arc<str>,
     /// Where it was read.
     pub evidence: Evidence,
 }
@@ -116,6 +116,7 @@ pub fn extract(
     patterns: &PatternSet,
 ) -> Vec<Relation> {
     let mut out = Vec::new();
+    let co_occurs: std::sync::Arc<str> = CO_OCCURS.into();
     let name: std::sync::Arc<str> = doc.name.as_str().into();
     // Mentions and anchors are in text order, so each sentence takes the next run of them.
     let mention_groups = by_sentence(&tagged.mentions, sentences.len());
@@ -150,7 +151,7 @@ pub fn extract(
                 out.push(Relation {
                     source: a.entity,
                     target: b.entity,
-                    predicate: CO_OCCURS.to_string(),
+                    predicate: std::sync::Arc::clone(&co_occurs),
                     evidence: evidence(a.span, b.span),
                 });
             }
@@ -163,7 +164,7 @@ pub fn extract(
             out.push(Relation {
                 source: found.subject,
                 target: found.object,
-                predicate: found.predicate,
+                predicate: found.predicate.into(),
                 evidence: ev,
             });
         }

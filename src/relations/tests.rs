@@ -41,7 +41,7 @@ fn relations_in(gazetteer: &str, text: &str, open: bool) -> Vec<String> {
     facts
         .relations
         .iter()
-        .filter(|r| r.relation != crate::relations::CO_OCCURS)
+        .filter(|r| &*r.relation != crate::relations::CO_OCCURS)
         .map(|r| {
             let q = &r.evidence.qualifiers;
             let mut tags = Vec::new();
