@@ -212,10 +212,23 @@ impl Tagger {
                 }
                 let (os, oe) = norm.to_original(start, end);
                 let found = &text[os..oe];
+                // A common name ("Springfield") is the same text for hundreds of places: the
+                // case rule is checked once per distinct text, not once per place.
+                let mut last: Option<(&str, bool)> = None;
                 let forms: Vec<u32> = self.patterns[pattern]
                     .iter()
                     .copied()
-                    .filter(|&f| case_fits(&self.forms[f as usize].text, found))
+                    .filter(|&f| {
+                        let text = self.forms[f as usize].text.as_str();
+                        match last {
+                            Some((t, fits)) if t == text => fits,
+                            _ => {
+                                let fits = case_fits(text, found);
+                                last = Some((text, fits));
+                                fits
+                            }
+                        }
+                    })
                     .collect();
                 if !forms.is_empty() {
                     out.push(Candidate {
