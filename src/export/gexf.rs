@@ -129,15 +129,15 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             xml_escape(&e.label()),
             spell(&e.dates)
         );
-        let evidence = e.evidence.records();
-        let first = evidence.first().map(|ev| &*ev.text).unwrap_or("");
+        let (count, first) = e.evidence.summary();
+        let first = first.as_deref().unwrap_or("");
         let mut values = vec![
             ("relation", xml_escape(&e.relation)),
             ("directed", e.directed.to_string()),
             ("negated", e.negated.to_string()),
             ("open", e.open.to_string()),
             ("documents", e.documents.to_string()),
-            ("evidence_count", evidence.len().to_string()),
+            ("evidence_count", count.to_string()),
             ("evidence", xml_escape(first)),
         ];
         if let Some(g2) = e.significance {

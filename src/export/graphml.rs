@@ -84,8 +84,8 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             xml_escape(&e.source),
             xml_escape(&e.target)
         );
-        let evidence = e.evidence.records();
-        let first = evidence.first().map(|ev| &*ev.text).unwrap_or("");
+        let (count, first) = e.evidence.summary();
+        let first = first.as_deref().unwrap_or("");
         let values = [
             ("e_weight", format!("{:.1}", f64::from(e.weight))),
             ("e_relation", xml_escape(&e.relation)),
@@ -93,7 +93,7 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             ("e_negated", e.negated.to_string()),
             ("e_open", e.open.to_string()),
             ("e_documents", e.documents.to_string()),
-            ("e_evidence_count", evidence.len().to_string()),
+            ("e_evidence_count", count.to_string()),
             ("e_evidence", xml_escape(first)),
             ("e_label", xml_escape(&e.label())),
         ];

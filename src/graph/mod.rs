@@ -174,6 +174,21 @@ impl Evidences {
 }
 
 impl Evidences {
+    /// How many records there are, and the first one's sentence (what GraphML and GEXF show),
+    /// without reading them all.
+    pub fn summary(&self) -> (usize, Option<Arc<str>>) {
+        match self {
+            Evidences::Kept(records, table) => (
+                records.len(),
+                records.first().map(|k| table.evidence(k).text),
+            ),
+            other => {
+                let records = other.records();
+                (records.len(), records.first().map(|e| Arc::clone(&e.text)))
+            }
+        }
+    }
+
     /// The records into `buf` (cleared first): for walking every edge's evidence without an
     /// allocation per edge, which would leave the heap riddled with holes between longer-lived
     /// values.

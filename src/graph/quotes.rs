@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::normalize::WordMap;
 use crate::relations::{Evidence, Qualifiers};
 use crate::sentences::Span;
 
@@ -54,7 +55,9 @@ fn absolute((start, end): (i64, i64), base: usize) -> Span {
 /// Builds a file's `sentences` table while its edges' evidence is grouped into quotes.
 pub struct Quoter<'a> {
     documents: HashMap<&'a str, usize>,
-    ids: HashMap<Arc<str>, usize>,
+    ids: WordMap<Arc<str>, usize>,
+    /// The last sentence looked up: an edge's records often share one.
+    last: Option<(Arc<str>, usize)>,
     /// The table, in order of first use.
     pub sentences: Vec<Arc<str>>,
 }
@@ -68,7 +71,8 @@ impl<'a> Quoter<'a> {
         }
         Quoter {
             documents,
-            ids: HashMap::new(),
+            ids: WordMap::default(),
+            last: None,
             sentences: Vec::new(),
         }
     }
@@ -80,11 +84,18 @@ impl<'a> Quoter<'a> {
     pub fn quote(&mut self, records: &[Evidence]) -> Vec<Quote> {
         let mut quotes: Vec<Quote> = Vec::new();
         for ev in records {
-            let next = self.sentences.len();
-            let sentence = *self.ids.entry(Arc::clone(&ev.text)).or_insert(next);
-            if sentence == next {
-                self.sentences.push(Arc::clone(&ev.text));
-            }
+            let sentence = match &self.last {
+                Some((text, id)) if Arc::ptr_eq(text, &ev.text) => *id,
+                _ => {
+                    let next = self.sentences.len();
+                    let id = *self.ids.entry(Arc::clone(&ev.text)).or_insert(next);
+                    if id == next {
+                        self.sentences.push(Arc::clone(&ev.text));
+                    }
+                    self.last = Some((Arc::clone(&ev.text), id));
+                    id
+                }
+            };
             let doc = self.documents.get(&*ev.doc).copied().unwrap_or(usize::MAX);
             let place = (doc, ev.sentence, ev.start);
             let (source, target) = (
