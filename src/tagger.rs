@@ -77,7 +77,7 @@ pub struct Tagger {
 
 /// The distinct folded forms, sorted, and the forms behind each. Forms that fold alike share one
 /// pattern; sorting keeps the pattern order stable.
-fn fold_forms(forms: &[Form], user: impl Fn(EntityId) -> bool) -> (Vec<String>, Vec<Vec<u32>>) {
+fn fold_forms(forms: &[Form], gazetteer: &Gazetteer) -> (Vec<String>, Vec<Vec<u32>>) {
     let mut folded: Vec<(String, u32)> = forms
         .par_iter()
         .enumerate()
@@ -96,10 +96,17 @@ fn fold_forms(forms: &[Form], user: impl Fn(EntityId) -> bool) -> (Vec<String>, 
         }
     }
     // A user's gazetteer wins: where a user's entity and a built-in one share a name, only the
-    // user's is looked for ("Barcelona" the club in your file, not the city).
-    for group in &mut patterns {
-        if group.iter().any(|&f| user(forms[f as usize].entity)) {
-            group.retain(|&f| user(forms[f as usize].entity));
+    // user's is looked for ("Barcelona" the club in your file, not the city). Nothing to do
+    // when every entity comes from one side.
+    let user: Vec<bool> = (0..gazetteer.len() as u32)
+        .map(|i| gazetteer.is_user(EntityId(i)))
+        .collect();
+    if user.contains(&true) && user.contains(&false) {
+        let user = |f: u32| user[forms[f as usize].entity.0 as usize];
+        for group in &mut patterns {
+            if group.iter().any(|&f| user(f)) {
+                group.retain(|&f| user(f));
+            }
         }
     }
     (keys, patterns)
@@ -148,7 +155,7 @@ impl Tagger {
     /// Linear in the total length of the forms.
     pub fn new(gazetteer: &Gazetteer) -> Tagger {
         let forms = gazetteer.forms();
-        let (keys, patterns) = fold_forms(&forms, |e| gazetteer.is_user(e));
+        let (keys, patterns) = fold_forms(&forms, gazetteer);
         let all: Vec<u32> = (0..keys.len() as u32).collect();
         let lower: Vec<u32> = (0..patterns.len() as u32)
             .filter(|&p| {
@@ -171,7 +178,7 @@ impl Tagger {
     /// The distinct folded names the tagger looks for, sorted (for baselines that scan the same
     /// names without kg's rules).
     pub fn folded_names(gazetteer: &Gazetteer) -> Vec<String> {
-        fold_forms(&gazetteer.forms(), |e| gazetteer.is_user(e)).0
+        fold_forms(&gazetteer.forms(), gazetteer).0
     }
 
     /// Finds and resolves every mention in `doc`.

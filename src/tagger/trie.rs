@@ -44,10 +44,19 @@ impl Trie {
             label,
         };
         let mut states = vec![blank(0)];
+        // The keys side by side in one buffer: each level of the walk below reads them in order
+        // instead of chasing a pointer per key.
+        let mut bytes = Vec::with_capacity(ids.iter().map(|&i| keys[i as usize].len()).sum());
+        let mut ends = Vec::with_capacity(ids.len() + 1);
+        ends.push(0);
+        for &i in ids {
+            bytes.extend_from_slice(keys[i as usize].as_bytes());
+            ends.push(bytes.len());
+        }
         // Breadth-first: each state's keys are a run of `ids` sharing the path to it.
         let mut queue = std::collections::VecDeque::from([(0u32, 0usize, ids.len(), 0usize)]);
         while let Some((state, mut lo, hi, depth)) = queue.pop_front() {
-            let key = |i: usize| keys[ids[i] as usize].as_bytes();
+            let key = |i: usize| &bytes[ends[i]..ends[i + 1]];
             if lo < hi && key(lo).len() == depth {
                 // Sorted, so the key ending here comes first.
                 states[state as usize].pattern = ids[lo];
