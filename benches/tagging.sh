@@ -25,7 +25,8 @@ cd "$DATA"
 mkdir -p varied
 [ -f varied/corpus_100mb.txt ] || "$py" "$SHARED/bench/peers/make_corpus.py" --extra "$SHARED/bench/wikitext-2/articles" \
     --target-mb 100 --slice-mb 10 --out varied/corpus_100mb.txt --slice-out varied/corpus_10mb.txt > /dev/null
-[ -f corpus_100mb.txt ] || "$py" "$SHARED/bench/peers/make_corpus.py" --target-mb 100 --slice-mb 10 > /dev/null
+[ -f corpus_100mb.txt ] || "$py" "$SHARED/bench/peers/make_corpus.py" --target-mb 100 --slice-mb 10 \
+    --out corpus_100mb.txt --slice-out corpus_10mb.txt > /dev/null
 [ -f big_gazetteer.tsv ] || "$py" "$SHARED/bench/peers/make_big_gazetteer.py" --out big_gazetteer.tsv > /dev/null
 head -c 1000000 varied/corpus_10mb.txt > varied/corpus_1mb.txt
 head -c 1000000 corpus_10mb.txt > corpus_1mb.txt
