@@ -2,7 +2,7 @@
 //! the same bytes as the baseline (the ceiling for tagging) in the same run.
 //!
 //!     cargo bench --bench stages
-//!     KG_BENCH_CORPUS=../bench-data/corpus_10mb.txt KG_BENCH_GAZETTEER=../bench-data/big_gazetteer.tsv \
+//!     KG_BENCH_CORPUS=../bench-data/varied/corpus_1mb.txt KG_BENCH_GAZETTEER=../bench-data/big_gazetteer.tsv \
 //!         cargo bench --bench stages
 //!
 //! Defaults: the five news articles in `../shared/corpus/news` (or the built-in sample when they
