@@ -1,6 +1,6 @@
 //! `kg build`, `kg extract`, `kg tag` and `kg render`.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -54,7 +54,8 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
     // The pipeline (the compiled gazetteer, most of the memory) goes when the text is read, so
     // the graph and its files are built in the room it leaves.
     if let Some(pipeline) = pipeline {
-        let mut progress = Progress::new(&text_inputs, !args.quiet);
+        let show = !args.quiet && std::io::stderr().is_terminal();
+        let mut progress = Progress::new(&text_inputs, show);
         let counter = progress.counter();
         let result = batch::run(
             &text_inputs,

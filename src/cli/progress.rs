@@ -2,7 +2,6 @@
 //! size is known, an ETA. Drawn only when stderr is a terminal and only once a run has taken
 //! [`DELAY`], so short runs, pipes and logs see nothing.
 
-use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -31,7 +30,8 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Progress over `inputs`; drawn on stderr when `show` (and stderr is a terminal).
+    /// Progress over `inputs`; drawn on stderr when `show` (the caller checks that stderr is a
+    /// terminal and that no `--quiet` was given).
     pub fn new(inputs: &[Input], show: bool) -> Progress {
         // Stdin has no size, nor does anything that is not a plain file: no total, no ETA then.
         let total = inputs.iter().try_fold(0u64, |sum, i| match i {
@@ -49,7 +49,6 @@ impl Progress {
             "kg: {bytes} read, {msg}, {bytes_per_sec}"
         };
         bar.set_style(ProgressStyle::with_template(template).expect("a valid template"));
-        let show = show && std::io::stderr().is_terminal();
         Progress {
             bar,
             wait_until: show.then(|| Instant::now() + DELAY),
@@ -82,5 +81,37 @@ impl Progress {
     /// Clears the line, if one was drawn.
     pub fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Progress;
+    use crate::batch::Input;
+
+    /// The total is known (and an ETA shown) only when every input has a size; pipes and logs
+    /// are never drawn on.
+    #[test]
+    fn totals_come_from_file_sizes() {
+        let dir = std::env::temp_dir().join(format!("kg-progress-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("a.txt");
+        std::fs::write(&file, "Acme hired Jane Roe.\n").unwrap();
+        let sized = [Input::Path(file.clone()), Input::Text("t", "four")];
+        let p = Progress::new(&sized, true);
+        assert_eq!(p.bar.length(), Some(21 + 4));
+        let piped = [Input::Path(file), Input::Path("-".into())];
+        assert_eq!(Progress::new(&piped, true).bar.length(), None);
+        // Not shown (a pipe, or --quiet): counted, never drawn.
+        let mut p = Progress::new(&sized, false);
+        p.counter().read(10);
+        p.counted(true);
+        assert!(p.bar.is_hidden() && p.wait_until.is_none());
+        assert_eq!(p.bar.position(), 10);
+        // Shown: still hidden for the first moments of a run.
+        let mut p = Progress::new(&sized, true);
+        p.counted(true);
+        assert!(p.bar.is_hidden() && p.wait_until.is_some());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
