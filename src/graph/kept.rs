@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::quotes::DocumentRef;
 use crate::relations::{Evidence, Qualifiers};
 use crate::sentences::Span;
 
@@ -30,7 +31,7 @@ pub struct Kept {
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     /// Name of each document and the story it copies, if it is a copy.
-    docs: Vec<(Arc<str>, Option<Arc<str>>)>,
+    docs: Vec<DocumentRef>,
     doc_ids: HashMap<Arc<str>, u32>,
     texts: Vec<Arc<str>>,
     text_ids: HashMap<Arc<str>, u32>,
@@ -42,14 +43,17 @@ pub struct Table {
     qualifier_ids: HashMap<Qualifiers, u32>,
 }
 
-fn relative(span: Span, base: usize) -> (i32, i32) {
+/// A span as offsets from `base` (a sentence's start): small numbers, and the same for every
+/// place a sentence is repeated. A span may lie before its sentence (a dateline), hence signed.
+pub(crate) fn relative(span: Span, base: usize) -> (i32, i32) {
     (
         (span.start as i64 - base as i64) as i32,
         (span.end as i64 - base as i64) as i32,
     )
 }
 
-fn absolute((start, end): (i32, i32), base: u64) -> Span {
+/// The span `relative` made from `base`.
+pub(crate) fn absolute((start, end): (i32, i32), base: usize) -> Span {
     let at = |x: i32| (base as i64 + i64::from(x)).max(0) as usize;
     Span::new(at(start), at(end))
 }
@@ -118,16 +122,17 @@ impl Table {
     /// The record `k` stands for.
     pub fn evidence(&self, k: &Kept) -> Evidence {
         let (doc, copy_of) = &self.docs[k.doc as usize];
-        let text = &self.texts[k.text as usize];
+        let text = self.text(k);
+        let start = k.start as usize;
         Evidence {
             doc: Arc::clone(doc),
             sentence: k.sentence,
-            start: k.start as usize,
-            end: k.start as usize + text.len(),
+            start,
+            end: start + text.len(),
             text: Arc::clone(text),
-            source_span: absolute(k.source, k.start),
-            target_span: absolute(k.target, k.start),
-            trigger: (k.trigger != NO_TRIGGER).then(|| absolute(k.trigger, k.start)),
+            source_span: absolute(k.source, start),
+            target_span: absolute(k.target, start),
+            trigger: (k.trigger != NO_TRIGGER).then(|| absolute(k.trigger, start)),
             qualifiers: self.qualifiers[k.qualifiers as usize].clone(),
             copy_of: copy_of.clone(),
         }
@@ -141,11 +146,16 @@ impl Table {
             && (ev.sentence, ev.start as u64) > (k.sentence, k.start)
     }
 
+    /// The sentence text of the record `k` stands for.
+    pub fn text(&self, k: &Kept) -> &Arc<str> {
+        &self.texts[k.text as usize]
+    }
+
     /// The order of the records they stand for (document name, sentence, offsets, text,
     /// spans, trigger, qualifiers), without building them.
     pub fn cmp(&self, a: &Kept, b: &Kept) -> Ordering {
         let name = |k: &Kept| &self.docs[k.doc as usize].0;
-        let text = |k: &Kept| &self.texts[k.text as usize];
+        let text = |k: &Kept| self.text(k);
         let docs = if a.doc == b.doc {
             Ordering::Equal
         } else {

@@ -180,7 +180,7 @@ impl Evidences {
         match self {
             Evidences::Kept(records, table) => (
                 records.len(),
-                records.first().map(|k| table.evidence(k).text),
+                records.first().map(|k| Arc::clone(table.text(k))),
             ),
             other => {
                 let records = other.records();

@@ -12,9 +12,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::kept::{absolute, relative};
 use crate::normalize::WordMap;
 use crate::relations::{Evidence, Qualifiers};
-use crate::sentences::Span;
 
 /// Evidence read in one sentence text, at one or more places. Spans are byte offsets into the
 /// sentence text (they may fall outside it, as a dateline does, hence signed).
@@ -23,12 +23,12 @@ pub struct Quote {
     /// Index into the file's `sentences`.
     pub sentence: usize,
     /// The subject's (or first entity's) bytes in the sentence.
-    pub source: (i64, i64),
+    pub source: (i32, i32),
     /// The object's (or second entity's).
-    pub target: (i64, i64),
+    pub target: (i32, i32),
     /// The trigger words, for typed relations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub trigger: Option<(i64, i64)>,
+    pub trigger: Option<(i32, i32)>,
     /// As the records had them (records differing here are separate quotes).
     #[serde(default, skip_serializing_if = "Qualifiers::is_plain")]
     pub qualifiers: Qualifiers,
@@ -39,18 +39,6 @@ pub struct Quote {
 
 /// A document's name, and the story it copies when it is a copy: what a quote's place points to.
 pub type DocumentRef = (Arc<str>, Option<Arc<str>>);
-
-fn relative(span: Span, base: usize) -> (i64, i64) {
-    (
-        span.start as i64 - base as i64,
-        span.end as i64 - base as i64,
-    )
-}
-
-fn absolute((start, end): (i64, i64), base: usize) -> Span {
-    let at = |x: i64| (base as i64 + x).max(0) as usize;
-    Span::new(at(start), at(end))
-}
 
 /// Builds a file's `sentences` table while its edges' evidence is grouped into quotes.
 pub struct Quoter<'a> {
