@@ -22,6 +22,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
@@ -113,9 +114,10 @@ fn fold_forms(forms: &[Form], gazetteer: &Gazetteer) -> (Vec<String>, Vec<Vec<u3
 }
 
 /// A match that passed boundary and case checks, before resolution.
-struct Candidate {
+struct Candidate<'t> {
     span: Span,
-    forms: Vec<u32>,
+    /// The forms the match may be, borrowed from the tagger when every form of the name fits.
+    forms: Cow<'t, [u32]>,
     /// Set for acronyms the document defines itself.
     acronym_of: Option<EntityId>,
 }
@@ -192,7 +194,7 @@ impl Tagger {
     /// Tries every word start: walking the trie from there lists every form that starts at that
     /// word, and costs one or two transitions for the ordinary words between names. The longest form that ends on a word
     /// boundary and fits the case rule wins; a match can never start inside a word.
-    fn scan(&self, text: &str, norm: &Normalized) -> Vec<Candidate> {
+    fn scan(&self, text: &str, norm: &Normalized) -> Vec<Candidate<'_>> {
         let hay = norm.text.as_str();
         let bytes = hay.as_bytes();
         let mut out = Vec::new();
@@ -222,21 +224,23 @@ impl Tagger {
                 // A common name ("Springfield") is the same text for hundreds of places: the
                 // case rule is checked once per distinct text, not once per place.
                 let mut last: Option<(&str, bool)> = None;
-                let forms: Vec<u32> = self.patterns[pattern]
-                    .iter()
-                    .copied()
-                    .filter(|&f| {
-                        let text = self.forms[f as usize].text.as_str();
-                        match last {
-                            Some((t, fits)) if t == text => fits,
-                            _ => {
-                                let fits = case_fits(text, found);
-                                last = Some((text, fits));
-                                fits
-                            }
+                let mut fits = |f: &u32| {
+                    let text = self.forms[*f as usize].text.as_str();
+                    match last {
+                        Some((t, fits)) if t == text => fits,
+                        _ => {
+                            let fits = case_fits(text, found);
+                            last = Some((text, fits));
+                            fits
                         }
-                    })
-                    .collect();
+                    }
+                };
+                let all = self.patterns[pattern].as_slice();
+                let forms: Cow<[u32]> = if all.iter().all(&mut fits) {
+                    Cow::Borrowed(all)
+                } else {
+                    Cow::Owned(all.iter().copied().filter(|f| fits(f)).collect())
+                };
                 if !forms.is_empty() {
                     out.push(Candidate {
                         span: Span::new(os, oe),
@@ -305,7 +309,7 @@ impl Tagger {
                 }
                 found.push(Candidate {
                     span: Span::new(os, oe),
-                    forms: Vec::new(),
+                    forms: Cow::Borrowed(&[]),
                     acronym_of: Some(entity),
                 });
             }
@@ -356,7 +360,7 @@ impl Tagger {
                 continue;
             }
             // Most names have one form and one reading: no bookkeeping for them.
-            if let [only] = c.forms.as_slice() {
+            if let [only] = &*c.forms {
                 let f = &self.forms[*only as usize];
                 if f.rule != Rule::PartialName {
                     mention.entity = f.entity;
