@@ -215,8 +215,8 @@ fn gazetteer_check_reports_errors_and_warnings() {
     eqnice!(
         "\
 g.tsv:1: warning: \"DC\" is shorter than three characters
-g.tsv:1: warning: \"Washington\" also names washington_dc (<default>/places.tsv:16), washington_state (<default>/subdivisions.tsv:81)
-g.tsv:1: warning: \"Washington, D.C.\" also names washington_dc (<default>/places.tsv:16)
+g.tsv:1: warning: \"Washington\" also names washington_dc (<default>/places.tsv:15), washington_state (<default>/subdivisions.tsv:81)
+g.tsv:1: warning: \"Washington, D.C.\" also names washington_dc (<default>/places.tsv:15)
 g.tsv:2: error: unknown type \"TOWN\": expected PERSON, ORG or PLACE
 g.tsv:3: warning: \"May\" is a common English word
 1 errors, 4 warnings
