@@ -96,21 +96,9 @@ mod tests {
         use std::sync::Arc;
 
         use crate::graph::{DocumentInfo, Edge, Evidences, GraphFile, KnowledgeGraph, Node};
-        use crate::relations::{Evidence, Qualifiers};
         use crate::sentences::Span;
 
-        let record = |doc: &str, sentence: u32, start: usize, text: &str| Evidence {
-            doc: doc.into(),
-            sentence,
-            start,
-            end: start + text.len(),
-            text: text.into(),
-            source_span: Span::new(start, start + 4),
-            target_span: Span::new(start + 9, start + 13),
-            trigger: None,
-            qualifiers: Qualifiers::default(),
-            copy_of: None,
-        };
+        let record = crate::testing::evidence;
         let wire = "Acme sued Bolt in court.";
         let mut copied = record("c.txt", 0, 0, wire);
         copied.copy_of = Some(Arc::from("a.txt"));

@@ -211,25 +211,15 @@ pub fn keep(kept: &mut Vec<Kept>, record: Kept, max: usize, table: &Table) {
 #[cfg(test)]
 mod tests {
     use super::{Table, keep};
-    use crate::relations::{Evidence, Qualifiers};
+    use crate::relations::Evidence;
     use crate::sentences::Span;
 
     fn record(doc: &str, sentence: u32, start: usize, text: &str, hedged: bool) -> Evidence {
-        Evidence {
-            doc: doc.into(),
-            sentence,
-            start,
-            end: start + text.len(),
-            text: text.into(),
-            source_span: Span::new(start, start + 2),
-            target_span: Span::new(start + 3, start + 5),
-            trigger: (sentence % 2 == 1).then(|| Span::new(start + 1, start + 3)),
-            qualifiers: Qualifiers {
-                hedged,
-                ..Qualifiers::default()
-            },
-            copy_of: (doc == "c").then(|| "a".into()),
-        }
+        let mut ev = crate::testing::evidence(doc, sentence, start, text);
+        ev.trigger = (sentence % 2 == 1).then(|| Span::new(start + 1, start + 3));
+        ev.qualifiers.hedged = hedged;
+        ev.copy_of = (doc == "c").then(|| "a".into());
+        ev
     }
 
     /// Whatever order records come in, the list holds the first `max` in the order of plain
