@@ -54,7 +54,7 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             quoter.quote(&buf)
         })
         .collect();
-    records(&mut out, "sentences", quoter.sentences.iter());
+    records(&mut out, "sentences", quoter.sentences().iter());
     out.extend_from_slice(b",\n");
     write!(out, "\"edges\":[").expect("writing to memory");
     for (i, (edge, quotes)) in kg.graph.edge_weights().zip(&quotes).enumerate() {

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::quotes::DocumentRef;
+use crate::normalize::WordMap;
 use crate::relations::{Evidence, Qualifiers};
 use crate::sentences::Span;
 
@@ -27,17 +27,43 @@ pub struct Kept {
     trigger: (i32, i32),
 }
 
+/// Shared strings numbered in order of first use. Records come in runs that share one string
+/// (a sentence's relations share its text, a piece's its document name), so most lookups are a
+/// pointer comparison with the last one.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Strings {
+    /// By number.
+    pub list: Vec<Arc<str>>,
+    ids: WordMap<Arc<str>, u32>,
+    last: Option<(Arc<str>, u32)>,
+}
+
+impl Strings {
+    /// The number of `s`, given one the first time it is seen.
+    pub fn id(&mut self, s: &Arc<str>) -> u32 {
+        if let Some((last, id)) = &self.last
+            && Arc::ptr_eq(last, s)
+        {
+            return *id;
+        }
+        let next = self.list.len() as u32;
+        let id = *self.ids.entry(Arc::clone(s)).or_insert(next);
+        if id == next {
+            self.list.push(Arc::clone(s));
+        }
+        self.last = Some((Arc::clone(s), id));
+        id
+    }
+}
+
 /// What kept records point into.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
-    /// Name of each document and the story it copies, if it is a copy.
-    docs: Vec<DocumentRef>,
-    doc_ids: HashMap<Arc<str>, u32>,
-    texts: Vec<Arc<str>>,
-    text_ids: HashMap<Arc<str>, u32>,
-    /// The last text kept: the relations of one sentence share its text, so most lookups are
-    /// a pointer comparison.
-    last_text: Option<(Arc<str>, u32)>,
+    /// Document names.
+    docs: Strings,
+    /// The story each document copies, if it is a copy.
+    copy_of: Vec<Option<Arc<str>>>,
+    texts: Strings,
     /// Index 0 is the plain qualifiers most records have.
     qualifiers: Vec<Qualifiers>,
     qualifier_ids: HashMap<Qualifiers, u32>,
@@ -83,26 +109,14 @@ impl Table {
 
     /// The compact form of `ev`, its document, text and qualifiers added to the table.
     pub fn keep(&mut self, ev: &Evidence) -> Kept {
-        let doc = match self.doc_ids.get(&ev.doc) {
-            Some(&id) => id,
-            None => {
-                let id = self.docs.len() as u32;
-                self.docs.push((Arc::clone(&ev.doc), ev.copy_of.clone()));
-                self.doc_ids.insert(Arc::clone(&ev.doc), id);
-                id
-            }
-        };
+        let doc = self.docs.id(&ev.doc);
+        if doc as usize == self.copy_of.len() {
+            self.copy_of.push(ev.copy_of.clone());
+        }
         Kept {
             doc,
             sentence: ev.sentence,
-            text: match &self.last_text {
-                Some((t, id)) if Arc::ptr_eq(t, &ev.text) => *id,
-                _ => {
-                    let id = intern(&mut self.texts, &mut self.text_ids, &ev.text);
-                    self.last_text = Some((Arc::clone(&ev.text), id));
-                    id
-                }
-            },
+            text: self.texts.id(&ev.text),
             qualifiers: if ev.qualifiers.is_plain() {
                 0
             } else {
@@ -121,7 +135,10 @@ impl Table {
 
     /// The record `k` stands for.
     pub fn evidence(&self, k: &Kept) -> Evidence {
-        let (doc, copy_of) = &self.docs[k.doc as usize];
+        let (doc, copy_of) = (
+            &self.docs.list[k.doc as usize],
+            &self.copy_of[k.doc as usize],
+        );
         let text = self.text(k);
         let start = k.start as usize;
         Evidence {
@@ -141,20 +158,20 @@ impl Table {
     /// Whether `ev` surely comes after the record `k` stands for, by document, sentence and
     /// offset alone (false when that does not decide).
     pub fn surely_after(&self, ev: &Evidence, k: &Kept) -> bool {
-        let name = &self.docs[k.doc as usize].0;
+        let name = &self.docs.list[k.doc as usize];
         (Arc::ptr_eq(name, &ev.doc) || **name == *ev.doc)
             && (ev.sentence, ev.start as u64) > (k.sentence, k.start)
     }
 
     /// The sentence text of the record `k` stands for.
     pub fn text(&self, k: &Kept) -> &Arc<str> {
-        &self.texts[k.text as usize]
+        &self.texts.list[k.text as usize]
     }
 
     /// The order of the records they stand for (document name, sentence, offsets, text,
     /// spans, trigger, qualifiers), without building them.
     pub fn cmp(&self, a: &Kept, b: &Kept) -> Ordering {
-        let name = |k: &Kept| &self.docs[k.doc as usize].0;
+        let name = |k: &Kept| &self.docs.list[k.doc as usize];
         let text = |k: &Kept| self.text(k);
         let docs = if a.doc == b.doc {
             Ordering::Equal

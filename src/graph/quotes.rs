@@ -12,8 +12,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::kept::{absolute, relative};
-use crate::normalize::WordMap;
+use super::kept::{Strings, absolute, relative};
 use crate::relations::{Evidence, Qualifiers};
 
 /// Evidence read in one sentence text, at one or more places. Spans are byte offsets into the
@@ -43,11 +42,8 @@ pub type DocumentRef = (Arc<str>, Option<Arc<str>>);
 /// Builds a file's `sentences` table while its edges' evidence is grouped into quotes.
 pub struct Quoter<'a> {
     documents: HashMap<&'a str, usize>,
-    ids: WordMap<Arc<str>, usize>,
-    /// The last sentence looked up: an edge's records often share one.
-    last: Option<(Arc<str>, usize)>,
     /// The table, in order of first use.
-    pub sentences: Vec<Arc<str>>,
+    sentences: Strings,
 }
 
 impl<'a> Quoter<'a> {
@@ -59,10 +55,13 @@ impl<'a> Quoter<'a> {
         }
         Quoter {
             documents,
-            ids: WordMap::default(),
-            last: None,
-            sentences: Vec::new(),
+            sentences: Strings::default(),
         }
+    }
+
+    /// The sentence table so far, in order of first use.
+    pub fn sentences(&self) -> &[Arc<str>] {
+        &self.sentences.list
     }
 
     /// One edge's records as quotes, in the order of their first place.
@@ -72,18 +71,7 @@ impl<'a> Quoter<'a> {
     pub fn quote(&mut self, records: &[Evidence]) -> Vec<Quote> {
         let mut quotes: Vec<Quote> = Vec::new();
         for ev in records {
-            let sentence = match &self.last {
-                Some((text, id)) if Arc::ptr_eq(text, &ev.text) => *id,
-                _ => {
-                    let next = self.sentences.len();
-                    let id = *self.ids.entry(Arc::clone(&ev.text)).or_insert(next);
-                    if id == next {
-                        self.sentences.push(Arc::clone(&ev.text));
-                    }
-                    self.last = Some((Arc::clone(&ev.text), id));
-                    id
-                }
-            };
+            let sentence = self.sentences.id(&ev.text) as usize;
             let doc = self.documents.get(&*ev.doc).copied().unwrap_or(usize::MAX);
             let place = (doc, ev.sentence, ev.start);
             let (source, target) = (
