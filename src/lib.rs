@@ -177,8 +177,7 @@ impl Pipeline {
         let known = analysis.known(&self.gazetteer);
         let relations = relations::extract(doc, sentences, tagged, &known, &self.patterns);
         // Each entity's id once per document, shared by its mentions and relations.
-        let mut keys: std::collections::HashMap<EntityId, std::sync::Arc<str>> =
-            std::collections::HashMap::new();
+        let mut keys: normalize::WordMap<EntityId, std::sync::Arc<str>> = Default::default();
         let mut key = |id| {
             std::sync::Arc::clone(
                 keys.entry(id)
