@@ -1,0 +1,179 @@
+//! Accepting names: those with enough evidence become entities, numbered after the gazetteer's,
+//! with a confidence from the margin of their vote; their occurrences and those of their short
+//! forms become mentions.
+
+use std::collections::HashMap;
+
+use super::candidates::Occurrence;
+use super::linking::ShortForms;
+use super::typing::Names;
+use super::words::{Word, is_common};
+use crate::corpus::Document;
+use crate::gazetteer::{Entity, EntityId, Origin, Rule};
+use crate::normalize::fold;
+use crate::sentences::{Sentence, Span};
+use crate::tagger::Mention;
+
+/// The entities accepted, indexed by `entity id - first_id`, and where they stand.
+#[derive(Debug, Default)]
+pub(super) struct Accepted {
+    pub(super) entities: Vec<Entity>,
+    pub(super) confidence: Vec<f32>,
+    pub(super) evidence: Vec<Vec<&'static str>>,
+    /// The entity of each name accepted, under each of its spellings.
+    ids: HashMap<String, EntityId>,
+    pub(super) mentions: Vec<(Occurrence, EntityId, Rule)>,
+}
+
+/// The names with a type and enough evidence for it, short forms aside.
+pub(super) fn accept(
+    words: &[Word],
+    by_name: &Names,
+    parent: &ShortForms,
+    first_id: u32,
+) -> Accepted {
+    let mut out = Accepted::default();
+    let mut by_key: HashMap<String, EntityId> = HashMap::new();
+    // Ids in name order, so the same text always gives the same numbering.
+    let mut names: Vec<&String> = by_name.keys().collect();
+    names.sort();
+    for name in names {
+        let tally = &by_name[name];
+        if parent.contains_key(name) {
+            continue;
+        }
+        let Some((kind, score, runner_up)) = tally.votes.best() else {
+            continue;
+        };
+        if !enough_evidence(words, &tally.all, score) {
+            continue;
+        }
+        let key = format!("discovered:{}", slug(name));
+        // "MOSS" and "Moss" fold to one id: one entity, the later spelling an alias.
+        if let Some(&id) = by_key.get(&key) {
+            out.ids.insert(name.clone(), id);
+            out.entities[(id.0 - first_id) as usize]
+                .aliases
+                .push(name.clone());
+            for o in &tally.own {
+                out.mentions.push((*o, id, Rule::Discovered));
+            }
+            continue;
+        }
+        let id = EntityId(first_id + out.entities.len() as u32);
+        out.ids.insert(name.clone(), id);
+        by_key.insert(key.clone(), id);
+        let margin = score - runner_up;
+        let confidence = (0.5 + 0.5 * (1.0 - (-margin / 3.0).exp())).min(0.99);
+        out.entities.push(Entity {
+            id,
+            key,
+            kind,
+            name: name.clone(),
+            aliases: Vec::new(),
+            demonyms: Vec::new(),
+            parent: None,
+            origin: Origin {
+                path: "<discovered>".into(),
+                line: 0,
+            },
+        });
+        out.confidence.push(confidence);
+        out.evidence.push(tally.votes.cues.clone());
+        for o in &tally.own {
+            out.mentions.push((*o, id, Rule::Discovered));
+        }
+    }
+    out
+}
+
+/// Short forms of an accepted name become its aliases, and their occurrences its mentions.
+pub(super) fn link_short_forms(
+    out: &mut Accepted,
+    by_name: &Names,
+    parent: &ShortForms,
+    first_id: u32,
+) {
+    for (short, long) in parent {
+        let Some(&id) = out.ids.get(long) else {
+            continue;
+        };
+        let e = &mut out.entities[(id.0 - first_id) as usize];
+        if !e.aliases.contains(short) {
+            e.aliases.push(short.clone());
+        }
+        let rule =
+            if short.chars().all(|c| !c.is_lowercase()) && long.chars().any(char::is_lowercase) {
+                Rule::Acronym
+            } else {
+                Rule::PartialName
+            };
+        for o in &by_name[short].own {
+            out.mentions.push((*o, id, rule));
+        }
+    }
+    for e in &mut out.entities {
+        e.aliases.sort();
+        e.aliases.dedup();
+    }
+}
+
+/// Whether a name has enough evidence: sentence starts and headlines need a cue and an
+/// occurrence elsewhere; one common word needs strong cues.
+fn enough_evidence(words: &[Word], occs: &[Occurrence], score: f32) -> bool {
+    let plain = |o: &Occurrence| !words[o.from].initial && !words[o.from].headline;
+    let single_common = occs
+        .iter()
+        .all(|o| o.to - o.from == 1 && is_common(&words[o.from]));
+    if single_common {
+        return score >= 3.0 && occs.iter().any(plain);
+    }
+    if !occs.iter().any(plain) {
+        let single = occs.iter().all(|o| o.to - o.from == 1);
+        return score >= if single { 3.0 } else { 2.0 };
+    }
+    score >= 1.0
+}
+
+/// "Jean-Pierre O'Brien" → "jean_pierre_o_brien", for `discovered:<slug>` ids.
+fn slug(name: &str) -> String {
+    let folded = fold(name);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_string()
+}
+
+/// The mentions in text order, each with its sentence.
+pub(super) fn mentions(
+    doc: &Document,
+    sentences: &[Sentence],
+    words: &[Word],
+    mut found: Vec<(Occurrence, EntityId, Rule)>,
+) -> Vec<Mention> {
+    found.sort_by_key(|(o, _, _)| words[o.from].span.start);
+    let sentence_of = |at: usize| {
+        sentences
+            .partition_point(|s| s.span.start <= at)
+            .saturating_sub(1) as u32
+    };
+    found
+        .into_iter()
+        .map(|(o, entity, rule)| {
+            let span = Span::new(words[o.from].span.start, words[o.to - 1].span.end);
+            Mention {
+                entity,
+                doc: doc.id,
+                sentence: sentence_of(span.start),
+                span,
+                rule,
+                candidates: Vec::new(),
+            }
+        })
+        .collect()
+}

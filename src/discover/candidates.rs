@@ -1,0 +1,119 @@
+//! Candidate names: runs of capitalized words outside the gazetteer's mentions, connectors kept
+//! inside, titles and sentence-initial common words trimmed off; and, once places have grown
+//! some of them, the runs that overlap none kept longer.
+
+use super::lists::{
+    FACILITY_HEADS, HONORIFICS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, is, is_connector, lists,
+};
+use super::words::{Word, bare, is_common, nameish};
+
+/// One occurrence of a candidate name: words `[from, to)`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Occurrence {
+    pub(super) from: usize,
+    pub(super) to: usize,
+}
+
+impl Occurrence {
+    /// The name as written, each run of blanks one space: the key that gathers occurrences.
+    pub(super) fn text(&self, text: &str, words: &[Word]) -> String {
+        text[words[self.from].span.start..words[self.to - 1].span.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Runs of capitalized words with connectors inside, titles and sentence-initial common words
+/// trimmed off the front.
+pub(super) fn candidates(words: &[Word]) -> Vec<Occurrence> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !nameish(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let j = run_end(words, i);
+        if let Some(o) = trimmed(words, i, j) {
+            out.push(o);
+        }
+        i = j;
+    }
+    out
+}
+
+/// The end of the run of capitalized words that starts at `i`.
+fn run_end(words: &[Word], i: usize) -> usize {
+    let mut j = i + 1;
+    loop {
+        if j < words.len() && words[j].joined && nameish(&words[j]) {
+            j += 1;
+            continue;
+        }
+        // A connector joins only between capitalized words: "Bank of America".
+        let mut k = j;
+        while k < words.len()
+            && words[k].joined
+            && !words[k].cap
+            && is_connector(&words[k].lower)
+            && k - j < 2
+        {
+            k += 1;
+        }
+        if k > j && k < words.len() && words[k].joined && nameish(&words[k]) {
+            j = k + 1;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// The name inside the run `[i, j)`, if any is left once titles, sentence-initial common words
+/// and connectors at either end are trimmed; none for events, works and awards.
+fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
+    let lists = lists();
+    // Not before a head word: "General Hospital" is a name, not a general's.
+    let head = bare(&words[j - 1].lower);
+    let headed = is(head, ORG_HEADS) || is(head, PLACE_HEADS) || is(head, FACILITY_HEADS);
+    let mut from = i;
+    while from < j
+        && (!headed && is(bare(&words[from].lower), HONORIFICS)
+            || !headed && lists.roles.contains(bare(&words[from].lower)) && from + 1 < j
+            || from == i && words[from].initial && is_common(&words[from]))
+    {
+        from += 1;
+    }
+    while from < j && is_connector(&words[from].lower) {
+        from += 1;
+    }
+    // "Senior Kory Lichtensteiger": an ordinary capitalized word before a given name.
+    if from + 2 <= j && is_common(&words[from]) && lists.first.contains(bare(words[from + 1].text))
+    {
+        from += 1;
+    }
+    let mut to = j;
+    while to > from && (is_connector(&words[to - 1].lower) || words[to - 1].text == "&") {
+        to -= 1;
+    }
+    // Events, works and awards are names but not of people, organizations or places.
+    let other = from < to
+        && (is(bare(&words[to - 1].lower), OTHER_HEADS)
+            || matches!(bare(&words[from].lower), "battle" | "operation" | "siege"));
+    (from < to && !other).then_some(Occurrence { from, to })
+}
+
+/// An occurrence that grew over another ("George" in "George Washington University Hospital")
+/// leaves nothing of it: in text order, the longest of those starting together wins and
+/// whatever starts inside a kept one goes.
+pub(super) fn without_overlaps(mut grown: Vec<Occurrence>) -> Vec<Occurrence> {
+    grown.sort_by_key(|o| (o.from, std::cmp::Reverse(o.to)));
+    let mut occurrences: Vec<Occurrence> = Vec::with_capacity(grown.len());
+    for o in grown {
+        if occurrences.last().is_none_or(|last| o.from >= last.to) {
+            occurrences.push(o);
+        }
+    }
+    occurrences
+}

@@ -1,0 +1,88 @@
+//! The word lists discovery reads: names, common words and roles shared with the rest of `kg`,
+//! and the cue words of `gazetteer/discover/`, each list a class bit in one table.
+
+use std::sync::OnceLock;
+
+use crate::normalize::{WordMap, WordSet};
+
+static FIRST_NAMES: &str = include_str!("../../gazetteer/names/first_names.txt");
+static SURNAMES: &str = include_str!("../../gazetteer/names/surnames.txt");
+static COMMON: &str = include_str!("../../gazetteer/names/common_words.txt");
+static ROLES: &str = include_str!("../../gazetteer/roles.txt");
+
+pub(super) struct Lists {
+    pub(super) first: WordSet<&'static str>,
+    pub(super) surnames: WordSet<&'static str>,
+    pub(super) common: WordSet<&'static str>,
+    pub(super) roles: WordSet<&'static str>,
+}
+
+fn words_of(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+pub(super) fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| Lists {
+        first: words_of(FIRST_NAMES).collect(),
+        surnames: words_of(SURNAMES).collect(),
+        common: words_of(COMMON).collect(),
+        roles: words_of(ROLES).filter(|r| !r.contains(' ')).collect(),
+    })
+}
+
+// Word classes, as bits: every class test is one hash lookup instead of a scan of a list.
+pub(super) const CONNECTORS: u16 = 1;
+pub(super) const HONORIFICS: u16 = 2;
+pub(super) const ORG_HEADS: u16 = 4;
+pub(super) const ORG_OPENERS: u16 = 8;
+pub(super) const CLUB_PREFIXES: u16 = 16;
+pub(super) const PLACE_HEADS: u16 = 32;
+pub(super) const FACILITY_HEADS: u16 = 64;
+pub(super) const OTHER_HEADS: u16 = 128;
+pub(super) const PLACE_PREPOSITIONS: u16 = 256;
+pub(super) const SPEECH: u16 = 512;
+pub(super) const NEVER_NAMES: u16 = 1024;
+
+/// A word list of `gazetteer/discover/`.
+macro_rules! list {
+    ($file:literal) => {
+        include_str!(concat!("../../gazetteer/discover/", $file))
+    };
+}
+
+/// The word lists of `gazetteer/discover/`, one class each.
+const CLASS_LISTS: [(&str, u16); 11] = [
+    (list!("connectors.txt"), CONNECTORS),
+    (list!("honorifics.txt"), HONORIFICS),
+    (list!("org_heads.txt"), ORG_HEADS),
+    (list!("org_openers.txt"), ORG_OPENERS),
+    (list!("club_prefixes.txt"), CLUB_PREFIXES),
+    (list!("place_heads.txt"), PLACE_HEADS),
+    (list!("facility_heads.txt"), FACILITY_HEADS),
+    (list!("other_heads.txt"), OTHER_HEADS),
+    (list!("place_prepositions.txt"), PLACE_PREPOSITIONS),
+    (list!("speech_verbs.txt"), SPEECH),
+    (list!("never_names.txt"), NEVER_NAMES),
+];
+
+/// Whether `word` (lower case) belongs to any of the classes in `class`.
+pub(super) fn is(word: &str, class: u16) -> bool {
+    static CLASSES: OnceLock<WordMap<&'static str, u16>> = OnceLock::new();
+    let classes = CLASSES.get_or_init(|| {
+        let lists: Vec<(Vec<&'static str>, u16)> = CLASS_LISTS
+            .iter()
+            .map(|&(text, bit)| (words_of(text).collect(), bit))
+            .collect();
+        let lists: Vec<(&[&'static str], u16)> =
+            lists.iter().map(|(l, bit)| (l.as_slice(), *bit)).collect();
+        crate::normalize::word_classes(&lists)
+    });
+    classes.get(word).is_some_and(|c| c & class != 0)
+}
+
+pub(super) fn is_connector(w: &str) -> bool {
+    is(w, CONNECTORS)
+}

@@ -1,0 +1,128 @@
+//! Gazetteer places inside discovered names: "Atlantic City Hospital", "University of
+//! California", "FC Basel". The tagger matched the place; discovery grows the name over it.
+
+use super::candidates::Occurrence;
+use super::lists::{CLUB_PREFIXES, ORG_HEADS, ORG_OPENERS, is, lists};
+use super::words::{Word, bare, is_common, nameish, titlecase};
+use crate::sentences::Span;
+
+/// Gazetteer place mentions of a document, sorted, found by where they start or end in
+/// O(log n).
+pub(super) struct Places(Vec<Span>);
+
+impl Places {
+    pub(super) fn new(mut spans: Vec<Span>) -> Places {
+        spans.sort();
+        Places(spans)
+    }
+
+    pub(super) fn starting_at(&self, at: usize) -> Option<&Span> {
+        let i = self.0.partition_point(|p| p.start < at);
+        self.0.get(i).filter(|p| p.start == at)
+    }
+
+    fn ending_at(&self, at: usize) -> Option<&Span> {
+        // Mentions never overlap, so ends are sorted as starts are.
+        let i = self.0.partition_point(|p| p.end < at);
+        self.0.get(i).filter(|p| p.end == at)
+    }
+}
+
+/// The words `[first, last]` of the gazetteer place whose span is `span`, if words cover it.
+fn place_words(words: &[Word], span: Span) -> Option<(usize, usize)> {
+    let first = words.partition_point(|w| w.span.start < span.start);
+    let last = words
+        .partition_point(|w| w.span.end <= span.end)
+        .checked_sub(1)?;
+    (first <= last && words[first].span.start == span.start && words[last].span.end == span.end)
+        .then_some((first, last))
+}
+
+/// A gazetteer place that names part of an organization: "Atlantic City Hospital", "New Jersey
+/// Department of Public Safety", "University of California". The place joins the name when the
+/// name ends (or, with "of", starts) with an organization head word, as the longest match
+/// would; a place is never split.
+pub(super) fn absorb_places(words: &[Word], mut o: Occurrence, places: &Places) -> Occurrence {
+    let at_end = |w: usize| places.ending_at(words[w].span.end);
+    let at_start = |w: usize| places.starting_at(words[w].span.start);
+    let last = bare(&words[o.to - 1].lower);
+    if o.from > 0
+        && words[o.from].joined
+        && is(last, ORG_HEADS)
+        && o.to - o.from >= 1
+        && !words[o.from].initial
+        && let Some(p) = at_end(o.from - 1)
+        && let Some((first, _)) = place_words(words, *p)
+    {
+        o.from = first;
+        // "George Washington University Hospital": names before the place belong too.
+        while o.from > 0
+            && words[o.from].joined
+            && nameish(&words[o.from - 1])
+            && !(words[o.from - 1].initial && is_common(&words[o.from - 1]))
+        {
+            o.from -= 1;
+        }
+    }
+    // "FC Basel", "Club America": a club prefix, then the place it is named after.
+    if is(bare(&words[o.to - 1].lower), CLUB_PREFIXES)
+        && words.get(o.to).is_some_and(|w| w.joined)
+        && let Some(p) = at_start(o.to)
+        && let Some((_, end)) = place_words(words, *p)
+    {
+        o.to = end + 1;
+        return o;
+    }
+    // "Philip Sheridan", "Michael Jordan": a given name, then a one-word place that is a surname.
+    let lists = lists();
+    if o.to - o.from == 1
+        && lists.first.contains(bare(words[o.from].text))
+        && words.get(o.to).is_some_and(|w| w.joined && w.cap)
+        && let Some(p) = at_start(o.to)
+        && let Some((first, end)) = place_words(words, *p)
+        && first == end
+        && !words.get(end + 1).is_some_and(|w| w.joined && w.cap)
+    {
+        o.to = end + 1;
+        return o;
+    }
+    // "Paris Hilton": a one-word place that is a given name, then a surname.
+    if o.to - o.from == 1
+        && o.from > 0
+        && words[o.from].joined
+        && lists
+            .surnames
+            .contains(titlecase(bare(&words[o.from].lower)).as_str())
+        && let Some(p) = at_end(o.from - 1)
+        && let Some((first, end)) = place_words(words, *p)
+        && first == end
+        && lists.first.contains(bare(words[first].text))
+        && !words[first].initial
+    {
+        o.from = first;
+        return o;
+    }
+    if is(last, ORG_OPENERS)
+        && words.get(o.to).is_some_and(|w| w.lower == "of" && w.joined)
+        && o.to + 1 < words.len()
+        && words[o.to + 1].joined
+        && let Some(p) = at_start(o.to + 1)
+        && let Some((_, end)) = place_words(words, *p)
+    {
+        o.to = end + 1;
+    }
+    // "Perth Glory", "Texas Rangers": a town's name and a name after it, joined, make a team
+    // or a company named after the town; the vote gives it the type.
+    if o.from > 0
+        && words[o.from].joined
+        && !words[o.from].initial
+        && o.to - o.from <= 2
+        && let Some(p) = at_end(o.from - 1)
+        && let Some((first, _)) = place_words(words, *p)
+        && !lists.first.contains(bare(words[first].text))
+        && !(first > 0 && words[first].joined && words[first - 1].cap)
+    {
+        o.from = first;
+    }
+    o
+}

@@ -1,0 +1,78 @@
+//! One sense per document: the votes of every occurrence of a name add up, and names listed
+//! together ("Karol Balinski, Teofil Lenartowicz and Eweryst Estkowski") are of one type.
+
+use std::collections::HashMap;
+
+use super::candidates::Occurrence;
+use super::places::Places;
+use super::votes::{Votes, vote};
+use super::words::Word;
+use crate::corpus::Document;
+use crate::gazetteer::EntityKind;
+
+/// What a document says of one name.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Tally {
+    pub(super) votes: Votes,
+    /// Where the name itself stands.
+    pub(super) own: Vec<Occurrence>,
+    /// Where it stands and, once short forms join it, where they stand.
+    pub(super) all: Vec<Occurrence>,
+}
+
+/// Every candidate name of a document, by its text.
+pub(super) type Names = HashMap<String, Tally>;
+
+/// The votes of every occurrence, added up per name.
+pub(super) fn tally(
+    doc: &Document,
+    words: &[Word],
+    occurrences: &[Occurrence],
+    places: &Places,
+) -> Names {
+    let mut by_name = Names::new();
+    for o in occurrences {
+        let v = vote(doc, words, *o, places);
+        let e = by_name.entry(o.text(&doc.text, words)).or_default();
+        e.votes.merge(&v);
+        e.own.push(*o);
+        e.all.push(*o);
+    }
+    by_name
+}
+
+/// A name without a type borrows the type of a name listed beside it, with nothing but commas,
+/// "and", "or" or "&" between them.
+pub(super) fn borrow_listed_types(
+    doc: &Document,
+    words: &[Word],
+    occurrences: &[Occurrence],
+    by_name: &mut Names,
+) {
+    let mut borrowed: Vec<(String, EntityKind)> = Vec::new();
+    for pair in occurrences.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let gap = &doc.text[words[a.to - 1].span.end..words[b.from].span.start];
+        let listed = gap.contains(',') || gap.contains(" and ") || gap.contains('&');
+        if !listed
+            || gap
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .any(|w| !w.is_empty() && !matches!(w, "and" | "or" | "&"))
+        {
+            continue;
+        }
+        let (na, nb) = (a.text(&doc.text, words), b.text(&doc.text, words));
+        let (ka, kb) = (by_name[&na].votes.best(), by_name[&nb].votes.best());
+        match (ka, kb) {
+            (Some((k, ..)), None) => borrowed.push((nb, k)),
+            (None, Some((k, ..))) => borrowed.push((na, k)),
+            _ => {}
+        }
+    }
+    for (name, kind) in borrowed {
+        let votes = &mut by_name.get_mut(&name).expect("listed").votes;
+        if votes.best().is_none() {
+            votes.add(kind, 1.0, "listed with a name of that type");
+        }
+    }
+}

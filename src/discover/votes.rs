@@ -1,0 +1,193 @@
+//! Type votes for one occurrence of a name: what its own words (given names, surnames, head
+//! words) and its neighbours (a title before, a verb of speech or a known place after) say it is.
+
+use super::candidates::Occurrence;
+use super::lists::{
+    CLUB_PREFIXES, FACILITY_HEADS, HONORIFICS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS,
+    PLACE_PREPOSITIONS, SPEECH, is, lists,
+};
+use super::places::Places;
+use super::words::{Word, bare, is_common, titlecase};
+use crate::corpus::Document;
+use crate::gazetteer::EntityKind::{self, Org, Person, Place};
+
+/// Type votes for one occurrence, with the cues that gave them.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Votes {
+    pub(super) person: f32,
+    pub(super) org: f32,
+    pub(super) place: f32,
+    pub(super) cues: Vec<&'static str>,
+}
+
+impl Votes {
+    pub(super) fn add(&mut self, kind: EntityKind, weight: f32, cue: &'static str) {
+        match kind {
+            EntityKind::Person => self.person += weight,
+            EntityKind::Org => self.org += weight,
+            EntityKind::Place => self.place += weight,
+        }
+        if !self.cues.contains(&cue) {
+            self.cues.push(cue);
+        }
+    }
+
+    pub(super) fn merge(&mut self, other: &Votes) {
+        self.person += other.person;
+        self.org += other.org;
+        self.place += other.place;
+        for c in &other.cues {
+            if !self.cues.contains(c) {
+                self.cues.push(c);
+            }
+        }
+    }
+
+    pub(super) fn best(&self) -> Option<(EntityKind, f32, f32)> {
+        let mut all = [
+            (EntityKind::Person, self.person),
+            (EntityKind::Org, self.org),
+            (EntityKind::Place, self.place),
+        ];
+        all.sort_by(|a, b| b.1.total_cmp(&a.1));
+        (all[0].1 > 0.0).then_some((all[0].0, all[0].1, all[1].1))
+    }
+}
+
+/// What the words of an occurrence and its neighbours say about its type.
+pub(super) fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &Places) -> Votes {
+    let name = &words[occ.from..occ.to];
+    let given = starts_with_given_name(name);
+    let mut v = Votes::default();
+    name_cues(&mut v, name, given);
+    cues_before(&mut v, words, occ, given);
+    cues_after(&mut v, doc, words, occ, places);
+    v
+}
+
+fn starts_with_given_name(name: &[Word]) -> bool {
+    let lists = lists();
+    lists.first.contains(name[0].text.trim_end_matches('.'))
+        || lists
+            .first
+            .contains(titlecase(bare(&name[0].lower)).as_str())
+}
+
+/// The name's own words: head words, given names, surnames, initials.
+fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
+    let lists = lists();
+    let n = name.len();
+    let first = bare(&name[0].lower);
+    let last = bare(&name[n - 1].lower);
+    // Given name and surname cues hold for names of capitalized words only: a connector inside
+    // ("Bank of Ostravia") points elsewhere.
+    let all_capitalized = name.iter().all(|w| w.cap);
+    if is(last, ORG_HEADS) && n > 1 {
+        v.add(Org, 4.0, "organization head word");
+    }
+    if n > 1 && is(first, CLUB_PREFIXES) {
+        v.add(Org, 4.0, "organization head word");
+    }
+    if n > 2 && is(first, ORG_OPENERS) && name[1].lower == "of" {
+        v.add(Org, 4.0, "organization head word");
+    }
+    if n > 1 && (is(last, PLACE_HEADS) || matches!(first, "mount" | "lake" | "cape")) {
+        v.add(Place, 3.0, "place head word");
+    }
+    if is(last, FACILITY_HEADS) && n > 1 {
+        v.add(Place, 3.0, "building or site head word");
+    }
+    if name[0].taken && !v.cues.contains(&"organization head word") {
+        v.add(Org, 2.0, "named after a place");
+    }
+    if n == 1 && name[0].caps && (3..=6).contains(&name[0].text.len()) {
+        v.add(Org, 1.0, "acronym");
+    }
+    let surname = |w: &Word| lists.surnames.contains(titlecase(bare(&w.lower)).as_str());
+    if given && (2..=4).contains(&n) && all_capitalized {
+        v.add(Person, 2.5, "given name");
+    }
+    if (2..=4).contains(&n) && surname(&name[n - 1]) && all_capitalized && !is_common(&name[0]) {
+        v.add(Person, 1.0, "surname");
+    }
+    if name[..n.saturating_sub(1)]
+        .iter()
+        .skip(1)
+        .any(|w| w.text.len() == 2 && w.text.ends_with('.'))
+    {
+        v.add(Person, 2.0, "middle initial");
+    }
+}
+
+/// The word before the name: a title, a role, a place preposition.
+fn cues_before(v: &mut Votes, words: &[Word], occ: Occurrence, given: bool) {
+    let lists = lists();
+    let name = &words[occ.from..occ.to];
+    if occ.from > 0 {
+        let before = &words[occ.from - 1];
+        let b = bare(&before.lower);
+        // The title right before the name, nothing but a space between them.
+        if name[0].joined && (is(b, HONORIFICS) || lists.roles.contains(b)) {
+            v.add(Person, 3.0, "title before");
+        }
+        if is(b, PLACE_PREPOSITIONS) && !before.cap {
+            v.add(Place, 1.0, "place preposition");
+            if b == "at" {
+                v.add(Org, 0.5, "place preposition");
+            }
+        }
+        if matches!(b, "by" | "with" | "and") && given {
+            v.add(Person, 0.5, "given name");
+        }
+    }
+}
+
+/// What follows the name: a verb of speech, "-based", a known place, a role apposition, a
+/// company suffix, an acronym in brackets.
+fn cues_after(v: &mut Votes, doc: &Document, words: &[Word], occ: Occurrence, places: &Places) {
+    let lists = lists();
+    let name = &words[occ.from..occ.to];
+    let n = name.len();
+    let end = name[n - 1].span.end;
+    let mut cut = doc.text.len().min(end + 40);
+    while !doc.text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let rest = &doc.text[end..cut];
+    if let Some(next) = words.get(occ.to) {
+        let w = next.lower.as_ref();
+        if is(w, SPEECH) {
+            v.add(Person, 1.0, "verb of speech");
+            v.add(Org, 0.5, "verb of speech");
+        }
+        if rest.starts_with('-') && w.starts_with("based") {
+            v.add(Place, 3.0, "-based");
+        }
+        // "Springfield, Illinois": a known place after a comma.
+        if rest.starts_with(", ") && places.starting_at(next.span.start).is_some() {
+            v.add(Place, 3.0, "followed by a known place");
+        }
+        // "X, a spokesman", "X, 45,".
+        if rest.starts_with(", ") {
+            let after: Vec<&str> = words[occ.to..words.len().min(occ.to + 4)]
+                .iter()
+                .map(|w| bare(&w.lower))
+                .collect();
+            let role_at = |k: usize| after.get(k).is_some_and(|w| lists.roles.contains(w));
+            if matches!(after.first(), Some(&("a" | "an" | "the")))
+                && (role_at(1) || role_at(2) || role_at(3))
+                || after
+                    .first()
+                    .is_some_and(|w| w.parse::<u32>().is_ok_and(|a| a < 110))
+            {
+                v.add(Person, 2.0, "role apposition");
+            }
+        }
+        if matches!(w, "inc" | "corp" | "ltd" | "llc" | "co") && next.joined {
+            v.add(Org, 3.0, "organization suffix");
+        }
+        if rest.starts_with(" (") && words.get(occ.to).is_some_and(|w| w.caps) {
+            v.add(Org, 1.0, "acronym after");
+        }
+    }
+}

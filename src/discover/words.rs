@@ -1,0 +1,238 @@
+//! A document's words, with what discovery asks of each: its case, whether it starts a sentence,
+//! sits inside a gazetteer mention, follows the previous word on the same line, or stands on a
+//! headline.
+
+use std::borrow::Cow;
+
+use super::lists::{NEVER_NAMES, is, is_connector, lists};
+use crate::corpus::Document;
+use crate::sentences::{Sentence, Span};
+
+#[derive(Debug, Clone)]
+pub(super) struct Word<'a> {
+    pub(super) text: &'a str,
+    /// Lower case; borrowed from the text for the many words already in lower case.
+    pub(super) lower: Cow<'a, str>,
+    pub(super) span: Span,
+    pub(super) cap: bool,
+    pub(super) caps: bool,
+    /// First word of its sentence (after any opening quote or bracket).
+    pub(super) initial: bool,
+    /// Inside a gazetteer mention or a demonym.
+    pub(super) taken: bool,
+    /// Only blanks (at most one line break) since the previous word.
+    pub(super) joined: bool,
+    /// On a headline line: most words capitalized, no sentence end.
+    pub(super) headline: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits the text into words: letters and digits, with inner apostrophes and hyphens
+/// ("O'Brien", "al-Assad") and the period of an initial or abbreviation ("F.", "Inc.").
+pub(super) fn words<'a>(
+    doc: &'a Document,
+    sentences: &[Sentence],
+    taken: &[Span],
+) -> Vec<Word<'a>> {
+    let text = doc.text.as_str();
+    let mut out: Vec<Word> = Vec::new();
+    let mut starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
+    starts.sort_unstable();
+    let (mut next_start, mut next_taken) = (0, 0);
+    let mut i = 0;
+    let mut gap_start = 0;
+    let bytes = text.as_bytes();
+    while i < text.len() {
+        // ASCII between words needs no decoding.
+        if bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("inside the text");
+        if !is_word_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut end = word_end(text, start);
+        let word = &text[start..end];
+        if text[end..].starts_with('.') && keeps_period(word) {
+            end += 1;
+        }
+        let gap = &text[gap_start..start];
+        let joined = !out.is_empty()
+            && gap.chars().all(char::is_whitespace)
+            && gap.matches('\n').count() <= 1;
+        while next_start < starts.len() && starts[next_start] <= start {
+            next_start += 1;
+        }
+        // The sentence containing `start` begins at starts[next_start - 1].
+        let sentence_start = next_start.checked_sub(1).map_or(0, |k| starts[k]);
+        // The first word since the sentence began (words come in text order).
+        let initial = out
+            .last()
+            .is_none_or(|w: &Word| w.span.start < sentence_start);
+        while next_taken < taken.len() && taken[next_taken].end <= start {
+            next_taken += 1;
+        }
+        let is_taken = taken
+            .get(next_taken)
+            .is_some_and(|t| t.start < end && start < t.end);
+        let first = text[start..].chars().next().expect("a word");
+        let letters = word.chars().filter(|c| c.is_alphabetic());
+        let (n_letters, n_upper) = letters.fold((0, 0), |(n, u), c| {
+            (n + 1, u + usize::from(c.is_uppercase()))
+        });
+        out.push(Word {
+            text: &text[start..end],
+            lower: if n_upper == 0 && word.is_ascii() {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(word.to_lowercase())
+            },
+            span: Span::new(start, end),
+            // "al-Rashid", "el-Sisi": a short lower-case particle before a capitalized name.
+            cap: first.is_uppercase()
+                || word
+                    .split_once('-')
+                    .is_some_and(|(p, rest)| p.len() <= 3 && rest.starts_with(char::is_uppercase)),
+            caps: n_letters >= 2 && n_upper == n_letters,
+            initial,
+            taken: is_taken,
+            joined,
+            headline: false,
+        });
+        gap_start = end;
+        i = end;
+    }
+    mark_headlines(text, &mut out);
+    out
+}
+
+/// Where the word starting at `start` ends, before any period.
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    while end < text.len() {
+        if bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        let ch = text[end..].chars().next().expect("inside the text");
+        if is_word_char(ch) {
+            end += ch.len_utf8();
+            continue;
+        }
+        let after = end + ch.len_utf8();
+        let next_is_word = text[after..].chars().next().is_some_and(is_word_char);
+        let possessive = matches!(ch, '\'' | '’')
+            && text[after..].starts_with(['s', 'S'])
+            && !text[after + 1..].starts_with(is_word_char);
+        // "Velmaro-based", "Pentagon-led": a capitalized word ends before a lower-case
+        // suffix, which stays a word of its own.
+        let suffix = ch == '-'
+            && text[start..].starts_with(char::is_uppercase)
+            && text[after..].starts_with(char::is_lowercase);
+        if matches!(ch, '\'' | '’' | '-') && next_is_word && !possessive && !suffix {
+            end = after;
+            continue;
+        }
+        break;
+    }
+    end
+}
+
+/// "F." and "Inc.": a single capital or a known abbreviation keeps its period.
+fn keeps_period(word: &str) -> bool {
+    word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+        || matches!(
+            word,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "St"
+                | "Mt"
+                | "Jr"
+                | "Sr"
+                | "Inc"
+                | "Corp"
+                | "Co"
+                | "Ltd"
+                | "Gen"
+                | "Sen"
+                | "Gov"
+                | "Rev"
+                | "Lt"
+                | "Col"
+                | "Capt"
+                | "Prof"
+                | "Sgt"
+                | "Maj"
+                | "Adm"
+                | "Rep"
+                | "Ft"
+        )
+}
+
+/// A line of three or more words, most of them capitalized, with no sentence end, is a headline:
+/// capitals there say nothing about names.
+fn mark_headlines(text: &str, words: &mut [Word]) {
+    let mut i = 0;
+    while i < words.len() {
+        let line_start = text[..words[i].span.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[words[i].span.start..]
+            .find('\n')
+            .map_or(text.len(), |p| words[i].span.start + p);
+        let mut j = i;
+        while j < words.len() && words[j].span.start < line_end {
+            j += 1;
+        }
+        let line = &words[i..j];
+        let content: Vec<&Word> = line
+            .iter()
+            .filter(|w| w.lower.chars().any(char::is_alphabetic) && !is_connector(&w.lower))
+            .collect();
+        let capitalized = content.iter().filter(|w| w.cap).count();
+        let ends = text[line_start..line_end]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', ';']);
+        if content.len() >= 3 && capitalized * 10 >= content.len() * 8 && !ends {
+            for w in &mut words[i..j] {
+                w.headline = true;
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// A word without the period of an abbreviation.
+pub(super) fn bare(w: &str) -> &str {
+    w.trim_end_matches('.')
+}
+
+/// A capitalized word that may be part of a name.
+pub(super) fn nameish(w: &Word) -> bool {
+    w.cap && !w.taken && !is(bare(&w.lower), NEVER_NAMES) && w.text.chars().any(char::is_alphabetic)
+}
+
+pub(super) fn is_common(w: &Word) -> bool {
+    // "NHL", "ESPN": a word in capitals is an acronym, whatever its frequency in lower case.
+    if w.caps {
+        return false;
+    }
+    let lists = lists();
+    let lower = bare(&w.lower);
+    lists.common.contains(lower) || is(lower, NEVER_NAMES) || is_connector(lower)
+}
+
+/// "smith" → "Smith", as the name lists spell names.
+pub(super) fn titlecase(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
