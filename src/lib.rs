@@ -184,7 +184,15 @@ impl Pipeline {
                     .or_insert_with(|| known.entity(id).key.as_str().into()),
             )
         };
-        let mut ids: Vec<EntityId> = tagged.mentions.iter().map(|m| m.entity).collect();
+        // Every entity the document's facts name: its mentions and the ends of its relations
+        // (a demonym anchors a relation to its country without mentioning it: "French
+        // officials" reaches France), so no relation points outside the document's table.
+        let mut ids: Vec<EntityId> = tagged
+            .mentions
+            .iter()
+            .map(|m| m.entity)
+            .chain(relations.iter().flat_map(|r| [r.source, r.target]))
+            .collect();
         ids.sort();
         ids.dedup();
         // Offsets count from the start of the file, whatever piece of it this is.

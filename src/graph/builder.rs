@@ -292,6 +292,19 @@ impl GraphBuilder {
 
     /// The graph: nodes sorted by id, edges by (source, target, relation, negated).
     pub fn finish(self) -> KnowledgeGraph {
+        // An entity is in the graph when the text mentions it or a relation reaches it (a
+        // demonym stands for its country without mentioning it: "French officials").
+        let reached: BTreeSet<&str> = self
+            .edges
+            .keys()
+            .flat_map(|(source, target, _, _)| [&**source, &**target])
+            .collect();
+        let kept: Vec<bool> = self
+            .nodes
+            .iter()
+            .map(|(id, t)| t.mentions > 0 || reached.contains(&**id))
+            .collect();
+        drop(reached);
         let nodes = &self.nodes;
         let total = self.sentences;
         let table = Arc::new(self.table);
@@ -328,7 +341,8 @@ impl GraphBuilder {
         let nodes: Vec<Node> = self
             .nodes
             .into_iter()
-            .filter(|(_, t)| t.mentions > 0)
+            .zip(kept)
+            .filter_map(|(node, kept)| kept.then_some(node))
             .map(|(id, mut t)| {
                 let discovered = t.discovered.take();
                 if discovered.is_some() {
