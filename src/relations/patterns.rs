@@ -162,6 +162,13 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// Whether the lexicon lists `word` (in lower case) as a form of some verb: what may name an open
+/// relation, whatever the word's place in the sentence ("had his" has no verb after "had").
+pub fn is_verb_form(word: &str) -> bool {
+    let lex = lexicon();
+    lex.forms.contains_key(word) || lex.base.contains_key(word)
+}
+
 fn is_vowel(c: u8) -> bool {
     b"aeiou".contains(&c)
 }

@@ -476,6 +476,17 @@ fn open_relations_name_the_verb() {
                 "Marta Quell left, and Ivo Petrak stayed.",
                 &[],
             ),
+            // Issue 21: after an auxiliary the next word is a verb only if the lexicon says so.
+            (
+                "a possessive after an auxiliary is no verb",
+                "Marta Quell had his backing at Vanta Party.",
+                &[],
+            ),
+            (
+                "a lexicon verb after an auxiliary is",
+                "Marta Quell had interviewed Ivo Petrak.",
+                &["marta_quell interview ivo_petrak [open]"],
+            ),
         ],
     );
 }

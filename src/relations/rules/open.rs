@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::{CLAUSE, Ctx, Found, NEGATION, PREFIX, REPORTING_VERB, is, is_word};
-use crate::relations::patterns::{is_barrier, lemma};
+use crate::relations::patterns::{is_barrier, is_verb_form, lemma};
 use crate::sentences::Span;
 
 /// Auxiliaries after which the next word is a verb whatever its ending ("will face", "did hire").
@@ -88,6 +88,7 @@ fn pair_relation(ctx: &Ctx, a: usize, b: usize) -> Option<Found> {
     let participle = verb.len() > 4 && verb.ends_with("ed");
     let irregular = lemma(verb) != verb && !verb.ends_with('s') && !verb.ends_with("ing");
     if !is_word(verb)
+        || !is_verb_form(&verb.to_lowercase())
         || !(participle || irregular || aux && verb.len() > 2)
         || is(verb, REPORTING_VERB)
         || NOT_RELATIONS.contains(&verb)
