@@ -79,6 +79,12 @@ impl BuildConfig {
     /// # Errors
     /// [`Error::Io`] naming the folder.
     pub fn check_output(&self) -> Result<()> {
+        if self.out.exists() && !self.out.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: --out must be a folder (kg build writes four files into it), and this is a file",
+                self.out.display()
+            )));
+        }
         std::fs::create_dir_all(&self.out).map_err(|e| Error::io(&self.out, e))?;
         let probe = self
             .out

@@ -209,13 +209,14 @@ impl Pieces {
                 .position(|&b| b == 0)
             {
                 self.done = true;
-                let message = format!("binary file (NUL byte at offset {at}), skipped");
+                let message = format!("binary file (NUL byte at offset {at})");
                 if self.strict {
                     return Err(Error::Input {
                         path: self.name.clone(),
-                        message,
+                        message: format!("{message}; --strict stops at it"),
                     });
                 }
+                let message = format!("{message}, skipped");
                 return Ok(Some(Piece::Warning(format!("{}: {message}", self.name))));
             }
         } else if self.carry.is_empty() {
@@ -233,15 +234,14 @@ impl Pieces {
             Ok(text) => text,
             Err(e) => {
                 let at = base + e.utf8_error().valid_up_to();
-                let message = format!(
-                    "invalid UTF-8 at byte {at}, read with replacement characters (U+FFFD)"
-                );
+                let message = format!("invalid UTF-8 at byte {at}");
                 if self.strict {
                     return Err(Error::Input {
                         path: self.name.clone(),
-                        message,
+                        message: format!("{message}; --strict stops at it"),
                     });
                 }
+                let message = format!("{message}, read with replacement characters (U+FFFD)");
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
                 if !self.bad_utf8_reported {
                     self.bad_utf8_reported = true;
@@ -354,7 +354,7 @@ mod tests {
         assert_eq!(
             pieces(b"PK\x00", true),
             [Err(
-                "error: a.txt: binary file (NUL byte at offset 2), skipped".into()
+                "error: a.txt: binary file (NUL byte at offset 2); --strict stops at it".into()
             )]
         );
         assert_eq!(pieces(b"", false), [Ok("0@0#0".into())]);

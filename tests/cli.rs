@@ -535,7 +535,7 @@ fn since_and_until_keep_documents_by_date() {
     let nodes = |out: &str| crate::util::node_ids(&dir, &format!("{out}/graph.json"));
     let out = dir.kg_mini(&["build", "c", "--until", "2026-01-31", "--out", "jan"]);
     eqnice!(
-        "1 documents, 2 mentions, 2 entities, 2 edges -> jan\n",
+        "1 document, 2 mentions, 2 entities, 2 edges -> jan\n",
         ok(&out)
     );
     assert!(
@@ -678,4 +678,20 @@ fn the_gazetteer_folder_loads_as_a_user_gazetteer() {
     let folder = crate::util::root().join("gazetteer");
     let out = ok(&dir.kg(&["tag", "t.txt", "--gazetteer", folder.to_str().unwrap()]));
     assert_eq!(out.lines().count(), 2, "{out}");
+}
+
+/// Issue 21: a flag a command cannot use is refused, never accepted and ignored.
+#[test]
+fn flags_a_command_cannot_use_are_refused() {
+    let dir = Dir::with_news("refused");
+    for cmd in ["tag", "suggest"] {
+        let out = dir.kg_mini(&[cmd, "news", "--open-relations"]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert!(
+            crate::util::stderr(&out).starts_with("kg: --open-relations changes nothing here: "),
+            "{}",
+            crate::util::stderr(&out)
+        );
+        assert!(out.stdout.is_empty());
+    }
 }

@@ -34,13 +34,17 @@ fn fixture_graph_matches_golden_files() {
     }
 }
 
-/// The example outputs in `out/` are what `kg build` makes of the sample text, byte for byte.
+/// `kg build` of the sample text, byte for byte. The goldens live under `tests/`, not in
+/// `out/`, which is where users' own builds go (issue 21).
 #[test]
-fn sample_build_reproduces_out() {
+fn sample_build_matches_golden_files() {
     let dir = Dir::new("sample");
     ok(&dir.kg(&["build"]));
     for f in ["graph.graphml", "graph.gexf", "graph.dot", "graph.json"] {
-        golden(&root().join("out").join(f), &dir.join("out").join(f));
+        golden(
+            &root().join("tests/golden/sample").join(f),
+            &dir.join("out").join(f),
+        );
     }
 }
 
@@ -142,8 +146,24 @@ fn focus_draws_the_ego_network_only() {
     let json: serde_json::Value =
         serde_json::from_str(&crate::util::read(&dir.join("out/graph.json"))).unwrap();
     assert_eq!(json["nodes"].as_array().unwrap().len(), 6);
-    let unknown = dir.kg_mini(&["build", "news", "--focus", "Nobody"]);
-    assert_eq!(unknown.status.code(), Some(1));
+    // A focus that names nobody does not throw the build away (issue 21): every file is
+    // written, the picture is the default view, and a warning says why.
+    let unknown = dir.kg_mini(&["build", "news", "--focus", "Nobody Here", "--out", "o2"]);
+    eqnice!(
+        "2 documents, 13 mentions, 6 entities, 15 edges -> o2\n",
+        crate::util::ok(&unknown)
+    );
+    eqnice!(
+        "kg: warning: --focus: no entity matches \"Nobody Here\"; graph.dot shows the default view\n",
+        crate::util::stderr(&unknown)
+    );
+    assert_eq!(
+        dot_nodes(&crate::util::read(&dir.join("o2/graph.dot"))).len(),
+        6
+    );
+    for f in ["graph.graphml", "graph.gexf", "graph.json"] {
+        assert!(dir.join("o2").join(f).is_file(), "{f}");
+    }
 }
 
 #[test]
@@ -196,6 +216,54 @@ fn render_runs_graphviz() {
             .unwrap()
             .starts_with(b"\x89PNG")
     );
+    // Without --format, the extension says what to write (issue 21: pic.png held SVG).
+    eqnice!(
+        "6 entities, 15 edges drawn with sfdp -> pic.png\n",
+        ok(&dir.kg(&["render", "--out", "pic.png"]))
+    );
+    assert!(
+        std::fs::read(dir.join("pic.png"))
+            .unwrap()
+            .starts_with(b"\x89PNG")
+    );
+    ok(&dir.kg(&["render", "--out", "pic.PDF"]));
+    assert!(
+        std::fs::read(dir.join("pic.PDF"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+}
+
+/// Issue 21: the format follows `--out`'s extension; a contradiction or an unknown extension
+/// is an error that writes nothing; DOT is not "drawn with" anything.
+#[test]
+fn render_format_follows_the_extension() {
+    let dir = Dir::with_news("render-format");
+    ok(&dir.kg_mini(&["build", "news", "--out", "o1"]));
+    let graph = ["--graph", "o1/graph.json"];
+    let render = |args: &[&str]| dir.kg(&[&["render"], &graph[..], args].concat());
+    eqnice!(
+        "6 entities, 15 edges -> pic.dot\n",
+        ok(&render(&["--out", "pic.dot"]))
+    );
+    assert!(crate::util::read(&dir.join("pic.dot")).starts_with("digraph"));
+    eqnice!(
+        "6 entities, 15 edges -> o1/graph.dot\n",
+        ok(&render(&["--format", "dot"]))
+    );
+    let conflict = render(&["--format", "svg", "--out", "pic.png"]);
+    assert_eq!(conflict.status.code(), Some(2));
+    eqnice!(
+        "kg: --format svg contradicts --out pic.png (a .png file); give one or make them agree\n",
+        crate::util::stderr(&conflict)
+    );
+    let unknown = render(&["--out", "pic.jpeg"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    eqnice!(
+        "kg: --out pic.jpeg: cannot tell the format from its extension; name it .svg, .png, .pdf or .dot, or give --format\n",
+        crate::util::stderr(&unknown)
+    );
+    assert!(!dir.join("pic.png").exists() && !dir.join("pic.jpeg").exists());
 }
 
 #[test]
@@ -215,5 +283,20 @@ fn render_without_graphviz_says_how_to_install_it() {
             && err.contains("apt-get install graphviz"),
         "{err}"
     );
-    assert!(!dir.join("out/graph.svg").exists());
+    // The hint names the graph being drawn, not a default path (issue 21).
+    std::fs::rename(dir.join("out"), dir.join("o1")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["render", "--graph", "o1/graph.json"])
+        .current_dir(&dir.path)
+        .env("PATH", "")
+        .output()
+        .unwrap();
+    let err = crate::util::stderr(&out);
+    assert!(
+        err.trim_end().ends_with(
+            "or write the DOT with `kg render --graph o1/graph.json --format dot --out graph.dot` and render it elsewhere"
+        ),
+        "{err}"
+    );
+    assert!(!dir.join("o1/graph.svg").exists());
 }

@@ -31,8 +31,9 @@ fn invalid_utf8_is_replaced_with_a_warning_or_refused_under_strict() {
     );
     let strict = dir.kg_mini(&["tag", "--strict", "latin1.txt"]);
     assert_eq!(strict.status.code(), Some(2));
+    // The build stops, so the message does not say the file was read anyway (issue 21).
     eqnice!(
-        "kg: latin1.txt: invalid UTF-8 at byte 3, read with replacement characters (U+FFFD)\n",
+        "kg: latin1.txt: invalid UTF-8 at byte 3; --strict stops at it\n",
         stderr(&strict)
     );
 }
@@ -42,7 +43,7 @@ fn empty_files_count_as_documents() {
     let dir = Dir::new("empty");
     dir.write("e.txt", "");
     eqnice!(
-        "1 documents, 0 mentions, 0 entities, 0 edges -> out\n",
+        "1 document, 0 mentions, 0 entities, 0 edges -> out\n",
         ok(&dir.kg_mini(&["build", "e.txt"]))
     );
 }
@@ -154,7 +155,7 @@ fn a_huge_one_line_file_is_read_in_pieces_with_file_offsets() {
         assert_eq!(&text[s..e], l["text"].as_str().unwrap());
     }
     eqnice!(
-        "1 documents, 90000 mentions, 3 entities, 3 edges -> out\n",
+        "1 document, 90000 mentions, 3 entities, 3 edges -> out\n",
         ok(&dir.kg_mini(&["build", "huge.txt", "--max-evidence", "2"]))
     );
     let graph: serde_json::Value =
@@ -222,7 +223,7 @@ fn symlink_loops_and_deep_folders_do_not_hang() {
     std::os::unix::fs::symlink(dir.join("d"), dir.join("d/d/loop")).unwrap();
     let out = dir.kg_mini(&["build", "d"]);
     eqnice!(
-        "1 documents, 1 mentions, 1 entities, 0 edges -> out\n",
+        "1 document, 1 mention, 1 entity, 0 edges -> out\n",
         ok(&out)
     );
 }
@@ -244,4 +245,92 @@ fn a_full_disk_on_stdout_is_an_error_not_silence() {
         "{}",
         stderr(&out)
     );
+}
+
+/// Issue 21: a relation that reaches a country through its demonym ("French officials") put
+/// an entity outside the document's table: `kg relations` panicked and `kg build` dropped the
+/// edge. Both now keep it, with the country as a node of its own.
+#[test]
+fn a_relation_through_a_demonym_keeps_its_country() {
+    let dir = Dir::new("demonym");
+    let text = "Paris, French officials said.\n";
+    let out = dir.kg_stdin(&["relations", "-"], Some(text.as_bytes()));
+    let line: serde_json::Value = serde_json::from_str(ok(&out).trim()).unwrap();
+    assert_eq!(
+        (
+            line["predicate"].as_str(),
+            line["subject"]["id"].as_str(),
+            line["object"]["id"].as_str(),
+            line["object"]["text"].as_str()
+        ),
+        (
+            Some("located_in"),
+            Some("paris"),
+            Some("france"),
+            Some("French")
+        )
+    );
+    for extra in [&[][..], &["--open-relations"][..]] {
+        let out = dir.kg_stdin(
+            &[&["relations", "-"], extra].concat(),
+            Some(text.as_bytes()),
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    dir.write("t.txt", text);
+    ok(&dir.kg(&["build", "t.txt"]));
+    let graph: serde_json::Value =
+        serde_json::from_str(&read(&dir.join("out/graph.json"))).unwrap();
+    let edges: Vec<(&str, &str, &str)> = graph["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["source"].as_str().unwrap(),
+                e["relation"].as_str().unwrap(),
+                e["target"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(edges, [("paris", "located_in", "france")]);
+    assert_eq!(
+        crate::util::node_ids(&dir, "out/graph.json"),
+        ["france", "paris"]
+    );
+}
+
+/// Issue 21: when every input is skipped nothing is written over the previous graph, and the
+/// build fails saying so.
+#[test]
+fn a_build_that_reads_nothing_fails_and_keeps_the_old_files() {
+    let dir = Dir::with_news("nothing-read");
+    ok(&dir.kg_mini(&["build", "news"]));
+    let before = read(&dir.join("out/graph.json"));
+    dir.write("ls.bin", b"\x7fELF\x00\x00binary");
+    let out = dir.kg_mini(&["build", "ls.bin"]);
+    assert_eq!(out.status.code(), Some(2));
+    eqnice!(
+        "kg: warning: ls.bin: binary file (NUL byte at offset 4), skipped\n\
+         kg: nothing was read: no input held a document (every file was skipped, or the folders hold no *.txt); out is left as it was\n",
+        stderr(&out)
+    );
+    assert_eq!(read(&dir.join("out/graph.json")), before);
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    assert_eq!(dir.kg_mini(&["build", "empty"]).status.code(), Some(2));
+    assert_eq!(read(&dir.join("out/graph.json")), before);
+}
+
+/// Issue 21: `--out` naming a file says a folder was expected.
+#[test]
+fn out_must_be_a_folder() {
+    let dir = Dir::with_news("out-file");
+    dir.write("afile", "x");
+    let out = dir.kg_mini(&["build", "news", "--out", "afile"]);
+    assert_eq!(out.status.code(), Some(2));
+    eqnice!(
+        "kg: afile: --out must be a folder (kg build writes four files into it), and this is a file\n",
+        stderr(&out)
+    );
+    assert_eq!(read(&dir.join("afile")), "x");
 }

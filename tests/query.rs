@@ -86,7 +86,7 @@ Jane Q. Roe  PERSON       1  co-occurs
     \"Ivan Petrov met Jane Roe in North Port.\" (news/b.txt)
 North Port   PLACE        1  co-occurs
     \"Ivan Petrov met Jane Roe in North Port.\" (news/b.txt)
-Valdoria     PLACE        0  <- praised (1)
+Valdoria     PLACE        -  <- praised (1)
     \"Valdorian officials praised Ivan Petrov.\" (news/a.txt)
 ",
         out
@@ -102,6 +102,54 @@ fn unknown_entity_exits_1_with_suggestions() {
         "kg: no entity matches \"Ivan Petrow\"; did you mean: Ivan Petrov\n",
         stderr(&out)
     );
+}
+
+/// Issue 21: a typo is answered with names like it, not with names that hold three of its
+/// letters ("ETA" for "Netanyahoo").
+#[test]
+fn suggestions_are_ranked_by_similarity_and_weak_ones_dropped() {
+    let dir = Dir::new("nb-suggest");
+    dir.write(
+        "g.tsv",
+        "eta\tORG\tETA\nnetanyahu\tPERSON\tBenjamin Netanyahu\nnorth\tPLACE\tNorth Port\n",
+    );
+    dir.write("t.txt", "ETA and Benjamin Netanyahu met in North Port.\n");
+    ok(&dir.kg(&[
+        "build",
+        "t.txt",
+        "--no-default-gazetteer",
+        "--gazetteer",
+        "g.tsv",
+    ]));
+    let out = dir.kg(&["show", "Netanyahoo"]);
+    assert_eq!(out.status.code(), Some(1));
+    eqnice!(
+        "kg: no entity matches \"Netanyahoo\"; did you mean: Benjamin Netanyahu\n",
+        stderr(&out)
+    );
+    let out = dir.kg(&["show", "Zanzibar"]);
+    eqnice!("kg: no entity matches \"Zanzibar\"\n", stderr(&out));
+}
+
+/// Issue 21: a relation no edge has is an error listing the ones that exist, never a ranking
+/// of zeros.
+#[test]
+fn an_unknown_relation_is_an_error_listing_the_known_ones() {
+    let dir = built("nb-relation");
+    for cmd in [
+        vec!["top", "--relation", "kiled"],
+        vec!["neighbors", "Jane Roe", "--relation", "kiled"],
+        vec!["path", "Jane Roe", "Valdoria", "--relation", "kiled"],
+    ] {
+        let out = dir.kg(&cmd);
+        assert_eq!(out.status.code(), Some(2), "{cmd:?}");
+        eqnice!(
+            "kg: no edge has the relation \"kiled\"; this graph's relations: attacked, co_occurs, hired, located_in, praised, threatened\n",
+            stderr(&out)
+        );
+        assert!(out.stdout.is_empty());
+    }
+    assert!(ok(&dir.kg(&["top", "--relation", "hired"])).contains("Acme Corporation"));
 }
 
 #[test]
@@ -224,7 +272,7 @@ fn show_profiles_an_entity() {
 Red Hand Brigade (red_hand, ORG)
   aliases:   
   seen as:   RHB, Red Hand Brigade
-  mentions:  3 in 1 documents
+  mentions:  3 in 1 document
   co-occurs with 2 entities
   relations out:
     -> threatened Acme Corporation (acme) x1
@@ -328,7 +376,7 @@ fn significance_and_backbone_worked_by_hand() {
     );
     let out = ok(&dir.kg_mini(&["build", "t.txt"]));
     assert!(
-        out.starts_with("1 documents, 14 mentions, 5 entities, 3 edges"),
+        out.starts_with("1 document, 14 mentions, 5 entities, 3 edges"),
         "{out}"
     );
     let graph: Value =
@@ -386,6 +434,25 @@ fn significance_and_backbone_worked_by_hand() {
     assert_eq!(edges("0.3"), 1);
     assert_eq!(edges("0.6"), 3);
     assert_eq!(edges("0.2"), 0);
+    // Entities the backbone leaves without an edge are not drawn as loose boxes (issue 21):
+    // at 0.3 only Acme and Jane Roe remain.
+    ok(&dir.kg(&[
+        "render",
+        "--backbone",
+        "0.3",
+        "--format",
+        "dot",
+        "--out",
+        "b.dot",
+    ]));
+    let drawn = crate::util::read(&dir.join("b.dot"));
+    let labels: Vec<&str> = drawn
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix('n'))
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()) && !l.contains(" -> "))
+        .filter_map(|l| l.split("[label=\"").nth(1)?.split('"').next())
+        .collect();
+    assert_eq!(labels, ["Acme Corporation", "Jane Q. Roe"], "{drawn}");
     // In GraphML and GEXF too, as a number.
     assert!(
         crate::util::read(&dir.join("out/graph.graphml"))

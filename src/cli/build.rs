@@ -9,7 +9,7 @@ use std::io::BufRead;
 use std::path::Path;
 
 use super::progress::Progress;
-use super::{BuildArgs, ImageFormat, Layout, RenderArgs, TextArgs, inputs, stdout_error};
+use super::{BuildArgs, ImageFormat, Layout, RenderArgs, TextArgs, count, inputs, stdout_error};
 use crate::batch;
 use crate::config::BuildConfig;
 use crate::error::{Error, Result};
@@ -87,7 +87,33 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
         note(&n);
     }
     let kg = builder.finish();
-    let view = View::new(&kg, &view_options)?;
+    if kg.documents.is_empty() {
+        // Nothing to write: an empty graph would only replace the previous build's files.
+        let why = if dates.left_out > 0 {
+            "every document was left out by --since/--until"
+        } else {
+            "no input held a document (every file was skipped, or the folders hold no *.txt)"
+        };
+        return Err(Error::Usage(format!(
+            "nothing was read: {why}; {} is left as it was",
+            config.out.display()
+        )));
+    }
+    // A drawing option never throws the build away: a focus that names no entity is warned
+    // about and the default view drawn, and every file is still written.
+    let view = match View::new(&kg, &view_options) {
+        Err(e @ Error::UnknownEntity { .. }) => {
+            warn(&format!("--focus: {e}; graph.dot shows the default view"));
+            View::new(
+                &kg,
+                &crate::export::view::ViewOptions {
+                    focus: None,
+                    ..view_options
+                },
+            )?
+        }
+        view => view?,
+    };
     if let Some(n) = &view.note {
         note(n);
     }
@@ -100,11 +126,11 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
     };
     writeln!(
         out,
-        "{} documents{copies}, {} mentions, {} entities, {} edges -> {}",
-        kg.documents.len(),
-        kg.mention_count(),
-        kg.graph.node_count(),
-        kg.graph.edge_count(),
+        "{}{copies}, {}, {}, {} -> {}",
+        count(kg.documents.len(), "document"),
+        count(kg.mention_count() as usize, "mention"),
+        count(kg.graph.node_count(), "entity"),
+        count(kg.graph.edge_count(), "edge"),
         config.out.display()
     )
     .map_err(stdout_error)?;
@@ -242,6 +268,8 @@ struct TagLine<'a> {
 }
 
 pub(super) fn tag(args: TextArgs) -> Result<ExitCode> {
+    args.gazetteer
+        .refuse_open_relations("kg tag prints mentions, not relations; kg relations")?;
     print_documents(&args, |pipeline, doc| {
         let g = &pipeline.gazetteer;
         let analysis = pipeline.analyze(doc);
@@ -318,16 +346,18 @@ pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
         let text = |s: Span| &doc.text[s.start - doc.base..s.end - doc.base];
         let entities: std::collections::HashMap<&str, &crate::facts::EntityFact> =
             facts.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+        // `extract` lists every entity its relations name; a relation that still pointed
+        // outside the table would be a bug there, so it is left out rather than crash.
         let argument = |id: &str, span: Span| {
-            let e = entities[id];
-            ArgumentLine {
+            let e = entities.get(id)?;
+            Some(ArgumentLine {
                 id: &e.id,
                 name: &e.name,
                 kind: e.kind.as_str(),
                 start: span.start,
                 end: span.end,
                 text: text(span),
-            }
+            })
         };
         let mut lines = Vec::new();
         for r in facts
@@ -337,11 +367,17 @@ pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
         {
             let ev = &r.evidence;
             let q = &ev.qualifiers;
+            let (Some(subject), Some(object)) = (
+                argument(&r.source, ev.source_span),
+                argument(&r.target, ev.target_span),
+            ) else {
+                continue;
+            };
             let line = RelationLine {
                 doc: &doc.name,
                 predicate: &r.relation,
-                subject: argument(&r.source, ev.source_span),
-                object: argument(&r.target, ev.target_span),
+                subject,
+                object,
                 sentence: SpanLine {
                     start: ev.start,
                     end: ev.end,
@@ -366,51 +402,67 @@ pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
 }
 
 pub(super) fn render(args: RenderArgs) -> Result<ExitCode> {
+    let format = image_format(args.format, args.out.as_deref())?;
     let kg = query::load(&args.graph)?;
     let view = View::new(&kg, &args.view.options())?;
     if let Some(note) = &view.note {
         eprintln!("kg: note: {note}");
     }
-    let (format, engine) = (
-        match args.format {
-            ImageFormat::Svg => "svg",
-            ImageFormat::Png => "png",
-            ImageFormat::Pdf => "pdf",
-            ImageFormat::Dot => "dot",
-        },
-        match args.layout {
-            Layout::Sfdp => "sfdp",
-            Layout::Dot => "dot",
-            Layout::Neato => "neato",
-        },
-    );
+    let engine = match args.layout {
+        Layout::Sfdp => "sfdp",
+        Layout::Dot => "dot",
+        Layout::Neato => "neato",
+    };
     let out = args.out.clone().unwrap_or_else(|| {
         args.graph
             .parent()
             .unwrap_or(std::path::Path::new("."))
-            .join(format!("graph.{format}"))
+            .join(format!("graph.{}", format.extension()))
     });
     let dot = export::dot::render_view(&kg, &view);
-    let image = if args.format == ImageFormat::Dot {
-        dot
+    let (image, drawn) = if format == ImageFormat::Dot {
+        (dot, String::new())
     } else {
-        run_graphviz(engine, format, &dot)?
+        let image = run_graphviz(engine, format.extension(), &dot, &args.graph)?;
+        (image, format!(" drawn with {engine}"))
     };
     export::write_atomic(&out, &image)?;
     let mut stdout = std::io::stdout().lock();
     writeln!(
         stdout,
-        "{} entities, {} edges drawn with {engine} -> {}",
-        view.nodes.len(),
-        view.edges.len(),
+        "{}, {}{drawn} -> {}",
+        count(view.nodes.len(), "entity"),
+        count(view.edges.len(), "edge"),
         out.display()
     )
     .map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// The format `kg render` writes: `--format`, else the extension of `--out`, else SVG. A
+/// format that contradicts the extension is an error, never a PNG file holding SVG.
+fn image_format(given: Option<ImageFormat>, out: Option<&Path>) -> Result<ImageFormat> {
+    let implied = out.map(|o| (o, ImageFormat::from_path(o)));
+    match (given, implied) {
+        (Some(f), Some((o, Some(g)))) if f != g => Err(Error::Usage(format!(
+            "--format {} contradicts --out {} (a .{} file); give one or make them agree",
+            f.extension(),
+            o.display(),
+            g.extension()
+        ))),
+        (Some(f), _) => Ok(f),
+        (None, Some((_, Some(g)))) => Ok(g),
+        (None, Some((o, None))) => Err(Error::Usage(format!(
+            "--out {}: cannot tell the format from its extension; name it .svg, .png, .pdf or .dot, or give --format",
+            o.display()
+        ))),
+        (None, None) => Ok(ImageFormat::Svg),
+    }
+}
+
 /// Pipes DOT through a Graphviz engine and returns the image.
-fn run_graphviz(engine: &str, format: &str, dot: &[u8]) -> Result<Vec<u8>> {
+/// `graph` is the graph drawn, named in the hint when Graphviz is missing.
+fn run_graphviz(engine: &str, format: &str, dot: &[u8], graph: &Path) -> Result<Vec<u8>> {
     use std::process::{Command, Stdio};
     let spawned = Command::new(engine)
         .arg(format!("-T{format}"))
@@ -422,7 +474,8 @@ fn run_graphviz(engine: &str, format: &str, dot: &[u8]) -> Result<Vec<u8>> {
         Ok(child) => child,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(Error::Usage(format!(
-                "Graphviz's {engine} is not installed; install Graphviz (Debian/Ubuntu: apt-get install graphviz, macOS: brew install graphviz, Windows: winget install graphviz) or render out/graph.dot elsewhere"
+                "Graphviz's {engine} is not installed; install Graphviz (Debian/Ubuntu: apt-get install graphviz, macOS: brew install graphviz, Windows: winget install graphviz), or write the DOT with `kg render --graph {} --format dot --out graph.dot` and render it elsewhere",
+                graph.display()
             )));
         }
         Err(e) => return Err(Error::io(engine, e)),

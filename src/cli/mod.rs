@@ -115,6 +115,17 @@ pub struct GazetteerArgs {
 }
 
 impl GazetteerArgs {
+    /// An error for `--open-relations` on a command whose output relations do not reach, so a
+    /// flag is never accepted and silently ignored; `why` says what to run instead.
+    fn refuse_open_relations(&self, why: &str) -> Result<()> {
+        if self.open_relations {
+            return Err(Error::Usage(format!(
+                "--open-relations changes nothing here: {why} --open-relations prints them"
+            )));
+        }
+        Ok(())
+    }
+
     fn config(&self) -> GazetteerConfig {
         GazetteerConfig {
             no_default_gazetteer: self.no_default_gazetteer,
@@ -243,12 +254,35 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
-    fn filter(&self) -> crate::query::Filter {
-        crate::query::Filter {
+    /// The filter, checked against the graph it will run on.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] when `--relation` names a relation no edge of `kg` has: a typo must not
+    /// answer with a plausible-looking list of nothing.
+    fn filter(&self, kg: &crate::graph::KnowledgeGraph) -> Result<crate::query::Filter> {
+        if let Some(wanted) = &self.relation {
+            let known: std::collections::BTreeSet<&str> = kg
+                .graph
+                .edge_weights()
+                .map(|e| e.relation.as_str())
+                .collect();
+            if !known.contains(wanted.as_str()) {
+                let list: Vec<&str> = known.into_iter().collect();
+                return Err(Error::Usage(format!(
+                    "no edge has the relation \"{wanted}\"; this graph's relations: {}",
+                    if list.is_empty() {
+                        "none (it has no edges)".to_string()
+                    } else {
+                        list.join(", ")
+                    }
+                )));
+            }
+        }
+        Ok(crate::query::Filter {
             kind: self.kind,
             relation: self.relation.clone(),
             min_weight: self.min_weight,
-        }
+        })
     }
 }
 
@@ -340,6 +374,30 @@ pub enum ImageFormat {
     Dot,
 }
 
+impl ImageFormat {
+    /// The extension it is written with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Svg => "svg",
+            ImageFormat::Png => "png",
+            ImageFormat::Pdf => "pdf",
+            ImageFormat::Dot => "dot",
+        }
+    }
+
+    /// The format a file name's extension asks for, if it names one.
+    pub fn from_path(path: &std::path::Path) -> Option<ImageFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "svg" => Some(ImageFormat::Svg),
+            "png" => Some(ImageFormat::Png),
+            "pdf" => Some(ImageFormat::Pdf),
+            "dot" | "gv" => Some(ImageFormat::Dot),
+            _ => None,
+        }
+    }
+}
+
 /// Graphviz layout engines for `kg render`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Layout {
@@ -357,9 +415,9 @@ pub struct RenderArgs {
     /// The graph to draw (written by `kg build`).
     #[arg(long, default_value = "out/graph.json", value_name = "FILE")]
     pub graph: PathBuf,
-    /// Image format.
-    #[arg(long, value_enum, default_value = "svg")]
-    pub format: ImageFormat,
+    /// Image format; without it, the extension of --out (svg, png, pdf, dot or gv), else svg.
+    #[arg(long, value_enum)]
+    pub format: Option<ImageFormat>,
     /// Graphviz layout engine.
     #[arg(long, value_enum, default_value = "sfdp")]
     pub layout: Layout,
@@ -446,6 +504,15 @@ pub(crate) fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
             .collect());
     }
     batch::inputs(paths)
+}
+
+/// "1 document", "2 documents"; "1 entity", "3 entities".
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
+    }
 }
 
 pub(crate) fn stdout_error(e: std::io::Error) -> Error {

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{DiffArgs, GraphArgs, NeighborsArgs, PathArgs, ShowArgs, TopArgs, stdout_error};
+use super::{DiffArgs, GraphArgs, NeighborsArgs, PathArgs, ShowArgs, TopArgs, count, stdout_error};
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
 use crate::query::{self, Link, Neighbour, sanitize};
@@ -55,12 +55,13 @@ fn width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
 
 pub(super) fn neighbors(args: NeighborsArgs) -> Result<ExitCode> {
     let kg = query::load(&args.graph.graph)?;
+    let filter = args.filter.filter(&kg)?;
     let node = query::resolve(&kg, &args.entity)?;
     let list = query::neighbours(
         &kg,
         node,
         args.depth,
-        &args.filter.filter(),
+        &filter,
         args.evidence,
         args.sort == crate::query::Sort::Significance,
     );
@@ -68,11 +69,11 @@ pub(super) fn neighbors(args: NeighborsArgs) -> Result<ExitCode> {
     answer(&args.graph, &list, |out| {
         writeln!(
             out,
-            "{} ({}, {}): {} neighbours",
+            "{} ({}, {}): {}",
             sanitize(&n.name),
             n.id,
             n.kind.as_str(),
-            list.len()
+            count(list.len(), "neighbour")
         )?;
         print_neighbours(out, &list, args.sort == crate::query::Sort::Significance)
     })
@@ -115,7 +116,13 @@ fn print_neighbours(
             "{:<width$}  {:<6}  {:>6}{}  {}{via}",
             sanitize(&n.name),
             n.kind.as_str(),
-            n.weight,
+            // The weight counts co-occurrence; a neighbour joined only by typed relations
+            // has their counts in RELATIONS.
+            if n.weight == 0 {
+                "-".to_string()
+            } else {
+                n.weight.to_string()
+            },
             g2(n),
             describe(&n.relations)
         )?;
@@ -132,7 +139,8 @@ pub(super) fn path(args: PathArgs) -> Result<ExitCode> {
         query::resolve(&kg, &args.from)?,
         query::resolve(&kg, &args.to)?,
     );
-    let Some(hops) = query::path(&kg, a, b, &args.filter.filter()) else {
+    let filter = args.filter.filter(&kg)?;
+    let Some(hops) = query::path(&kg, a, b, &filter) else {
         return Err(Error::NoResult(format!(
             "no path between {} and {}",
             kg.graph[a].name, kg.graph[b].name
@@ -140,13 +148,12 @@ pub(super) fn path(args: PathArgs) -> Result<ExitCode> {
     };
     let start = &kg.graph[a];
     answer(&args.graph, &hops, |out| {
-        let plural = if hops.len() == 1 { "" } else { "s" };
         writeln!(
             out,
-            "{} ({}): {} hop{plural}",
+            "{} ({}): {}",
             sanitize(&start.name),
             start.id,
-            hops.len()
+            count(hops.len(), "hop")
         )?;
         for h in &hops {
             writeln!(
@@ -172,7 +179,7 @@ pub(super) fn path(args: PathArgs) -> Result<ExitCode> {
 
 pub(super) fn top(args: TopArgs) -> Result<ExitCode> {
     let kg: KnowledgeGraph = query::load(&args.graph.graph)?;
-    let list = query::top(&kg, args.by, &args.filter.filter(), args.n);
+    let list = query::top(&kg, args.by, &args.filter.filter(&kg)?, args.n);
     answer(&args.graph, &list, |out| {
         let width = width(list.iter().map(|r| r.name.as_str()));
         writeln!(
@@ -208,8 +215,9 @@ pub(super) fn show(args: ShowArgs) -> Result<ExitCode> {
         writeln!(out, "  seen as:   {}", sanitize(&n.seen.join(", ")))?;
         writeln!(
             out,
-            "  mentions:  {} in {} documents",
-            n.mentions, n.documents
+            "  mentions:  {} in {}",
+            n.mentions,
+            count(n.documents as usize, "document")
         )?;
         if let Some(c) = n.confidence {
             writeln!(
@@ -219,7 +227,7 @@ pub(super) fn show(args: ShowArgs) -> Result<ExitCode> {
                 n.evidence.join(", ")
             )?;
         }
-        writeln!(out, "  co-occurs with {} entities", p.co_occurring)?;
+        writeln!(out, "  co-occurs with {}", count(p.co_occurring, "entity"))?;
         for (title, list, arrow) in [
             ("relations out", &p.outgoing, "->"),
             ("relations in", &p.incoming, "<-"),

@@ -13,6 +13,8 @@ use crate::graph::GraphBuilder;
 type Example = (String, String);
 
 pub(super) fn suggest(args: TextArgs) -> Result<ExitCode> {
+    args.gazetteer
+        .refuse_open_relations("kg suggest prints names, not relations; kg relations")?;
     let mut config = args.gazetteer.config();
     config.discover = true;
     let pipeline = config.pipeline()?;

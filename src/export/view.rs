@@ -146,7 +146,7 @@ impl View {
                 )
             });
         }
-        if opts.min_weight > 1 || opts.relations_only {
+        if opts.min_weight > 1 || opts.relations_only || opts.backbone.is_some() {
             // Drop entities left without any drawn edge, except the focus itself.
             let focus = opts
                 .focus

@@ -75,31 +75,56 @@ pub fn resolve(kg: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
     })
 }
 
+/// Up to five names close to `wanted`, most similar first; weak matches are left out, so a typo
+/// is not answered with a name that merely contains three of its letters.
 fn suggest(kg: &KnowledgeGraph, wanted: &str) -> Vec<String> {
-    let mut scored: Vec<(usize, String)> = kg
+    let mut scored: Vec<(std::cmp::Reverse<u32>, String)> = kg
         .graph
         .node_weights()
-        .map(|n| {
-            let score = std::iter::once(&n.name)
+        .filter_map(|n| {
+            let best = std::iter::once(&n.name)
                 .chain(&n.aliases)
                 .chain(&n.seen)
-                .map(|a| {
-                    let a = fold(a);
-                    if a.contains(wanted) || wanted.contains(&a) {
-                        0
-                    } else {
-                        edit_distance(&a, wanted)
-                    }
-                })
-                .min()
-                .unwrap_or(usize::MAX);
-            (score, n.name.clone())
+                .map(|a| similarity(&fold(a), wanted))
+                .max()?;
+            (best >= MIN_SIMILARITY).then(|| (std::cmp::Reverse(best), n.name.clone()))
         })
-        .filter(|(score, _)| *score <= wanted.chars().count().max(4) / 2)
         .collect();
     scored.sort();
     scored.dedup_by(|a, b| a.1 == b.1);
     scored.into_iter().take(5).map(|(_, n)| n).collect()
+}
+
+/// Similarity in thousandths below which a name is not suggested.
+const MIN_SIMILARITY: u32 = 600;
+
+/// How alike a folded name and a folded query are, in thousandths: 1000 for equal; 900 when one
+/// is a run of whole words of the other ("mencho" in "el mencho"); otherwise one minus the edit
+/// distance over the longer length, against the whole name or its best word ("netanyahoo" is
+/// two edits from the "netanyahu" of "benjamin netanyahu").
+fn similarity(name: &str, wanted: &str) -> u32 {
+    if name == wanted {
+        return 1000;
+    }
+    let words = |s: &str| format!(" {s} ");
+    let (long, short) = if name.len() >= wanted.len() {
+        (name, wanted)
+    } else {
+        (wanted, name)
+    };
+    if short.chars().count() >= 3 && words(long).contains(&words(short)) {
+        return 900;
+    }
+    let ratio = |a: &str, b: &str| {
+        let longer = a.chars().count().max(b.chars().count()).max(1);
+        let d = edit_distance(a, b).min(longer);
+        (1000 * (longer - d) / longer) as u32
+    };
+    std::iter::once(name)
+        .chain(name.split(' ').filter(|w| w.chars().count() >= 3))
+        .map(|a| ratio(a, wanted))
+        .max()
+        .unwrap_or(0)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -142,5 +167,17 @@ mod tests {
         assert_eq!(edit_distance("mencho", "mencha"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(sanitize("a\u{202E}b\nc\u{7}"), "a\\u{202e}b c\\u{7}");
+    }
+
+    #[test]
+    fn suggestions_are_similar_names_not_names_sharing_a_few_letters() {
+        // Issue 21: "eta" is inside "netanyahoo" but is no suggestion for it.
+        assert_eq!(similarity("eta", "netanyahoo"), 300);
+        assert_eq!(similarity("benjamin netanyahu", "netanyahoo"), 800);
+        assert_eq!(similarity("el mencho", "mencho"), 900);
+        assert_eq!(similarity("mencho", "mencho"), 1000);
+        // A part of a word is not a word of the name.
+        assert!(similarity("argentina", "tina") < MIN_SIMILARITY);
+        assert!(similarity("cjng", "cjgn") >= 500);
     }
 }
