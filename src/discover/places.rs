@@ -41,18 +41,40 @@ fn place_words(words: &[Word], span: Span) -> Option<(usize, usize)> {
 /// A gazetteer place that names part of an organization: "Atlantic City Hospital", "New Jersey
 /// Department of Public Safety", "University of California". The place joins the name when the
 /// name ends (or, with "of", starts) with an organization head word, as the longest match
-/// would; a place is never split.
-pub(super) fn absorb_places(words: &[Word], mut o: Occurrence, places: &Places) -> Occurrence {
-    let at_end = |w: usize| places.ending_at(words[w].span.end);
-    let at_start = |w: usize| places.starting_at(words[w].span.start);
-    let last = bare(&words[o.to - 1].lower);
+/// would; a place is never split. Places also join the names of clubs and teams named after
+/// them, and people whose given name or surname is a place's.
+pub(super) fn absorb_places(words: &[Word], o: Occurrence, places: &Places) -> Occurrence {
+    let o = org_after_place(words, places, o);
+    if let Some(person_or_club) = club_named_after_place(words, places, o)
+        .or_else(|| given_name_then_place(words, places, o))
+        .or_else(|| place_then_surname(words, places, o))
+    {
+        return person_or_club;
+    }
+    let o = org_of_place(words, places, o);
+    named_after_town(words, places, o)
+}
+
+/// The words `[first, last]` of the gazetteer place that ends with word `w`.
+fn place_ending_with(words: &[Word], places: &Places, w: usize) -> Option<(usize, usize)> {
+    let p = places.ending_at(words[w].span.end)?;
+    place_words(words, *p)
+}
+
+/// The words `[first, last]` of the gazetteer place that starts with word `w`.
+fn place_starting_with(words: &[Word], places: &Places, w: usize) -> Option<(usize, usize)> {
+    let p = places.starting_at(words[w].span.start)?;
+    place_words(words, *p)
+}
+
+/// "Atlantic City Hospital": a place, then a name ending with an organization head word.
+fn org_after_place(words: &[Word], places: &Places, mut o: Occurrence) -> Occurrence {
     if o.from > 0
         && words[o.from].joined
-        && is(last, ORG_HEADS)
+        && is(bare(&words[o.to - 1].lower), ORG_HEADS)
         && o.to - o.from >= 1
         && !words[o.from].initial
-        && let Some(p) = at_end(o.from - 1)
-        && let Some((first, _)) = place_words(words, *p)
+        && let Some((first, _)) = place_ending_with(words, places, o.from - 1)
     {
         o.from = first;
         // "George Washington University Hospital": names before the place belong too.
@@ -64,62 +86,75 @@ pub(super) fn absorb_places(words: &[Word], mut o: Occurrence, places: &Places) 
             o.from -= 1;
         }
     }
-    // "FC Basel", "Club America": a club prefix, then the place it is named after.
+    o
+}
+
+/// "FC Basel", "Club America": a club prefix, then the place it is named after.
+fn club_named_after_place(words: &[Word], places: &Places, o: Occurrence) -> Option<Occurrence> {
     if is(bare(&words[o.to - 1].lower), CLUB_PREFIXES)
         && words.get(o.to).is_some_and(|w| w.joined)
-        && let Some(p) = at_start(o.to)
-        && let Some((_, end)) = place_words(words, *p)
+        && let Some((_, end)) = place_starting_with(words, places, o.to)
     {
-        o.to = end + 1;
-        return o;
+        return Some(Occurrence { to: end + 1, ..o });
     }
-    // "Philip Sheridan", "Michael Jordan": a given name, then a one-word place that is a surname.
-    let lists = lists();
+    None
+}
+
+/// "Philip Sheridan", "Michael Jordan": a given name, then a one-word place that is a surname.
+fn given_name_then_place(words: &[Word], places: &Places, o: Occurrence) -> Option<Occurrence> {
     if o.to - o.from == 1
-        && lists.first.contains(bare(words[o.from].text))
+        && lists().first.contains(bare(words[o.from].text))
         && words.get(o.to).is_some_and(|w| w.joined && w.cap)
-        && let Some(p) = at_start(o.to)
-        && let Some((first, end)) = place_words(words, *p)
+        && let Some((first, end)) = place_starting_with(words, places, o.to)
         && first == end
         && !words.get(end + 1).is_some_and(|w| w.joined && w.cap)
     {
-        o.to = end + 1;
-        return o;
+        return Some(Occurrence { to: end + 1, ..o });
     }
-    // "Paris Hilton": a one-word place that is a given name, then a surname.
+    None
+}
+
+/// "Paris Hilton": a one-word place that is a given name, then a surname.
+fn place_then_surname(words: &[Word], places: &Places, o: Occurrence) -> Option<Occurrence> {
+    let lists = lists();
     if o.to - o.from == 1
         && o.from > 0
         && words[o.from].joined
         && lists
             .surnames
             .contains(titlecase(bare(&words[o.from].lower)).as_str())
-        && let Some(p) = at_end(o.from - 1)
-        && let Some((first, end)) = place_words(words, *p)
+        && let Some((first, end)) = place_ending_with(words, places, o.from - 1)
         && first == end
         && lists.first.contains(bare(words[first].text))
         && !words[first].initial
     {
-        o.from = first;
-        return o;
+        return Some(Occurrence { from: first, ..o });
     }
-    if is(last, ORG_OPENERS)
+    None
+}
+
+/// "University of California": an organization head word, "of", then a place.
+fn org_of_place(words: &[Word], places: &Places, mut o: Occurrence) -> Occurrence {
+    if is(bare(&words[o.to - 1].lower), ORG_OPENERS)
         && words.get(o.to).is_some_and(|w| w.lower == "of" && w.joined)
         && o.to + 1 < words.len()
         && words[o.to + 1].joined
-        && let Some(p) = at_start(o.to + 1)
-        && let Some((_, end)) = place_words(words, *p)
+        && let Some((_, end)) = place_starting_with(words, places, o.to + 1)
     {
         o.to = end + 1;
     }
-    // "Perth Glory", "Texas Rangers": a town's name and a name after it, joined, make a team
-    // or a company named after the town; the vote gives it the type.
+    o
+}
+
+/// "Perth Glory", "Texas Rangers": a town's name and a name after it, joined, make a team or a
+/// company named after the town; the vote gives it the type.
+fn named_after_town(words: &[Word], places: &Places, mut o: Occurrence) -> Occurrence {
     if o.from > 0
         && words[o.from].joined
         && !words[o.from].initial
         && o.to - o.from <= 2
-        && let Some(p) = at_end(o.from - 1)
-        && let Some((first, _)) = place_words(words, *p)
-        && !lists.first.contains(bare(words[first].text))
+        && let Some((first, _)) = place_ending_with(words, places, o.from - 1)
+        && !lists().first.contains(bare(words[first].text))
         && !(first > 0 && words[first].joined && words[first - 1].cap)
     {
         o.from = first;
