@@ -17,10 +17,15 @@ pub(super) struct Occurrence {
 impl Occurrence {
     /// The name as written, each run of blanks one space: the key that gathers occurrences.
     pub(super) fn text(&self, text: &str, words: &[Word]) -> String {
-        text[words[self.from].span.start..words[self.to - 1].span.end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        let written = &text[words[self.from].span.start..words[self.to - 1].span.end];
+        let mut out = String::with_capacity(written.len());
+        for w in written.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
     }
 }
 
