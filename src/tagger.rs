@@ -83,7 +83,9 @@ fn fold_forms(forms: &[Form], gazetteer: &Gazetteer) -> (Vec<String>, Vec<Vec<u3
         .par_iter()
         .enumerate()
         .map(|(i, f)| (fold(&f.text), i as u32))
-        .filter(|(k, _)| !k.is_empty())
+        // A single letter ("X" for the company) is never a name on its own: it would tag every
+        // "X" of running text.
+        .filter(|(k, _)| k.chars().filter(|c| c.is_alphanumeric()).count() > 1)
         .collect();
     folded.par_sort_unstable();
     let mut keys: Vec<String> = Vec::new();
@@ -345,6 +347,9 @@ impl Tagger {
             .collect();
         let mut tagged = Tagged::default();
         for c in found {
+            if c.acronym_of.is_none() && inside_a_longer_name(&doc.text, sentences, c.span) {
+                continue;
+            }
             let sentence = sentence_of(sentences, c.span.start);
             let mut mention = Mention {
                 entity: EntityId(0),
@@ -381,6 +386,12 @@ impl Tagger {
                 }
                 let best = options.entry(f.entity).or_insert(f.rule);
                 *best = (*best).min(f.rule);
+            }
+            // A surname alone stands for a person of the document only when one person of the
+            // document has it: with Bill and Hillary Clinton named, "Clinton" is neither for
+            // sure, and a guess would be a silent wrong edge.
+            if options.len() > 1 && options.values().all(|r| *r == Rule::PartialName) {
+                continue;
             }
             let demonym = !options.is_empty() && options.values().all(|r| *r == Rule::Demonym);
             options.retain(|_, r| demonym || *r != Rule::Demonym);
@@ -470,6 +481,57 @@ fn cue_kind(text: &str, span: Span) -> Option<EntityKind> {
         "state" | "city" | "county" => Some(EntityKind::Place),
         _ => None,
     }
+}
+
+/// The word directly before `at`, separated from it by spaces only ("Bill" in "Bill Jordan"; none
+/// in "Bill, Jordan" or at the start of the text), and where it starts.
+fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let head = &text[..at];
+    let trimmed = head.trim_end_matches(' ');
+    if trimmed.len() == head.len() {
+        return None;
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &trimmed[start..];
+    (!word.is_empty()).then_some((start, word))
+}
+
+/// A capitalized word that may be part of a name: capital, then lower case ("Jordan", not
+/// "JORDAN" or "the"), and not a word capitalized for other reasons (days, months).
+fn name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(char::is_lowercase)
+        && !crate::names::names()
+            .never
+            .contains(word.to_lowercase().as_str())
+}
+
+/// A one-word match right after a given name is part of someone's name, not the entity listed
+/// under that word: "Bill Jordan" (not the country), "Brian Lara" (not the Venezuelan state),
+/// "Mr John Vance Langmore" (not JD Vance). A given name that opens the sentence may be an
+/// ordinary word ("Will Mexico respond?") and is no evidence.
+fn inside_a_longer_name(text: &str, sentences: &[Sentence], span: Span) -> bool {
+    if text[span.start..span.end].contains(|c: char| !c.is_alphabetic()) {
+        return false;
+    }
+    let Some((start, before)) = word_before(text, span.start) else {
+        return false;
+    };
+    let opens_sentence = sentences
+        .iter()
+        .find(|s| s.span.start <= start && start < s.span.end)
+        .is_none_or(|s| {
+            text[s.span.start..start]
+                .trim_matches(|c: char| c.is_whitespace() || "\"'“‘(".contains(c))
+                .is_empty()
+        });
+    !opens_sentence && name_word(before) && crate::names::names().first.contains(before)
 }
 
 fn sentence_of(sentences: &[Sentence], at: usize) -> u32 {
@@ -577,8 +639,11 @@ pub fn case_fits(form: &str, found: &str) -> bool {
     if no_lower(form) {
         return found_caps;
     }
+    // Text in capitals matches a name written otherwise only in headlines and shouting: a
+    // capitalized word of three letters or fewer in running text is an acronym ("ILO" is the
+    // International Labour Organization, not Ilo in Peru; "EST" is no place).
     if found_caps {
-        return true;
+        return found.chars().filter(|c| c.is_alphabetic()).count() > 3;
     }
     fn initials(s: &str) -> impl Iterator<Item = bool> + '_ {
         s.split(|c: char| !c.is_alphanumeric())

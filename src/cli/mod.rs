@@ -30,7 +30,7 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the graph from text and write graph.graphml, graph.dot and graph.json.
+    /// Build the graph from text and write graph.graphml, graph.gexf, graph.dot and graph.json.
     Build(BuildArgs),
     /// Print every mention as one JSON object per line.
     Tag(TextArgs),
@@ -105,9 +105,13 @@ pub struct GazetteerArgs {
     /// relation named by its lemma ("met" → meet), marked open.
     #[arg(long)]
     pub open_relations: bool,
-    /// Also find people, organizations and places the gazetteer does not list (marked
-    /// "discovered", with a confidence).
+    /// Only the gazetteer's names: no discovery of the people, organizations and places it
+    /// does not list (by default they are found and marked "discovered", with a confidence).
     #[arg(long)]
+    pub no_discover: bool,
+    /// Discovery is on by default; the flag is still accepted so scripts written for earlier
+    /// releases keep working.
+    #[arg(long, hide = true, conflicts_with = "no_discover")]
     pub discover: bool,
     /// Treat binary or invalid UTF-8 input as an error instead of a warning.
     #[arg(long)]
@@ -115,6 +119,17 @@ pub struct GazetteerArgs {
 }
 
 impl GazetteerArgs {
+    /// `kg suggest` lists what discovery finds: without it there is nothing to list.
+    fn refuse_no_discover(&self) -> Result<()> {
+        if self.no_discover {
+            return Err(Error::Usage(
+                "--no-discover leaves kg suggest nothing to suggest: it lists the names discovery finds"
+                    .to_string(),
+            ));
+        }
+        Ok(())
+    }
+
     /// An error for `--open-relations` on a command whose output relations do not reach, so a
     /// flag is never accepted and silently ignored; `why` says what to run instead.
     fn refuse_open_relations(&self, why: &str) -> Result<()> {
@@ -131,7 +146,7 @@ impl GazetteerArgs {
             no_default_gazetteer: self.no_default_gazetteer,
             no_default_patterns: self.no_default_patterns,
             open_relations: self.open_relations,
-            discover: self.discover,
+            discover: !self.no_discover,
             gazetteers: self.gazetteers.clone(),
             patterns: self.patterns.clone(),
         }

@@ -15,8 +15,8 @@ type Example = (String, String);
 pub(super) fn suggest(args: TextArgs) -> Result<ExitCode> {
     args.gazetteer
         .refuse_open_relations("kg suggest prints names, not relations; kg relations")?;
-    let mut config = args.gazetteer.config();
-    config.discover = true;
+    args.gazetteer.refuse_no_discover()?;
+    let config = args.gazetteer.config();
     let pipeline = config.pipeline()?;
     let inputs = inputs(&args.paths)?;
     let mut builder = GraphBuilder::new(1);

@@ -26,6 +26,12 @@ george_washington\tPERSON\tGeorge Washington\tWashington
 georgia\tPLACE\tGeorgia
 georgia_us\tPLACE\tGeorgia (U.S. state)\tGeorgia\tin=united_states
 atlanta\tPLACE\tAtlanta\t-\tin=georgia_us
+jordan\tPLACE\tJordan
+ilo\tPLACE\tIlo
+x_corp\tORG\tX Corp\tX
+jd_vance\tPERSON\tJD Vance\tVance
+bill_clinton\tPERSON\tBill Clinton
+hillary_clinton\tPERSON\tHillary Clinton
 ";
 
 type Row = (
@@ -281,6 +287,84 @@ fn ambiguity() {
             .unwrap_or_else(|| panic!("{text}: {got:?}"));
         assert_eq!((m.2.as_str(), m.4), (*key, *ambiguous), "{text}");
     }
+}
+
+/// Issue 22: what the text says about a word beats what the gazetteer guesses.
+#[test]
+fn a_name_inside_someone_elses_name_is_no_mention() {
+    check(&[
+        // A given name right before a one-word name makes it a surname.
+        ("given name then country", "He met Bill Jordan there.", &[]),
+        (
+            "a given name that opens the sentence may be a word",
+            "Will Jordan sign?",
+            &[(5, 11, "jordan", Name)],
+        ),
+        (
+            "near miss: no given name",
+            "He flew to Jordan.",
+            &[(11, 17, "jordan", Name)],
+        ),
+        (
+            "near miss: a comma",
+            "Visitors from Israel, Jordan.",
+            &[(22, 28, "jordan", Name)],
+        ),
+        (
+            "a listed surname inside a longer name",
+            "Mr John Vance Langmore spoke.",
+            &[],
+        ),
+        (
+            "the surname alone",
+            "Mr Vance spoke.",
+            &[(3, 8, "jd_vance", Alias)],
+        ),
+        // A surname alone is a person of the document only when one person has it.
+        (
+            "one Clinton",
+            "Bill Clinton came. Clinton spoke.",
+            &[
+                (0, 12, "bill_clinton", Name),
+                (19, 26, "bill_clinton", PartialName),
+            ],
+        ),
+        (
+            "two Clintons",
+            "Bill Clinton and Hillary Clinton came. Clinton spoke.",
+            &[
+                (0, 12, "bill_clinton", Name),
+                (17, 32, "hillary_clinton", Name),
+            ],
+        ),
+    ]);
+}
+
+/// Issue 22: short capitals are acronyms, single letters are never names.
+#[test]
+fn short_capitals_and_single_letters() {
+    check(&[
+        (
+            "a town's name in capitals is an acronym",
+            "The ILO met.",
+            &[],
+        ),
+        (
+            "near miss: the town",
+            "Ships left Ilo.",
+            &[(11, 14, "ilo", Name)],
+        ),
+        (
+            "a headline in capitals still matches",
+            "TALKS IN JORDAN",
+            &[(9, 15, "jordan", Name)],
+        ),
+        (
+            "a single letter alone",
+            "X marks the spot; X Corp grew.",
+            &[(18, 24, "x_corp", Name)],
+        ),
+    ]);
 }
 
 mod properties {
