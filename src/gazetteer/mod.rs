@@ -4,6 +4,7 @@
 
 pub mod check;
 mod parse;
+mod spelling;
 
 pub use parse::{DEFAULT_FILES, Origin, Record, parse, parse_lines};
 
@@ -136,6 +137,9 @@ pub struct Sources {
 pub struct Gazetteer {
     entities: Vec<Entity>,
     by_key: HashMap<String, EntityId>,
+    /// Names of organizations in the other spelling (`gazetteer/spellings.txt`): matched and
+    /// looked up like aliases, not listed among them in outputs.
+    spellings: HashMap<EntityId, Vec<String>>,
 }
 
 /// Words too common or too short to link a person on their own.
@@ -223,6 +227,16 @@ impl Gazetteer {
                 g.entities[i].parent = Some(pid);
             }
         }
+        // An organization is named in British and American spellings alike ("International
+        // Labour Organisation" = "International Labor Organization"), whichever a file lists.
+        for e in &g.entities {
+            if e.kind == EntityKind::Org {
+                let v = spelling::variants(&e.name, &e.aliases);
+                if !v.is_empty() {
+                    g.spellings.insert(e.id, v);
+                }
+            }
+        }
         Ok(g)
     }
 
@@ -249,6 +263,12 @@ impl Gazetteer {
     /// Whether it holds no entity.
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
+    }
+
+    /// The names of an organization in the other spelling ("International Labor Organization"
+    /// for "International Labour Organisation") that it does not list itself.
+    pub fn spellings(&self, id: EntityId) -> &[String] {
+        self.spellings.get(&id).map_or(&[], Vec::as_slice)
     }
 
     /// The entity with stable id `key`.
@@ -278,7 +298,7 @@ impl Gazetteer {
                 })
             };
             push(&mut forms, &e.name, Rule::Name);
-            for a in &e.aliases {
+            for a in e.aliases.iter().chain(self.spellings(e.id)) {
                 push(&mut forms, a, Rule::Alias);
             }
             for d in &e.demonyms {
@@ -326,6 +346,7 @@ impl Gazetteer {
                 e.key == name
                     || fold(&e.name) == folded
                     || e.aliases.iter().any(|a| fold(a) == folded)
+                    || self.spellings(e.id).iter().any(|a| fold(a) == folded)
             })
             .map(|e| e.id)
             .collect();
@@ -417,6 +438,24 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert_eq!(err, "t.tsv:1: in=\"b\" names no entity");
+    }
+
+    #[test]
+    fn organizations_get_the_other_spelling_and_places_do_not() {
+        let g = gaz("ilo\tORG\tInternational Labour Organisation\tILO\n\
+                     wto\tORG\tWorld Trade Organization\tWTO\n\
+                     centre\tPLACE\tCentre\n");
+        assert_eq!(
+            g.spellings(EntityId(0)),
+            ["International Labor Organization"]
+        );
+        assert_eq!(g.spellings(EntityId(1)), ["World Trade Organisation"]);
+        assert_eq!(g.lookup("World Trade Organisation"), vec![EntityId(1)]);
+        assert!(g.spellings(EntityId(2)).is_empty());
+        // Matched like an alias; the entity's own aliases stay as its file lists them.
+        assert_eq!(g.entity(EntityId(1)).aliases, ["WTO"]);
+        let forms: Vec<(String, Rule)> = g.forms().into_iter().map(|f| (f.text, f.rule)).collect();
+        assert!(forms.contains(&("World Trade Organisation".to_string(), Rule::Alias)));
     }
 
     #[test]
