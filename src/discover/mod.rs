@@ -3,7 +3,7 @@
 //! as "of", "da", "al-" kept inside), sentence starts and headlines need more evidence, common
 //! words are dropped, and each candidate's type is voted from its context: given names and
 //! surnames, honorifics and titles, role appositions, organization and place head words, place
-//! prepositions, "X, <known place>", verbs of speech. Votes add up over every occurrence of a
+//! prepositions, "X, \<known place\>", verbs of speech. Votes add up over every occurrence of a
 //! name in the document (one sense per document), and a surname or a short form after the full
 //! name links to it ("Smith" after "John Smith").
 //!
@@ -12,14 +12,14 @@
 //!
 //! The steps, one module each, in order:
 //!
-//! 1. [`words`]: the document's words, with their case, sentence starts and headlines
-//!    ([`lists`] holds the word lists of `gazetteer/discover/` they are checked against);
-//! 2. [`candidates`]: runs of capitalized words, trimmed; [`places`] grows them over the
+//! 1. `words.rs`: the document's words, with their case, sentence starts and headlines
+//!    (`lists.rs` holds the word lists of `gazetteer/discover/` they are checked against);
+//! 2. `candidates.rs`: runs of capitalized words, trimmed; `places.rs` grows them over the
 //!    gazetteer places inside ("Atlantic City Hospital");
-//! 3. [`votes`]: what each occurrence's words and neighbours say of its type;
-//! 4. [`typing`]: votes added up per name, names listed together of one type;
-//! 5. [`linking`]: short forms and acronyms that stand for a longer name;
-//! 6. [`accepting`]: names with enough evidence become entities and mentions.
+//! 3. `votes.rs`: what each occurrence's words and neighbours say of its type;
+//! 4. `typing.rs`: votes added up per name, names listed together of one type;
+//! 5. `linking.rs`: short forms and acronyms that stand for a longer name;
+//! 6. `accepting.rs`: names with enough evidence become entities and mentions.
 
 mod accepting;
 mod candidates;
