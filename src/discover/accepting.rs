@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::candidates::Occurrence;
 use super::linking::ShortForms;
 use super::typing::Names;
-use super::words::{Word, is_common};
+use super::words::{Word, bare, is_common};
 use crate::corpus::Document;
 use crate::gazetteer::{Entity, EntityId, Origin, Rule};
 use crate::normalize::fold;
@@ -30,6 +30,7 @@ pub(super) fn accept(
     words: &[Word],
     by_name: &Names,
     parent: &ShortForms,
+    shared: &super::linking::Shared,
     first_id: u32,
 ) -> Accepted {
     let mut out = Accepted::default();
@@ -39,7 +40,7 @@ pub(super) fn accept(
     names.sort();
     for name in names {
         let tally = &by_name[name];
-        if parent.contains_key(name) {
+        if parent.contains_key(name) || shared.contains_key(name) {
             continue;
         }
         let Some((kind, score, runner_up)) = tally.votes.best() else {
@@ -87,6 +88,140 @@ pub(super) fn accept(
     out
 }
 
+/// How far back (in bytes, about two sentences) a full name decides what a shared short form
+/// right after it means.
+const NEAR: usize = 300;
+
+/// A one-word name several people of the document share ("Lesnar") stands, at each occurrence,
+/// for the one of them named in full just before it, else for the one the document names most:
+/// a father named once does not take his son's mentions, nor the son his father's in the lines
+/// about him; no occurrence is guessed when none of them was accepted as a person.
+pub(super) fn link_shared(
+    out: &mut Accepted,
+    words: &[Word],
+    by_name: &Names,
+    shared: &super::linking::Shared,
+    first_id: u32,
+) {
+    for (short, heads) in shared {
+        let people: Vec<(EntityId, Vec<usize>)> = heads
+            .iter()
+            .filter_map(|h| {
+                let id = *out.ids.get(h)?;
+                let e = &out.entities[(id.0 - first_id) as usize];
+                (e.kind == crate::gazetteer::EntityKind::Person).then(|| {
+                    let at = by_name[h].all.iter().map(|o| words[o.from].span.start);
+                    (id, at.collect())
+                })
+            })
+            .collect();
+        if people.is_empty() {
+            continue;
+        }
+        // Away from any of them, the one named most often (then first) is the one meant: the
+        // subject of a biography, not the father named once in its first lines.
+        let main = people
+            .iter()
+            .map(|(id, at)| (at.len(), std::cmp::Reverse(at.iter().min()), *id))
+            .max()
+            .map(|(_, _, id)| id);
+        for o in &by_name[short].own {
+            let here = words[o.from].span.start;
+            let near = people
+                .iter()
+                .filter_map(|(id, at)| {
+                    let last = at.iter().filter(|&&a| a < here).max()?;
+                    (here - last <= NEAR).then_some((last, *id))
+                })
+                .max()
+                .map(|(_, id)| id);
+            if let Some(id) = near.or(main) {
+                out.mentions.push((*o, id, Rule::PartialName));
+            }
+        }
+    }
+}
+
+/// The surname of each person accepted with a name of two words or more, when no other person
+/// of the document has it.
+pub(super) fn surnames(out: &Accepted) -> HashMap<String, EntityId> {
+    let mut by_surname: HashMap<String, Option<EntityId>> = HashMap::new();
+    for e in &out.entities {
+        if e.kind != crate::gazetteer::EntityKind::Person {
+            continue;
+        }
+        if let Some((_, last)) = e.name.rsplit_once(' ') {
+            by_surname
+                .entry(last.to_string())
+                .and_modify(|id| {
+                    if *id != Some(e.id) {
+                        *id = None;
+                    }
+                })
+                .or_insert(Some(e.id));
+        }
+    }
+    by_surname
+        .into_iter()
+        .filter_map(|(s, id)| Some((s, id?)))
+        .collect()
+}
+
+/// One sense per document: once a person is named in full ("Sam Mendes"), the bare surname is
+/// that person even where the gazetteer lists a town or a state of that name (Mendes, Brazil),
+/// unless the words around it say place: a place preposition before it ("in Mendes") or a place
+/// after a comma ("Mendes, Rio de Janeiro"). A country's name is left to the country.
+pub(super) fn surnames_over_places(
+    out: &mut Accepted,
+    words: &[Word],
+    surnames: &HashMap<String, EntityId>,
+    known: &super::Known,
+) {
+    if surnames.is_empty() {
+        return;
+    }
+    // A place already inside a discovered name ("Mendes Hospital") stays there.
+    let covered: std::collections::HashSet<usize> = out
+        .mentions
+        .iter()
+        .flat_map(|(o, _, _)| o.from..o.to)
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        let Some(&id) = surnames.get(w.text) else {
+            continue;
+        };
+        if covered.contains(&k) {
+            continue;
+        }
+        let whole_place = known
+            .inner_places
+            .starting_at(w.span.start)
+            .is_some_and(|p| p.end == w.span.end);
+        if !whole_place {
+            continue;
+        }
+        let preposition = k
+            .checked_sub(1)
+            .is_some_and(|p| super::lists::is(&words[p].lower, super::lists::PLACE_PREPOSITIONS));
+        // ", " and then a place.
+        let place_after = words.get(k + 1).is_some_and(|next| {
+            known.places.starting_at(next.span.start).is_some()
+                && next.span.start - w.span.end <= 3
+                && more_than_a_space(w, next)
+        });
+        if !preposition && !place_after {
+            out.mentions
+                .push((Occurrence { from: k, to: k + 1 }, id, Rule::PartialName));
+        }
+    }
+}
+
+/// Whether more than one blank stands between two words ("Mendes, Rio": a comma; words do not
+/// carry the text between them, and a short gap of more than one character is punctuation).
+fn more_than_a_space(a: &Word, b: &Word) -> bool {
+    b.span.start > a.span.end + 1
+}
+
 /// Short forms of an accepted name become its aliases, and their occurrences its mentions.
 pub(super) fn link_short_forms(
     out: &mut Accepted,
@@ -105,6 +240,9 @@ pub(super) fn link_short_forms(
         let rule =
             if short.chars().all(|c| !c.is_lowercase()) && long.chars().any(char::is_lowercase) {
                 Rule::Acronym
+            } else if short.contains(' ') {
+                // The name with a middle name added: a spelling of its own, not a part.
+                Rule::Discovered
             } else {
                 Rule::PartialName
             };
@@ -121,6 +259,19 @@ pub(super) fn link_short_forms(
 /// Whether a name has enough evidence: sentence starts and headlines need a cue and an
 /// occurrence elsewhere; one common word needs strong cues.
 fn enough_evidence(words: &[Word], occs: &[Occurrence], score: f32) -> bool {
+    // Shouting is no evidence: a run of words in capitals ("TREASURE OF THE SUN", "GUNMEN KILL
+    // FOUR") or an ordinary word in capitals ("LIVE") is a headline or a label, not a name,
+    // unless the document also writes it otherwise. Acronyms ("NHL") are single uncommon words.
+    let shouted = |o: &Occurrence| {
+        let ws = &words[o.from..o.to];
+        ws.iter().all(|w| w.caps)
+            && (ws.len() > 1
+                || ws[0].lower.chars().count() >= 4
+                    && super::lists::lists().common.contains(bare(&ws[0].lower)))
+    };
+    if occs.iter().all(shouted) {
+        return false;
+    }
     let plain = |o: &Occurrence| !words[o.from].initial && !words[o.from].headline;
     let single_common = occs
         .iter()

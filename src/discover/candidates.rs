@@ -3,7 +3,8 @@
 //! some of them, the runs that overlap none kept longer.
 
 use super::lists::{
-    FACILITY_HEADS, HONORIFICS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, is, is_connector, lists,
+    CONNECTORS, FACILITY_HEADS, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS,
+    is, is_connector, lists,
 };
 use super::words::{Word, bare, is_common, nameish};
 
@@ -66,7 +67,20 @@ fn run_end(words: &[Word], i: usize) -> usize {
         {
             k += 1;
         }
-        if k > j && k < words.len() && words[k].joined && nameish(&words[k]) {
+        // An English connector continues a name only after a head word that takes a
+        // complement ("Bank of America", "Army of the Potomac"); name particles ("da Vinci")
+        // anywhere. "Warbrick for the Natives" is two names.
+        let english = words[j..k].iter().any(|w| is(&w.lower, CONNECTORS));
+        let complemented = is(
+            bare(&words[j - 1].lower),
+            ORG_HEADS | PLACE_HEADS | FACILITY_HEADS | OTHER_HEADS,
+        );
+        if k > j
+            && k < words.len()
+            && words[k].joined
+            && nameish(&words[k])
+            && (!english || complemented)
+        {
             j = k + 1;
             continue;
         }
@@ -90,7 +104,21 @@ fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
     {
         from += 1;
     }
-    while from < j && is_connector(&words[from].lower) {
+    // Titles deeper in the run go too, with whatever qualifies them: "Conservative MP Sir John
+    // Gorst" is John Gorst, "Roman Emperor Nero" is Nero.
+    if !headed
+        && let Some(last_title) = (from..j.saturating_sub(1)).rev().find(|&k| {
+            let w = bare(&words[k].lower);
+            is(w, HONORIFICS) || lists.roles.contains(w)
+        })
+    {
+        from = last_title + 1;
+    }
+    // A function word opens a sentence or a heading, never a name ("In Tasmania", "With
+    // Angle"), wherever the sentence splitter put its boundary.
+    while from < j
+        && (is_connector(&words[from].lower) || is(bare(&words[from].lower), FUNCTION_WORDS))
+    {
         from += 1;
     }
     // "Senior Kory Lichtensteiger": an ordinary capitalized word before a given name.
@@ -101,6 +129,17 @@ fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
     let mut to = j;
     while to > from && (is_connector(&words[to - 1].lower) || words[to - 1].text == "&") {
         to -= 1;
+    }
+    // A title is no name: "WWE Champion", "Division Commander" end on a role and hold no given
+    // name ("John Major" and "Joey Bishop" do).
+    if !headed
+        && to > from
+        && lists.roles.contains(bare(&words[to - 1].lower))
+        && !words[from..to]
+            .iter()
+            .any(|w| lists.first.contains(bare(w.text)))
+    {
+        return None;
     }
     // Events, works and awards are names but not of people, organizations or places.
     let other = from < to

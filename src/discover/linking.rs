@@ -1,16 +1,20 @@
-//! Short forms: a one-word name that is the first or last word of exactly one longer name
-//! ("Smith" after "John Smith", "Acme" after "Acme Corporation"), or an acronym in brackets
-//! after a name whose initials it spells ("Joint Task Force (JTF)"), stands for that name.
+//! Short forms: a one-word name that is the first or last word of one longer name ("Smith" after
+//! "John Smith", "Acme" after "Acme Corporation"), or of several that are one person's name with
+//! and without a middle name ("Lesnar" with "Brock Lesnar" and "Brock Edward Lesnar"); a longer
+//! name that only adds middle words to a shorter one ("Brock Edward Lesnar"); or an acronym in
+//! brackets after a name whose initials it spells ("Joint Task Force (JTF)"): each stands for
+//! that name.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::candidates::Occurrence;
 use super::typing::Names;
 use super::words::Word;
 use crate::corpus::Document;
 
-/// Each short form and the longer name it stands for.
-pub(super) type ShortForms = HashMap<String, String>;
+/// Each short form and the longer name it stands for, in name order (the order votes are
+/// merged in, so the same document always gives the same result).
+pub(super) type ShortForms = BTreeMap<String, String>;
 
 /// The short forms among the names of a document.
 pub(super) fn short_forms(
@@ -21,34 +25,108 @@ pub(super) fn short_forms(
 ) -> ShortForms {
     let mut parent = partial_names(by_name);
     for (acr, name) in acronyms(doc, words, occurrences, by_name) {
-        if !parent.contains_key(&name) {
-            parent.insert(acr, name);
+        // The acronym of a spelling stands for the name that spelling stands for.
+        let name = parent.get(&name).cloned().unwrap_or(name);
+        parent.entry(acr).or_insert(name);
+    }
+    // "JITF-CC" after "(JITF–CC)": spellings that fold alike (dashes, accents, case) stand
+    // for the same name.
+    let folded: BTreeMap<String, String> = parent
+        .iter()
+        .map(|(short, long)| (crate::normalize::fold(short), long.clone()))
+        .collect();
+    for name in by_name.keys() {
+        if !parent.contains_key(name)
+            && let Some(long) = folded.get(&crate::normalize::fold(name))
+            && long != name
+        {
+            parent.insert(name.clone(), long.clone());
         }
     }
     parent
 }
 
-/// Names that are the first or last word of one longer name, and of no other.
-fn partial_names(by_name: &Names) -> ShortForms {
-    // Longer names by their first and last words, so each short form looks up its candidates.
-    let mut by_edge_word: HashMap<&str, Vec<&String>> = HashMap::new();
+/// "Brock Edward Lesnar" → ("Brock", "Lesnar"): a name of two words or more by its first and
+/// last word, which is what a middle name leaves alone.
+fn ends(name: &str) -> Option<(&str, &str)> {
+    let (first, _) = name.split_once(' ')?;
+    let (_, last) = name.rsplit_once(' ')?;
+    Some((first, last))
+}
+
+/// Longer names that share their first and last words are one name with and without middle
+/// words; the most mentioned spelling (then the shortest, then the first in order) stands for
+/// the group.
+fn groups(by_name: &Names) -> BTreeMap<(&str, &str), &String> {
+    let mut best: BTreeMap<(&str, &str), &String> = BTreeMap::new();
+    let rank = |n: &String| {
+        (
+            std::cmp::Reverse(by_name[n].own.len()),
+            n.split(' ').count(),
+            n.clone(),
+        )
+    };
     for name in by_name.keys() {
-        if let Some((first, _)) = name.split_once(' ') {
-            let last = name.rsplit_once(' ').map_or(name.as_str(), |(_, l)| l);
-            by_edge_word.entry(first).or_default().push(name);
-            if last != first {
-                by_edge_word.entry(last).or_default().push(name);
+        if let Some(key) = ends(name) {
+            let slot = best.entry(key).or_insert(name);
+            if rank(name) < rank(slot) {
+                *slot = name;
             }
         }
     }
-    let mut parent = ShortForms::new();
-    for short in by_name.keys() {
-        // Only one-word short forms: two-word ones ("Bowling Green") are names of their own.
-        if short.contains(' ') {
-            continue;
+    best
+}
+
+/// One-word names that are the first or last word of several groups of longer names ("Lesnar"
+/// with Brock Lesnar and his father Richard Lesnar), with those groups' names: each occurrence
+/// stands for the nearest person before it (see `accepting::link_shared`).
+pub(super) type Shared = BTreeMap<String, Vec<String>>;
+
+/// The one-word names that several groups of longer names share.
+pub(super) fn shared_short_forms(by_name: &Names) -> Shared {
+    let mut shared = Shared::new();
+    for (word, heads) in edge_words(&groups(by_name)) {
+        if heads.len() > 1 && by_name.contains_key(word) {
+            shared.insert(word.to_string(), heads.into_iter().cloned().collect());
         }
-        if let Some([one]) = by_edge_word.get(short.as_str()).map(Vec::as_slice) {
-            parent.insert(short.clone(), (*one).clone());
+    }
+    shared
+}
+
+/// The groups by their first and last words, so each short form looks up its candidates.
+fn edge_words<'a>(
+    groups: &BTreeMap<(&'a str, &'a str), &'a String>,
+) -> BTreeMap<&'a str, Vec<&'a String>> {
+    let mut by_edge_word: BTreeMap<&str, Vec<&String>> = BTreeMap::new();
+    for (&(first, last), &head) in groups {
+        by_edge_word.entry(first).or_default().push(head);
+        if last != first {
+            by_edge_word.entry(last).or_default().push(head);
+        }
+    }
+    by_edge_word
+}
+
+/// Names that are the first or last word of one group of longer names, and of no other; and
+/// longer names that are a group's spelling with more middle words.
+fn partial_names(by_name: &Names) -> ShortForms {
+    let groups = groups(by_name);
+    let mut parent = ShortForms::new();
+    let by_edge_word = edge_words(&groups);
+    for name in by_name.keys() {
+        match ends(name) {
+            // Only one-word short forms: two-word ones ("Bowling Green") are names of their own.
+            None => {
+                if let Some([one]) = by_edge_word.get(name.as_str()).map(Vec::as_slice) {
+                    parent.insert(name.clone(), (*one).clone());
+                }
+            }
+            Some(key) => {
+                let head = groups[&key];
+                if head != name {
+                    parent.insert(name.clone(), head.clone());
+                }
+            }
         }
     }
     parent
@@ -61,8 +139,8 @@ fn acronyms(
     words: &[Word],
     occurrences: &[Occurrence],
     by_name: &Names,
-) -> HashMap<String, String> {
-    let mut acronyms: HashMap<String, String> = HashMap::new();
+) -> BTreeMap<String, String> {
+    let mut acronyms: BTreeMap<String, String> = BTreeMap::new();
     for o in occurrences {
         let end = words[o.to - 1].span.end;
         let rest = doc.text[end..].trim_start_matches([' ', '\u{00A0}']);
@@ -74,7 +152,7 @@ fn acronyms(
         if acr.len() >= 2
             && acr
                 .chars()
-                .all(|c| c.is_uppercase() || c == '.' || c == '-')
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '–' | '—' | ' '))
             && crate::tagger::initials_fit(acr, &name)
             && by_name.contains_key(acr)
             && acr != name

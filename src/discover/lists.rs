@@ -45,6 +45,8 @@ pub(super) const OTHER_HEADS: u16 = 128;
 pub(super) const PLACE_PREPOSITIONS: u16 = 256;
 pub(super) const SPEECH: u16 = 512;
 pub(super) const NEVER_NAMES: u16 = 1024;
+pub(super) const PARTICLES: u16 = 2048;
+pub(super) const FUNCTION_WORDS: u16 = 4096;
 
 /// A word list of `gazetteer/discover/`.
 macro_rules! list {
@@ -54,7 +56,7 @@ macro_rules! list {
 }
 
 /// The word lists of `gazetteer/discover/`, one class each.
-const CLASS_LISTS: [(&str, u16); 11] = [
+const CLASS_LISTS: [(&str, u16); 13] = [
     (list!("connectors.txt"), CONNECTORS),
     (list!("honorifics.txt"), HONORIFICS),
     (list!("org_heads.txt"), ORG_HEADS),
@@ -66,6 +68,8 @@ const CLASS_LISTS: [(&str, u16); 11] = [
     (list!("place_prepositions.txt"), PLACE_PREPOSITIONS),
     (list!("speech_verbs.txt"), SPEECH),
     (list!("never_names.txt"), NEVER_NAMES),
+    (list!("particles.txt"), PARTICLES),
+    (list!("function_words.txt"), FUNCTION_WORDS),
 ];
 
 /// Whether `word` (lower case) belongs to any of the classes in `class`.
@@ -83,6 +87,7 @@ pub(super) fn is(word: &str, class: u16) -> bool {
     classes.get(word).is_some_and(|c| c & class != 0)
 }
 
+/// A lower-case word that may sit inside a name: an English connector or a name particle.
 pub(super) fn is_connector(w: &str) -> bool {
-    is(w, CONNECTORS)
+    is(w, CONNECTORS | PARTICLES)
 }

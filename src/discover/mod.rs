@@ -84,8 +84,12 @@ pub fn discover(
     typing::borrow_listed_types(doc, &words, &occurrences, &mut by_name);
     let parent = linking::short_forms(doc, &words, &occurrences, &by_name);
     linking::join_short_forms(&mut by_name, &parent);
-    let mut accepted = accepting::accept(&words, &by_name, &parent, first_id);
+    let shared = linking::shared_short_forms(&by_name);
+    let mut accepted = accepting::accept(&words, &by_name, &parent, &shared, first_id);
     accepting::link_short_forms(&mut accepted, &by_name, &parent, first_id);
+    accepting::link_shared(&mut accepted, &words, &by_name, &shared, first_id);
+    let surnames = accepting::surnames(&accepted);
+    accepting::surnames_over_places(&mut accepted, &words, &surnames, &known);
     Discoveries {
         mentions: accepting::mentions(doc, sentences, &words, accepted.mentions),
         entities: accepted.entities,

@@ -42,6 +42,83 @@ fn check(rows: &[(&str, &str, &[&str])]) {
     crate::testing::check_rows(rows, discovered);
 }
 
+/// Issue 22: boundaries, titles, shared surnames and one sense per document, each with a near
+/// miss.
+#[test]
+fn boundaries_titles_and_one_sense_per_document() {
+    check(&[
+        (
+            "a function word opens no name, even where no sentence starts",
+            "After the war\nIn Korvath Province the rains came.",
+            &["Korvath Province PLACE discovered discovered:korvath_province"],
+        ),
+        (
+            "an English connector joins only after a head word",
+            "Dario Fenwick for the Harbor Lions scored twice, Fenwick said.",
+            &[
+                "Dario Fenwick PERSON discovered discovered:dario_fenwick",
+                "Fenwick PERSON partial-name discovered:dario_fenwick",
+            ],
+        ),
+        (
+            "titles inside a run go",
+            "Conservative MP Sir Dario Fenwick spoke.",
+            &["Dario Fenwick PERSON discovered discovered:dario_fenwick"],
+        ),
+        (
+            "a title alone is no name",
+            "Reporters asked the Division Commander about it.",
+            &[],
+        ),
+        (
+            "a middle name is the same person",
+            "Dario Emil Fenwick was born in 1970. Dario Fenwick won. Fenwick won again.",
+            &[
+                "Dario Emil Fenwick PERSON discovered discovered:dario_fenwick",
+                "Dario Fenwick PERSON discovered discovered:dario_fenwick",
+                "Fenwick PERSON partial-name discovered:dario_fenwick",
+            ],
+        ),
+        (
+            "a shared surname is the person named just before",
+            "Dario Fenwick won. Dario Fenwick won again. His father Tomas Fenwick cheered, and Fenwick smiled.",
+            &[
+                "Dario Fenwick PERSON discovered discovered:dario_fenwick",
+                "Dario Fenwick PERSON discovered discovered:dario_fenwick",
+                "Tomas Fenwick PERSON discovered discovered:tomas_fenwick",
+                "Fenwick PERSON partial-name discovered:tomas_fenwick",
+            ],
+        ),
+        (
+            "a surname beats a gazetteer town once the person is named",
+            "Anna Velmar, a lawyer, filed the appeal. Velmar said she would win.",
+            &[
+                "Anna Velmar PERSON discovered discovered:anna_velmar",
+                "Velmar PERSON partial-name discovered:anna_velmar",
+            ],
+        ),
+        (
+            "near miss: the town after a place preposition",
+            "Anna Velmar, a lawyer, filed the appeal. She flew to Velmar on Monday.",
+            &["Anna Velmar PERSON discovered discovered:anna_velmar"],
+        ),
+        (
+            "shouting is no name",
+            "TREASURE OF THE KORVATH\nThe film opened on Friday.",
+            &[],
+        ),
+        (
+            "an acronym with a dash",
+            "The Joint Korvath Task Force Counter Cartel (JKTF – CC) met. JKTF – CC agreed.",
+            &[
+                "Joint Korvath Task Force Counter Cartel ORG discovered discovered:joint_korvath_task_force_counter_cartel",
+                "JKTF – CC ORG acronym discovered:joint_korvath_task_force_counter_cartel",
+                "JKTF – CC ORG acronym discovered:joint_korvath_task_force_counter_cartel",
+            ],
+        ),
+    ]);
+}
+
 /// Each rule with a sentence of our own, and what discovery makes of it.
 #[test]
 fn every_rule_on_its_own_sentence() {

@@ -104,6 +104,10 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
         v.add(Org, 1.0, "acronym");
     }
     let surname = |w: &Word| lists.surnames.contains(titlecase(bare(&w.lower)).as_str());
+    // A head word at the end names what the person's name is given to: "Wilson Center",
+    // "Ford Foundation", "Lincoln Memorial" are no people.
+    let headed = n > 1 && is(last, ORG_HEADS | PLACE_HEADS | FACILITY_HEADS);
+    let all_capitalized = all_capitalized && !headed;
     if given && (2..=4).contains(&n) && all_capitalized {
         v.add(Person, 2.5, "given name");
     }

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::lists::{NEVER_NAMES, is, is_connector, lists};
+use super::lists::{NEVER_NAMES, ORG_HEADS, is, is_connector, lists};
 use crate::corpus::Document;
 use crate::sentences::{Sentence, Span};
 
@@ -63,9 +63,17 @@ pub(super) fn words<'a>(
             end += 1;
         }
         let gap = &text[gap_start..start];
+        // "JITF – CC", "AFL – CIO": a dash between two words in capitals joins them as one
+        // name, as the tagger folds dashes.
+        // So does one after an organization's head word: "Task Force – Counter Cartel".
+        let dashed = matches!(gap.trim(), "-" | "–" | "—")
+            && !gap.contains('\n')
+            && out.last().is_some_and(|w: &Word| {
+                w.caps && word.chars().count() >= 2 && !word.chars().any(char::is_lowercase)
+                    || is(&w.lower, ORG_HEADS) && word.starts_with(char::is_uppercase)
+            });
         let joined = !out.is_empty()
-            && gap.chars().all(char::is_whitespace)
-            && gap.matches('\n').count() <= 1;
+            && (gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1 || dashed);
         while next_start < starts.len() && starts[next_start] <= start {
             next_start += 1;
         }
