@@ -10,19 +10,6 @@ use kg::corpus::{DocId, Document};
 use kg::export::{dot, gexf, graphml, json};
 use kg::graph::{GraphBuilder, KnowledgeGraph};
 
-fn well_formed(xml: &[u8]) {
-    let mut reader = quick_xml::Reader::from_reader(xml);
-    let mut buf = Vec::new();
-    loop {
-        match reader.read_event_into(&mut buf) {
-            Ok(quick_xml::events::Event::Eof) => break,
-            Ok(_) => {}
-            Err(e) => panic!("malformed XML at {}: {e}", reader.buffer_position()),
-        }
-        buf.clear();
-    }
-}
-
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();
     let pipeline = common::pipeline();
@@ -35,8 +22,8 @@ fuzz_target!(|data: &[u8]| {
     let back = KnowledgeGraph::parse(std::sync::Arc::new(String::from_utf8(out.clone()).unwrap()))
         .unwrap();
     assert_eq!(json::render(&back), out);
-    well_formed(&graphml::render(&kg));
-    well_formed(&gexf::render(&kg));
+    common::well_formed(&graphml::render(&kg));
+    common::well_formed(&gexf::render(&kg));
     let d = String::from_utf8(dot::render(&kg)).unwrap();
     for line in d.lines() {
         // Every quote inside a string is escaped, so quotes pair up on each line.

@@ -63,13 +63,22 @@ fuzz_target!(|data: &[u8]| {
     let mut last_end = 0;
     for m in &analysis.tagged.mentions {
         let (s, e) = (m.span.start, m.span.end);
-        assert!(s >= last_end && s < e && e <= text.len(), "discovered span {s}..{e}");
+        assert!(
+            s >= last_end && s < e && e <= text.len(),
+            "discovered span {s}..{e}"
+        );
         assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
         last_end = e;
     }
     // Relations (open ones too) never panic and point inside the text.
     let known = analysis.known(g);
-    for r in kg::relations::extract(&doc, &sentences, &analysis.tagged, &known, &pipeline.patterns) {
+    for r in kg::relations::extract(
+        &doc,
+        &sentences,
+        &analysis.tagged,
+        &known,
+        &pipeline.patterns,
+    ) {
         assert!(r.evidence.end <= text.len() && r.evidence.source_span.end <= text.len());
     }
 });
