@@ -40,7 +40,9 @@ pub(super) fn accept(
     names.sort();
     for name in names {
         let tally = &by_name[name];
-        if parent.contains_key(name) || shared.contains_key(name) {
+        // A single letter ("X", "A.") is no name on its own, as in the tagger.
+        let letters = name.chars().filter(|c| c.is_alphanumeric()).count();
+        if parent.contains_key(name) || shared.contains_key(name) || letters < 2 {
             continue;
         }
         let Some((kind, score, runner_up)) = tally.votes.best() else {
@@ -214,6 +216,88 @@ pub(super) fn surnames_over_places(
                 .push((Occurrence { from: k, to: k + 1 }, id, Rule::PartialName));
         }
     }
+}
+
+/// A place named as a team in a sentence about a game is the team, an organization, there: the
+/// subject of a result ("Bowling Green finished the season 8-5") or its object ("losing to Tulsa
+/// 63-7"), when the sentence has a score or a word of sports (`gazetteer/discover/`). Each such
+/// occurrence becomes a mention of a discovered organization of the place's name.
+pub(super) fn teams_over_places(
+    out: &mut Accepted,
+    doc: &Document,
+    words: &[Word],
+    known: &super::Known,
+    first_id: u32,
+) {
+    use super::lists::{RESULT_VERBS, SPORTS_WORDS, is};
+    let covered: std::collections::HashSet<usize> = out
+        .mentions
+        .iter()
+        .flat_map(|(o, _, _)| o.from..o.to)
+        .collect();
+    let score = super::votes::is_score;
+    let mut k = 0;
+    while k < words.len() {
+        let Some(place) = known.places.starting_at(words[k].span.start) else {
+            k += 1;
+            continue;
+        };
+        let Some(l) = (k..words.len()).find(|&l| words[l].span.end == place.end) else {
+            k += 1;
+            continue;
+        };
+        let l = l + 1;
+        let result_next = words
+            .get(l)
+            .is_some_and(|w| !w.cap && is(&w.lower, RESULT_VERBS));
+        let result_before = k > 0 && !words[k - 1].cap && is(&words[k - 1].lower, RESULT_VERBS);
+        if (result_next || result_before) && !(k..l).any(|i| covered.contains(&i)) {
+            // The sentence around it: from its first word to the next sentence's.
+            let start = (0..=k).rev().find(|&i| words[i].initial).unwrap_or(0);
+            let end = (l..words.len())
+                .find(|&i| words[i].initial)
+                .unwrap_or(words.len());
+            let sporty = words[start..end]
+                .iter()
+                .any(|w| is(&w.lower, SPORTS_WORDS) || score(w));
+            if sporty {
+                let name = Occurrence { from: k, to: l }.text(&doc.text, words);
+                let id = team(out, name, first_id);
+                out.mentions
+                    .push((Occurrence { from: k, to: l }, id, Rule::Discovered));
+            }
+        }
+        k = l;
+    }
+}
+
+/// The discovered organization named `name`, made when the document has none yet.
+fn team(out: &mut Accepted, name: String, first_id: u32) -> EntityId {
+    let key = format!("discovered:{}", slug(&name));
+    if let Some(e) = out
+        .entities
+        .iter()
+        .find(|e| e.key == key && e.kind == crate::gazetteer::EntityKind::Org)
+    {
+        return e.id;
+    }
+    let id = EntityId(first_id + out.entities.len() as u32);
+    out.entities.push(Entity {
+        id,
+        key,
+        kind: crate::gazetteer::EntityKind::Org,
+        name,
+        aliases: Vec::new(),
+        demonyms: Vec::new(),
+        parent: None,
+        origin: Origin {
+            path: "<discovered>".into(),
+            line: 0,
+        },
+    });
+    out.confidence.push(0.75);
+    out.evidence.push(vec!["a place playing a game"]);
+    id
 }
 
 /// Whether more than one blank stands between two words ("Mendes, Rio": a comma; words do not

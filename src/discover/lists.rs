@@ -47,6 +47,8 @@ pub(super) const SPEECH: u16 = 512;
 pub(super) const NEVER_NAMES: u16 = 1024;
 pub(super) const PARTICLES: u16 = 2048;
 pub(super) const FUNCTION_WORDS: u16 = 4096;
+pub(super) const RESULT_VERBS: u16 = 8192;
+pub(super) const SPORTS_WORDS: u16 = 16384;
 
 /// A word list of `gazetteer/discover/`.
 macro_rules! list {
@@ -56,7 +58,7 @@ macro_rules! list {
 }
 
 /// The word lists of `gazetteer/discover/`, one class each.
-const CLASS_LISTS: [(&str, u16); 13] = [
+const CLASS_LISTS: [(&str, u16); 15] = [
     (list!("connectors.txt"), CONNECTORS),
     (list!("honorifics.txt"), HONORIFICS),
     (list!("org_heads.txt"), ORG_HEADS),
@@ -70,6 +72,8 @@ const CLASS_LISTS: [(&str, u16); 13] = [
     (list!("never_names.txt"), NEVER_NAMES),
     (list!("particles.txt"), PARTICLES),
     (list!("function_words.txt"), FUNCTION_WORDS),
+    (list!("result_verbs.txt"), RESULT_VERBS),
+    (list!("sports_words.txt"), SPORTS_WORDS),
 ];
 
 /// Whether `word` (lower case) belongs to any of the classes in `class`.

@@ -90,6 +90,7 @@ pub fn discover(
     accepting::link_shared(&mut accepted, &words, &by_name, &shared, first_id);
     let surnames = accepting::surnames(&accepted);
     accepting::surnames_over_places(&mut accepted, &words, &surnames, &known);
+    accepting::teams_over_places(&mut accepted, doc, &words, &known, first_id);
     Discoveries {
         mentions: accepting::mentions(doc, sentences, &words, accepted.mentions),
         entities: accepted.entities,

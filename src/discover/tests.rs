@@ -103,6 +103,29 @@ fn boundaries_titles_and_one_sense_per_document() {
             &["Anna Velmar PERSON discovered discovered:anna_velmar"],
         ),
         (
+            "a class noun before the name",
+            "Fans of the band Korvath Lights waited for hours.",
+            &["Korvath Lights ORG discovered discovered:korvath_lights"],
+        ),
+        (
+            "places playing a game are teams",
+            "Velmar beat Spain 3-1 in the cup final.",
+            &[
+                "Velmar ORG discovered discovered:velmar",
+                "Spain ORG discovered discovered:spain",
+            ],
+        ),
+        (
+            "near miss: no game in the sentence",
+            "Velmar beat Spain in the vote on tariffs.",
+            &[],
+        ),
+        (
+            "a single letter is no name",
+            "Ana posted on X about it. X said nothing.",
+            &[],
+        ),
+        (
             "shouting is no name",
             "TREASURE OF THE KORVATH\nThe film opened on Friday.",
             &[],

@@ -143,7 +143,21 @@ fn cues_before(v: &mut Votes, words: &[Word], occ: Occurrence, given: bool) {
         if matches!(b, "by" | "with" | "and") && given {
             v.add(Person, 0.5, "given name");
         }
+        // A class noun right before the name says what it is: "the band Linkin Park", "UK
+        // post punk band Killing Joke", "the club Independiente".
+        if name[0].joined && !before.cap && is(b, ORG_HEADS) && !is(b, PLACE_HEADS) {
+            v.add(Org, 3.0, "class noun");
+        }
     }
+}
+
+/// A score: "63-7".
+pub(super) fn is_score(w: &Word) -> bool {
+    w.text.split_once('-').is_some_and(|(a, b)| {
+        [a, b]
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+    })
 }
 
 /// What follows the name: a verb of speech, "-based", a known place, a role apposition, a
@@ -186,6 +200,10 @@ fn cues_after(v: &mut Votes, doc: &Document, words: &[Word], occ: Occurrence, pl
             {
                 v.add(Person, 2.0, "role apposition");
             }
+        }
+        // ... or right after it: "the Gardes Lafayette regiment", "the Deadsy band".
+        if next.joined && !next.cap && is(bare(w), ORG_HEADS) && !is(bare(w), PLACE_HEADS) {
+            v.add(Org, 3.0, "class noun");
         }
         if matches!(w, "inc" | "corp" | "ltd" | "llc" | "co") && next.joined {
             v.add(Org, 3.0, "organization suffix");
