@@ -40,27 +40,102 @@ fn conll04_dev_relations_hold_their_floor() {
 }
 
 /// Wikigold with the built-in gazetteer and discovery (issue 14), on the held-out part (the last
-/// 45 articles; the first 100 were used for tuning): PER/ORG/LOC exact-span F1 at least 0.60 and
-/// PER at least 0.65, and on all 145 articles F1 at least 0.60. Measured: held-out F1 0.626, PER
-/// 0.683; tuning part 0.599; all 145 articles 0.607.
+/// 45 articles; the first 100 were used for tuning): PER/ORG/LOC exact-span F1 at least 0.64 and
+/// PER at least 0.70, and on all 145 articles F1 at least 0.62, with default options (discovery
+/// on, issue 22). Measured: held-out F1 0.659, PER 0.740; tuning part 0.630; all 145 articles
+/// 0.640.
 #[test]
 #[ignore = "needs ../shared (wikigold) and python3"]
 fn wikigold_held_out_entities_hold_their_floor() {
     let data = shared().join("data/wikigold/wikigold.conll.txt");
-    let scores = |part: &str| scorer("wikigold.py", &data, &["--part", part, "--discover"]);
+    let scores = |part: &str| scorer("wikigold.py", &data, &["--part", part]);
     let held_out = scores("held-out");
     println!("wikigold held-out: {held_out}");
     assert!(
-        held_out["all"]["f1"].as_f64().unwrap() >= 0.60,
+        held_out["all"]["f1"].as_f64().unwrap() >= 0.64,
         "{}",
         held_out["all"]
     );
     assert!(
-        held_out["PER"]["f1"].as_f64().unwrap() >= 0.65,
+        held_out["PER"]["f1"].as_f64().unwrap() >= 0.70,
         "{}",
         held_out["PER"]
     );
     let all = scores("all");
     println!("wikigold all: {all}");
-    assert!(all["all"]["f1"].as_f64().unwrap() >= 0.60, "{}", all["all"]);
+    assert!(all["all"]["f1"].as_f64().unwrap() >= 0.62, "{}", all["all"]);
+}
+
+/// Issue 22: a default build of text nobody here wrote (122 Wikipedia articles), its 100
+/// most-mentioned entities, the first thing a user looks at. Known-right entries are there with
+/// the right type; none of the kinds of mistake the issue lists is.
+#[test]
+#[ignore = "needs ../shared (wikitext-2 articles)"]
+fn the_most_mentioned_entities_of_unseen_articles_read_right() {
+    let dir = crate::util::Dir::new("wiki-top");
+    let articles = shared().join("bench/wikitext-2/articles");
+    crate::util::ok(&dir.kg(&["build", articles.to_str().unwrap(), "--quiet"]));
+    let graph: Value =
+        serde_json::from_str(&crate::util::read(&dir.join("out/graph.json"))).unwrap();
+    let mut nodes: Vec<&Value> = graph["nodes"].as_array().unwrap().iter().collect();
+    nodes.sort_by_key(|n| std::cmp::Reverse(n["mentions"].as_u64().unwrap()));
+    let top: Vec<(&str, &str, bool)> = nodes[..100]
+        .iter()
+        .map(|n| {
+            (
+                n["name"].as_str().unwrap(),
+                n["type"].as_str().unwrap(),
+                n["discovered"].as_bool().unwrap_or(false),
+            )
+        })
+        .collect();
+    let has = |name: &str, kind: &str| top.iter().any(|t| t.0 == name && t.1 == kind);
+    // People named in full once and by surname after: one node, a person, not a town.
+    for person in [
+        "Brock Lesnar",
+        "Sam Mendes",
+        "Randy Blythe",
+        "Daniel Radcliffe",
+        "Ricardo Arjona",
+        "Ward Churchill",
+        "Clayton Kershaw",
+    ] {
+        assert!(has(person, "PERSON"), "{person} missing from {top:?}");
+    }
+    // A constituent country comes from the built-in gazetteer, not from discovery.
+    assert!(top.contains(&("England", "PLACE", false)), "{top:?}");
+    let function_words = ["In", "With", "End", "The", "After", "When", "As"];
+    for (name, kind, discovered) in &top {
+        let words: Vec<&str> = name.split(' ').collect();
+        // Surnames alone, typed as places or left apart from the full name.
+        assert!(
+            ![
+                "Lesnar",
+                "Mendes",
+                "Blythe",
+                "Radcliffe",
+                "Arjona",
+                "Churchill",
+                "Stevens"
+            ]
+            .contains(name),
+            "{name} {kind}"
+        );
+        // Boundaries: no function word first, no connector phrase joining two names.
+        assert!(!function_words.contains(&words[0]), "{name}");
+        assert!(!name.contains(" for the "), "{name}");
+        // Shouting and single letters, and two-letter discoveries ("NY").
+        let letters = name.chars().filter(|c| c.is_alphanumeric()).count();
+        assert!(letters > 1, "{name}");
+        assert!(!(*discovered && letters < 3), "{name}");
+        assert!(
+            !(words.len() > 1 && !name.chars().any(char::is_lowercase)),
+            "{name}"
+        );
+        // Titles alone are no people.
+        assert!(
+            !(*kind == "PERSON" && ["Champion", "Commander"].contains(words.last().unwrap())),
+            "{name}"
+        );
+    }
 }

@@ -40,9 +40,15 @@ pub(super) fn accept(
     names.sort();
     for name in names {
         let tally = &by_name[name];
-        // A single letter ("X", "A.") is no name on its own, as in the tagger.
+        // A single letter ("X", "A.") is no name on its own, as in the tagger, nor two capitals
+        // ("NY", "CR"): too many things are abbreviated so to tell which.
         let letters = name.chars().filter(|c| c.is_alphanumeric()).count();
-        if parent.contains_key(name) || shared.contains_key(name) || letters < 2 {
+        let caps = !name.chars().any(char::is_lowercase);
+        if parent.contains_key(name)
+            || shared.contains_key(name)
+            || letters < 2
+            || caps && letters < 3
+        {
             continue;
         }
         let Some((kind, score, runner_up)) = tally.votes.best() else {
@@ -144,28 +150,34 @@ pub(super) fn link_shared(
     }
 }
 
-/// The surname of each person accepted with a name of two words or more, when no other person
-/// of the document has it.
+/// The surname of each person accepted with a name of two words or more; when several people
+/// of the document share one, the one named most often (then first) keeps it, as for shared
+/// short forms (see [`link_shared`]).
 pub(super) fn surnames(out: &Accepted) -> HashMap<String, EntityId> {
-    let mut by_surname: HashMap<String, Option<EntityId>> = HashMap::new();
+    let mut named: HashMap<EntityId, (usize, usize)> = HashMap::new();
+    for (o, id, _) in &out.mentions {
+        let e = named.entry(*id).or_insert((0, usize::MAX));
+        e.0 += 1;
+        e.1 = e.1.min(o.from);
+    }
+    let mut by_surname: HashMap<String, (usize, std::cmp::Reverse<usize>, EntityId)> =
+        HashMap::new();
     for e in &out.entities {
         if e.kind != crate::gazetteer::EntityKind::Person {
             continue;
         }
         if let Some((_, last)) = e.name.rsplit_once(' ') {
-            by_surname
-                .entry(last.to_string())
-                .and_modify(|id| {
-                    if *id != Some(e.id) {
-                        *id = None;
-                    }
-                })
-                .or_insert(Some(e.id));
+            let (count, first) = named.get(&e.id).copied().unwrap_or((0, usize::MAX));
+            let rank = (count, std::cmp::Reverse(first), e.id);
+            let best = by_surname.entry(last.to_string()).or_insert(rank);
+            if rank > *best {
+                *best = rank;
+            }
         }
     }
     by_surname
         .into_iter()
-        .filter_map(|(s, id)| Some((s, id?)))
+        .map(|(s, (_, _, id))| (s, id))
         .collect()
 }
 

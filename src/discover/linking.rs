@@ -97,9 +97,18 @@ pub(super) fn shared_short_forms(by_name: &Names) -> Shared {
 fn edge_words<'a>(
     groups: &BTreeMap<(&'a str, &'a str), &'a String>,
 ) -> BTreeMap<&'a str, Vec<&'a String>> {
+    use super::lists::{FACILITY_HEADS, ORG_HEADS, PLACE_HEADS, is, lists};
     let mut by_edge_word: BTreeMap<&str, Vec<&String>> = BTreeMap::new();
     for (&(first, last), &head) in groups {
-        by_edge_word.entry(first).or_default().push(head);
+        // The first word stands for the whole only as a given name ("John" of "John Smith") or
+        // before a head word ("Acme" of "Acme Corporation"): "Butler" is not "The Butler Way".
+        let headed = is(
+            &last.to_lowercase(),
+            ORG_HEADS | PLACE_HEADS | FACILITY_HEADS,
+        );
+        if headed || lists().first.contains(first) {
+            by_edge_word.entry(first).or_default().push(head);
+        }
         if last != first {
             by_edge_word.entry(last).or_default().push(head);
         }
