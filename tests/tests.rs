@@ -10,6 +10,8 @@ mod cli;
 mod export;
 // `kg neighbors`.
 mod query;
+// The README's `$ kg` examples, run and compared with what it shows.
+mod readme;
 // Bad input: binary files, invalid UTF-8, malformed gazetteers, unwritable outputs.
 mod input;
 // Scores against the hand annotations in ../shared/gold.
