@@ -219,7 +219,7 @@ g.tsv:1: warning: \"Washington\" also names washington_dc (<default>/places.tsv:
 g.tsv:1: warning: \"Washington, D.C.\" also names washington_dc (<default>/places.tsv:15)
 g.tsv:2: error: unknown type \"TOWN\": expected PERSON, ORG or PLACE
 g.tsv:3: warning: \"May\" is a common English word
-1 errors, 4 warnings
+1 error, 4 warnings
 ",
         ok_any(&out)
     );
@@ -227,7 +227,7 @@ g.tsv:3: warning: \"May\" is a common English word
     let out = dir.kg(&["gazetteer", "check", "fine.tsv", "--no-default-gazetteer"]);
     assert_eq!(out.status.code(), Some(0));
     eqnice!(
-        "fine.tsv:1: warning: \"May\" is a common English word\n0 errors, 1 warnings\n",
+        "fine.tsv:1: warning: \"May\" is a common English word\n0 errors, 1 warning\n",
         ok_any(&out)
     );
 }

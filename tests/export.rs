@@ -248,7 +248,7 @@ fn render_format_follows_the_extension() {
     );
     assert!(crate::util::read(&dir.join("pic.dot")).starts_with("digraph"));
     eqnice!(
-        "6 entities, 15 edges -> o1/graph.dot\n",
+        "6 entities, 15 edges -> o1/graph.view.dot\n",
         ok(&render(&["--format", "dot"]))
     );
     let conflict = render(&["--format", "svg", "--out", "pic.png"]);

@@ -152,6 +152,30 @@ fn an_unknown_relation_is_an_error_listing_the_known_ones() {
     assert!(ok(&dir.kg(&["top", "--relation", "hired"])).contains("Acme Corporation"));
 }
 
+/// Issue 21: a graph without edges ranks its entities with score 0, never "-0".
+#[test]
+fn scores_are_never_negative_zero() {
+    let dir = Dir::new("top-zero");
+    dir.write("t.txt", "Ivan Petrov.\n");
+    ok(&dir.kg_mini(&["build", "t.txt"]));
+    for by in [
+        "weight",
+        "pagerank",
+        "betweenness",
+        "significance",
+        "degree",
+    ] {
+        let out = ok(&dir.kg(&["top", "--by", by]));
+        assert!(!out.contains("-0"), "{by}: {out}");
+        assert!(
+            out.lines()
+                .nth(1)
+                .is_some_and(|l| l.contains("Ivan Petrov")),
+            "{out}"
+        );
+    }
+}
+
 #[test]
 fn missing_graph_names_the_file() {
     let dir = Dir::new("nb-missing");

@@ -6,7 +6,7 @@ mod util;
 
 // `kg tag` and `kg build` on our own fixtures: exact mentions and edges.
 mod cli;
-// GraphML, DOT and JSON against golden files; the sample reproduces `out/`.
+// GraphML, DOT and JSON against golden files; the sample build matches `tests/golden/sample/`.
 mod export;
 // `kg neighbors`.
 mod query;

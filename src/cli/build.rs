@@ -188,8 +188,9 @@ impl DateFilter {
     fn note(&self) -> Option<String> {
         (self.left_out > 0).then(|| {
             format!(
-                "{} documents outside the dates left out ({} of them undated)",
-                self.left_out, self.undated
+                "{} outside the dates left out ({} of them undated)",
+                count(self.left_out, "document"),
+                self.undated
             )
         })
     }
@@ -417,7 +418,12 @@ pub(super) fn render(args: RenderArgs) -> Result<ExitCode> {
         args.graph
             .parent()
             .unwrap_or(std::path::Path::new("."))
-            .join(format!("graph.{}", format.extension()))
+            // Beside the graph; a DOT view must not replace the build's own graph.dot.
+            .join(if format == ImageFormat::Dot {
+                "graph.view.dot".to_string()
+            } else {
+                format!("graph.{}", format.extension())
+            })
     });
     let dot = export::dot::render_view(&kg, &view);
     let (image, drawn) = if format == ImageFormat::Dot {

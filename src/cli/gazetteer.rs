@@ -41,7 +41,13 @@ pub(super) fn gazetteer_check(args: GazetteerFilesArgs) -> Result<ExitCode> {
         .iter()
         .filter(|f| f.severity == check::Severity::Error)
         .count();
-    writeln!(out, "{errors} errors, {} warnings", findings.len() - errors).map_err(stdout_error)?;
+    writeln!(
+        out,
+        "{}, {}",
+        super::count(errors, "error"),
+        super::count(findings.len() - errors, "warning")
+    )
+    .map_err(stdout_error)?;
     out.flush().map_err(stdout_error)?;
     Ok(if errors > 0 {
         ExitCode::from(2)

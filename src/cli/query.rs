@@ -194,7 +194,8 @@ pub(super) fn top(args: TopArgs) -> Result<ExitCode> {
                 r.rank,
                 sanitize(&r.name),
                 r.kind.as_str(),
-                format!("{:.4}", r.score)
+                // "-0" is no score: a negative zero prints as 0.
+                format!("{:.4}", r.score + 0.0)
                     .trim_end_matches('0')
                     .trim_end_matches('.'),
                 r.mentions
