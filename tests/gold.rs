@@ -99,22 +99,22 @@ fn mention_scores(name: &str, extra: &[&str]) -> (f64, f64, f64) {
 #[ignore = "needs ../shared (the news corpus and its gold)"]
 fn mentions_match_the_annotations() {
     let (p, r, linking) = mention_scores("gold-mentions", &["--gazetteer", &corpus_gazetteer()]);
-    // Measured: precision, recall and linking all 1.000.
+    // Measured: precision and linking 1.000, recall 0.987 (the single letter "X" is no name on
+    // its own since issue 22).
     assert!(f1(p, r) >= 0.98, "mention F1 {:.3} below floor", f1(p, r));
     assert!(linking >= 0.98, "linking {linking:.3} below floor");
 }
 
-/// Issue 14: without the corpus-specific names, discovery finds them.
+/// Issues 14 and 22: without the corpus-specific names, discovery (on by default) finds them:
+/// mention F1 at least 0.97 with default options and the built-in gazetteer only. Measured:
+/// 0.993.
 #[test]
 #[ignore = "needs ../shared (the news corpus and its gold)"]
 fn discovery_finds_the_names_the_gazetteer_leaves_out() {
-    let (p, r, _) = mention_scores("gold-discover", &["--discover"]);
-    assert!(f1(p, r) >= 0.85, "mention F1 {:.3} below floor", f1(p, r));
+    let (p, r, _) = mention_scores("gold-discover", &[]);
+    assert!(f1(p, r) >= 0.97, "mention F1 {:.3} below floor", f1(p, r));
     // With the corpus names given, discovery changes nothing that was right.
-    let (p, r, _) = mention_scores(
-        "gold-discover-all",
-        &["--discover", "--gazetteer", &corpus_gazetteer()],
-    );
+    let (p, r, _) = mention_scores("gold-discover-all", &["--gazetteer", &corpus_gazetteer()]);
     assert!(f1(p, r) >= 0.95, "mention F1 {:.3} below floor", f1(p, r));
 }
 
