@@ -234,6 +234,25 @@ fn render_runs_graphviz() {
     );
 }
 
+/// The README's picture is what `kg render` draws of the sample build today.
+#[test]
+#[ignore = "needs Graphviz (apt-get install graphviz); CI installs it and runs this"]
+fn the_readme_picture_is_current() {
+    let dir = Dir::new("readme-picture");
+    ok(&dir.kg(&["build"]));
+    ok(&dir.kg(&["render", "--out", "sample.svg"]));
+    let want = crate::util::read(&root().join("examples/sample.svg"));
+    let got = crate::util::read(&dir.join("sample.svg"));
+    assert!(
+        want == got,
+        "examples/sample.svg is stale: run `kg build && kg render --out examples/sample.svg`"
+    );
+    assert!(
+        got.contains("stroke-dasharray"),
+        "no discovered entity is drawn dashed"
+    );
+}
+
 /// Issue 21: the format follows `--out`'s extension; a contradiction or an unknown extension
 /// is an error that writes nothing; DOT is not "drawn with" anything.
 #[test]
