@@ -695,3 +695,13 @@ fn flags_a_command_cannot_use_are_refused() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// Issue 21: the help names every file a build writes.
+#[test]
+fn help_names_every_file_a_build_writes() {
+    let dir = Dir::new("help");
+    let help = ok(&dir.kg(&["--help"]));
+    for f in ["graph.graphml", "graph.gexf", "graph.dot", "graph.json"] {
+        assert!(help.contains(f), "{f} missing from:\n{help}");
+    }
+}
