@@ -705,3 +705,57 @@ fn help_names_every_file_a_build_writes() {
         assert!(help.contains(f), "{f} missing from:\n{help}");
     }
 }
+
+/// Issue 22: across the corpus, a surname alone is the one person the corpus names in full with
+/// it; its mentions and edges fold into that person. Two such people leave it apart, and `kg
+/// show` says why.
+#[test]
+fn a_surname_alone_links_to_the_one_full_name_across_the_corpus() {
+    let dir = Dir::new("surname-corpus");
+    dir.write(
+        "c/a.txt",
+        "Dario Fenwick, a lawyer, spoke on Monday. Fenwick said the deal was done.\n",
+    );
+    dir.write(
+        "c/b.txt",
+        "Reporters waited for Mr Fenwick outside the Velmoria Institute.\n",
+    );
+    let args = ["--no-default-gazetteer", "--no-default-patterns"];
+    ok(&dir.kg(&[&["build", "c"], &args[..]].concat()));
+    let graph: Value = serde_json::from_str(&read(&dir.join("out/graph.json"))).unwrap();
+    let nodes: Vec<(&str, u64)> = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["id"].as_str().unwrap(), n["mentions"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        nodes,
+        [
+            ("discovered:dario_fenwick", 3),
+            ("discovered:velmoria_institute", 1)
+        ]
+    );
+    let edges: Vec<(&str, &str)> = graph["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["source"].as_str().unwrap(), e["target"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        edges,
+        [("discovered:dario_fenwick", "discovered:velmoria_institute")]
+    );
+    dir.write(
+        "c/c.txt",
+        "His brother Tomas Fenwick, a banker, spoke too.\n",
+    );
+    ok(&dir.kg(&[&["build", "c", "--out", "o2"], &args[..]].concat()));
+    let show = ok(&dir.kg(&["show", "discovered:fenwick", "--graph", "o2/graph.json"]));
+    assert!(
+        show.contains(
+            "  left apart: the surname of several people: Dario Fenwick; Tomas Fenwick\n"
+        ),
+        "{show}"
+    );
+}

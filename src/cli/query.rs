@@ -221,12 +221,20 @@ pub(super) fn show(args: ShowArgs) -> Result<ExitCode> {
             count(n.documents as usize, "document")
         )?;
         if let Some(c) = n.confidence {
+            let shared = crate::graph::SHARED_SURNAME;
+            let (notes, cues): (Vec<&String>, Vec<&String>) =
+                n.evidence.iter().partition(|e| e.starts_with(shared));
+            let cues: Vec<&str> = cues.iter().map(|c| c.as_str()).collect();
             writeln!(
                 out,
                 "  discovered: no gazetteer lists it; type {} with confidence {c:.2} from: {}",
                 n.kind.as_str(),
-                n.evidence.join(", ")
+                cues.join(", ")
             )?;
+            for note in notes {
+                // Left apart: whose surname it is cannot be told.
+                writeln!(out, "  left apart: {}", sanitize(note))?;
+            }
         }
         writeln!(out, "  co-occurs with {}", count(p.co_occurring, "entity"))?;
         for (title, list, arrow) in [

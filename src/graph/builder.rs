@@ -62,6 +62,10 @@ struct Current {
     sentences: u32,
 }
 
+/// How a discovered surname's evidence says which people of the corpus share it (`kg show` prints
+/// it on a line of its own).
+pub const SHARED_SURNAME: &str = "the surname of several people: ";
+
 /// Folds documents' facts into a graph.
 pub struct GraphBuilder {
     max_evidence: usize,
@@ -290,8 +294,122 @@ impl GraphBuilder {
         }
     }
 
+    /// Across the corpus, a person known only by a surname in some documents ("Churchill") is
+    /// the one person the corpus names in full with it ("Ward Churchill"), when there is one:
+    /// its node, mentions and edges fold into that person's. When several people share the
+    /// surname it stays apart, and its evidence says whose surname it is. Documents are read
+    /// apart, so this is a step of the builder; within a document discovery already links.
+    fn link_surnames(&mut self) {
+        let kind_of = |t: &NodeTally| match &t.discovered {
+            Some((_, kinds, _)) => majority(kinds),
+            None => t.kind,
+        };
+        let mut full: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (id, t) in &self.nodes {
+            if kind_of(t) == EntityKind::Person
+                && t.mentions > 0
+                && let Some((_, last)) = t.name.rsplit_once(' ')
+            {
+                full.entry(last).or_default().push(id);
+            }
+        }
+        let mut rename: BTreeMap<String, String> = BTreeMap::new();
+        let mut shared: Vec<(String, String)> = Vec::new();
+        for (id, t) in &self.nodes {
+            // A discovered one-word name, read as a person or (a surname's usual mistake) a place.
+            if t.discovered.is_none() || t.name.contains(' ') || kind_of(t) == EntityKind::Org {
+                continue;
+            }
+            match full.get(t.name.as_str()).map(Vec::as_slice) {
+                Some([one]) => {
+                    rename.insert(id.clone(), one.to_string());
+                }
+                Some(many) => {
+                    let names: Vec<&str> =
+                        many.iter().map(|m| self.nodes[*m].name.as_str()).collect();
+                    shared.push((id.clone(), format!("{SHARED_SURNAME}{}", names.join("; "))));
+                }
+                None => {}
+            }
+        }
+        for (id, cue) in shared {
+            if let Some((_, _, cues)) = self.nodes.get_mut(&id).and_then(|t| t.discovered.as_mut())
+            {
+                cues.insert(cue);
+            }
+        }
+        if rename.is_empty() {
+            return;
+        }
+        for (short, long) in &rename {
+            let s = self.nodes.remove(short).expect("a node");
+            let l = self.nodes.get_mut(long).expect("a node");
+            l.mentions += s.mentions;
+            l.sentences += s.sentences;
+            // Documents naming both were linked there already, so the counts add up.
+            l.documents += s.documents;
+            l.seen.extend(s.seen);
+            if !l.aliases.contains(&s.name) {
+                l.aliases.push(s.name);
+            }
+            if let Some((first, last)) = s.dates {
+                widen(&mut l.dates, Some(&first));
+                widen(&mut l.dates, Some(&last));
+            }
+        }
+        let renamed = |id: &Arc<str>| match rename.get(&**id) {
+            Some(to) => Arc::from(to.as_str()),
+            None => Arc::clone(id),
+        };
+        let old = std::mem::take(&mut self.edges);
+        let mut moved: Vec<(EdgeKey, EdgeTally)> = Vec::new();
+        for (key, tally) in old {
+            if rename.contains_key(&*key.0) || rename.contains_key(&*key.1) {
+                moved.push((key, tally));
+            } else {
+                self.edges.insert(key, tally);
+            }
+        }
+        // In key order, so the evidence kept is the same whatever the hash order.
+        moved.sort_by(|a, b| a.0.cmp(&b.0));
+        for ((source, target, relation, negated), tally) in moved {
+            let (mut source, mut target) = (renamed(&source), renamed(&target));
+            if source == target {
+                continue;
+            }
+            let swap = &*relation == CO_OCCURS && source > target;
+            if swap {
+                std::mem::swap(&mut source, &mut target);
+            }
+            let into = self
+                .edges
+                .entry((source, target, relation, negated))
+                .or_default();
+            into.weight += tally.weight;
+            into.documents += tally.documents;
+            into.open |= tally.open;
+            if let Some((first, last)) = &tally.dates {
+                widen(&mut into.dates, Some(first));
+                widen(&mut into.dates, Some(last));
+            }
+            for kept in &tally.evidence {
+                let mut evidence = self.table.evidence(kept);
+                if swap {
+                    std::mem::swap(&mut evidence.source_span, &mut evidence.target_span);
+                }
+                keep_evidence(
+                    &mut into.evidence,
+                    evidence,
+                    self.max_evidence,
+                    &mut self.table,
+                );
+            }
+        }
+    }
+
     /// The graph: nodes sorted by id, edges by (source, target, relation, negated).
-    pub fn finish(self) -> KnowledgeGraph {
+    pub fn finish(mut self) -> KnowledgeGraph {
+        self.link_surnames();
         // An entity is in the graph when the text mentions it or a relation reaches it (a
         // demonym stands for its country without mentioning it: "French officials").
         let reached: BTreeSet<&str> = self

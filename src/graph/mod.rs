@@ -11,7 +11,7 @@ pub mod quotes;
 mod read;
 pub mod significance;
 
-pub use builder::{DEFAULT_MAX_EVIDENCE, GraphBuilder};
+pub use builder::{DEFAULT_MAX_EVIDENCE, GraphBuilder, SHARED_SURNAME};
 
 use std::borrow::Cow;
 use std::collections::HashMap;
