@@ -121,6 +121,19 @@ fn boundaries_titles_and_one_sense_per_document() {
             &[],
         ),
         (
+            "a call sign is written like a name",
+            "The radio station 4KV said its listeners called 4KV all night.",
+            &[
+                "4KV ORG discovered discovered:4kv",
+                "4KV ORG discovered discovered:4kv",
+            ],
+        ),
+        (
+            "near miss: a time of day",
+            "The talks end at 5PM on Friday.",
+            &[],
+        ),
+        (
             "a single letter is no name",
             "Ana posted on X about it. X said nothing.",
             &[],

@@ -103,7 +103,13 @@ pub(super) fn words<'a>(
             },
             span: Span::new(start, end),
             // "al-Rashid", "el-Sisi": a short lower-case particle before a capitalized name.
+            // "6PR", "3AW": a call sign, digits then capitals, is written like a name.
             cap: first.is_uppercase()
+                || first.is_ascii_digit()
+                    && n_upper >= 2
+                    && n_upper == n_letters
+                    && !word.ends_with("AM")
+                    && !word.ends_with("PM")
                 || word
                     .split_once('-')
                     .is_some_and(|(p, rest)| p.len() <= 3 && rest.starts_with(char::is_uppercase)),
