@@ -74,21 +74,8 @@ pub(super) fn accept(
         by_key.insert(key.clone(), id);
         let margin = score - runner_up;
         let confidence = (0.5 + 0.5 * (1.0 - (-margin / 3.0).exp())).min(0.99);
-        out.entities.push(Entity {
-            id,
-            key,
-            kind,
-            name: name.clone(),
-            aliases: Vec::new(),
-            demonyms: Vec::new(),
-            parent: None,
-            origin: Origin {
-                path: "<discovered>".into(),
-                line: 0,
-            },
-        });
-        out.confidence.push(confidence);
-        out.evidence.push(tally.votes.cues.clone());
+        let entity = (id, key, kind, name.clone());
+        push_entity(&mut out, entity, confidence, tally.votes.cues.clone());
         for o in &tally.own {
             out.mentions.push((*o, id, Rule::Discovered));
         }
@@ -294,10 +281,27 @@ fn team(out: &mut Accepted, name: String, first_id: u32) -> EntityId {
         return e.id;
     }
     let id = EntityId(first_id + out.entities.len() as u32);
+    let kind = crate::gazetteer::EntityKind::Org;
+    push_entity(
+        out,
+        (id, key, kind, name),
+        0.75,
+        vec!["a place playing a game"],
+    );
+    id
+}
+
+/// Adds the discovered entity `id` (the next number after those accepted).
+fn push_entity(
+    out: &mut Accepted,
+    (id, key, kind, name): (EntityId, String, crate::gazetteer::EntityKind, String),
+    confidence: f32,
+    cues: Vec<&'static str>,
+) {
     out.entities.push(Entity {
         id,
         key,
-        kind: crate::gazetteer::EntityKind::Org,
+        kind,
         name,
         aliases: Vec::new(),
         demonyms: Vec::new(),
@@ -307,9 +311,8 @@ fn team(out: &mut Accepted, name: String, first_id: u32) -> EntityId {
             line: 0,
         },
     });
-    out.confidence.push(0.75);
-    out.evidence.push(vec!["a place playing a game"]);
-    id
+    out.confidence.push(confidence);
+    out.evidence.push(cues);
 }
 
 /// Whether more than one blank stands between two words ("Mendes, Rio": a comma; words do not
