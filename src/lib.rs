@@ -125,6 +125,39 @@ impl Analysis {
     }
 }
 
+/// A name the text breaks across lines ("Mexico\nCity", a wrapped "Harriet\nMoss") is one
+/// mention, so the line break inside it ends no sentence: the sentences it spans become one and
+/// every mention and anchor is renumbered, so a relation's sentence always holds its names.
+fn join_broken_names(sentences: &mut Vec<sentences::Sentence>, tagged: &mut tagger::Tagged) {
+    let mut joins = vec![false; sentences.len()];
+    for m in tagged.mentions.iter().chain(&tagged.anchors) {
+        let mut k = m.sentence as usize;
+        while k + 1 < sentences.len() && m.span.end > sentences[k].span.end {
+            joins[k] = true;
+            k += 1;
+        }
+    }
+    if !joins.contains(&true) {
+        return;
+    }
+    let mut merged: Vec<sentences::Sentence> = Vec::with_capacity(sentences.len());
+    let mut renumber = Vec::with_capacity(sentences.len());
+    for (i, s) in sentences.iter().enumerate() {
+        match merged.last_mut() {
+            Some(last) if joins[i - 1] => last.span.end = s.span.end,
+            _ => merged.push(sentences::Sentence {
+                index: merged.len() as u32,
+                ..*s
+            }),
+        }
+        renumber.push(merged.len() as u32 - 1);
+    }
+    for m in tagged.mentions.iter_mut().chain(&mut tagged.anchors) {
+        m.sentence = renumber[m.sentence as usize];
+    }
+    *sentences = merged;
+}
+
 impl Pipeline {
     /// Compiles the tagger once.
     pub fn new(gazetteer: Gazetteer, patterns: Vec<Pattern>) -> Pipeline {
@@ -164,6 +197,8 @@ impl Pipeline {
         } else {
             discover::Discoveries::default()
         };
+        let mut sentences = sentences;
+        join_broken_names(&mut sentences, &mut tagged);
         Analysis {
             sentences,
             tagged,

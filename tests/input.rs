@@ -334,3 +334,29 @@ fn out_must_be_a_folder() {
     );
     assert_eq!(read(&dir.join("afile")), "x");
 }
+
+/// A name the text breaks across lines is one mention, and the line break inside it ends no
+/// sentence: every relation's sentence holds both its names (found by the `relations` fuzz
+/// target, issue 21).
+#[test]
+fn a_name_broken_across_lines_keeps_its_sentence_whole() {
+    let dir = Dir::new("broken-name");
+    let text =
+        "Officials of the Central Intelligence\nAgency met Claudia Sheinbaum in Mexico\nCity.";
+    let out = dir.kg_stdin(&["extract", "-"], Some(text.as_bytes()));
+    let facts: serde_json::Value = serde_json::from_str(ok(&out).trim()).unwrap();
+    assert_eq!(facts["sentences"], 1);
+    let relations = facts["relations"].as_array().unwrap();
+    assert!(!relations.is_empty());
+    for r in relations {
+        let ev = &r["evidence"];
+        let (start, end) = (ev["start"].as_u64().unwrap(), ev["end"].as_u64().unwrap());
+        for side in ["source_span", "target_span"] {
+            let s = &ev[side];
+            assert!(
+                start <= s["start"].as_u64().unwrap() && s["end"].as_u64().unwrap() <= end,
+                "{r}"
+            );
+        }
+    }
+}
