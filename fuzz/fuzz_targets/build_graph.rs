@@ -38,7 +38,7 @@ fn build(files: &[&[u8]], check: bool) -> Option<(KnowledgeGraph, Files)> {
                 Piece::Text(doc) => {
                     let facts = pipeline.extract(&doc);
                     if check {
-                        common::check_facts(&doc, &facts);
+                        common::check_facts(pipeline, &doc, &facts);
                     }
                     builder.add(facts);
                 }

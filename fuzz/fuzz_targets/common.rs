@@ -71,24 +71,12 @@ fn slice<'a>(doc: &'a Document, start: usize, end: usize, what: &str) -> &'a str
     &text[s..e]
 }
 
-/// Whether a name may run on past the end of its sentence: the sentence splitter cuts at a
-/// single line break that falls inside a name ("He flew to Mexico\nCity on Monday." is two
-/// sentences), while the tagger and discovery match the name across it, so the mention starts in
-/// one sentence and ends in the next (found by the `relations` target; see the fuzzing report of
-/// issue 21). Tolerated unless `KG_FUZZ_STRICT_SENTENCES` is set, so fuzzing goes on past it;
-/// set it to check that a fix holds.
-fn runs_on(text: &str) -> bool {
-    static STRICT: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    !*STRICT.get_or_init(|| std::env::var_os("KG_FUZZ_STRICT_SENTENCES").is_some())
-        && text.contains('\n')
-}
-
 /// What `kg relations`, `kg extract` and the graph builder rely on in one document's facts:
 /// every entity a mention or relation names is in the entity table; every span (mention,
 /// relation source, target and trigger, sentence) lies inside the text on character
 /// boundaries, inside its sentence, and holds the text the facts say; a relation end that is a
 /// mention's span names that mention's entity; the facts line `kg extract` prints reads back.
-pub fn check_facts(doc: &Document, facts: &DocFacts) {
+pub fn check_facts(pipeline: &kg::Pipeline, doc: &Document, facts: &DocFacts) {
     let base = doc.base;
     assert_eq!(facts.doc, doc.name);
     assert_eq!(facts.part, doc.part);
@@ -100,7 +88,9 @@ pub fn check_facts(doc: &Document, facts: &DocFacts) {
             e.id
         );
     }
-    let sentences = kg::sentences::split(doc);
+    // The sentences the pipeline read: the splitter's, joined where a name runs across a line
+    // break.
+    let sentences = pipeline.analyze(doc).sentences;
     assert_eq!(facts.sentences as usize, sentences.len());
     let sentence = |i: u32, what: &str| {
         let s = sentences
@@ -124,7 +114,7 @@ pub fn check_facts(doc: &Document, facts: &DocFacts) {
         last_end = m.end;
         let (s, e) = sentence(m.sentence, "mention");
         assert!(
-            s <= m.start && m.start < e && (m.end <= e || runs_on(text)),
+            s <= m.start && m.start < e && m.end <= e,
             "mention {:?} outside its sentence",
             m.text
         );
@@ -163,9 +153,7 @@ pub fn check_facts(doc: &Document, facts: &DocFacts) {
             let text = slice(doc, span.start, span.end, what);
             assert!(span.start < span.end, "empty {what} at {}", span.start);
             assert!(
-                ev.start <= span.start
-                    && span.start < ev.end
-                    && (span.end <= ev.end || runs_on(text)),
+                ev.start <= span.start && span.start < ev.end && span.end <= ev.end,
                 "{what} {text:?} outside its sentence"
             );
             if let Some(named) = mentioned.get(&(span.start, span.end)) {

@@ -15,6 +15,7 @@ use kg::corpus::{DocId, Document};
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();
     let doc = Document::new(DocId(0), "-", text);
-    let facts = common::cli_pipeline().extract(&doc);
-    common::check_facts(&doc, &facts);
+    let pipeline = common::cli_pipeline();
+    let facts = pipeline.extract(&doc);
+    common::check_facts(pipeline, &doc, &facts);
 });
