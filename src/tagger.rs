@@ -523,9 +523,12 @@ fn inside_a_longer_name(text: &str, sentences: &[Sentence], span: Span) -> bool 
     let Some((start, before)) = word_before(text, span.start) else {
         return false;
     };
+    // Sentences are in text order: the one holding `start` is found by bisection, not a scan
+    // (this runs for every candidate).
+    let i = sentences.partition_point(|s| s.span.end <= start);
     let opens_sentence = sentences
-        .iter()
-        .find(|s| s.span.start <= start && start < s.span.end)
+        .get(i)
+        .filter(|s| s.span.start <= start)
         .is_none_or(|s| {
             text[s.span.start..start]
                 .trim_matches(|c: char| c.is_whitespace() || "\"'“‘(".contains(c))

@@ -241,7 +241,12 @@ pub(super) fn teams_over_places(
             k += 1;
             continue;
         };
-        let Some(l) = (k..words.len()).find(|&l| words[l].span.end == place.end) else {
+        // The place's last word: stop at the first word reaching its end (a place always ends
+        // on a word's end; the bound keeps a stray one from scanning the rest of the document).
+        let Some(l) = (k..words.len())
+            .find(|&l| words[l].span.end >= place.end)
+            .filter(|&l| words[l].span.end == place.end)
+        else {
             k += 1;
             continue;
         };
