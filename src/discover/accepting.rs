@@ -137,167 +137,8 @@ pub(super) fn link_shared(
     }
 }
 
-/// The surname of each person accepted with a name of two words or more; when several people
-/// of the document share one, the one named most often (then first) keeps it, as for shared
-/// short forms (see [`link_shared`]).
-pub(super) fn surnames(out: &Accepted) -> HashMap<String, EntityId> {
-    let mut named: HashMap<EntityId, (usize, usize)> = HashMap::new();
-    for (o, id, _) in &out.mentions {
-        let e = named.entry(*id).or_insert((0, usize::MAX));
-        e.0 += 1;
-        e.1 = e.1.min(o.from);
-    }
-    let mut by_surname: HashMap<String, (usize, std::cmp::Reverse<usize>, EntityId)> =
-        HashMap::new();
-    for e in &out.entities {
-        if e.kind != crate::gazetteer::EntityKind::Person {
-            continue;
-        }
-        if let Some((_, last)) = e.name.rsplit_once(' ') {
-            let (count, first) = named.get(&e.id).copied().unwrap_or((0, usize::MAX));
-            let rank = (count, std::cmp::Reverse(first), e.id);
-            let best = by_surname.entry(last.to_string()).or_insert(rank);
-            if rank > *best {
-                *best = rank;
-            }
-        }
-    }
-    by_surname
-        .into_iter()
-        .map(|(s, (_, _, id))| (s, id))
-        .collect()
-}
-
-/// One sense per document: once a person is named in full ("Sam Mendes"), the bare surname is
-/// that person even where the gazetteer lists a town or a state of that name (Mendes, Brazil),
-/// unless the words around it say place: a place preposition before it ("in Mendes") or a place
-/// after a comma ("Mendes, Rio de Janeiro"). A country's name is left to the country.
-pub(super) fn surnames_over_places(
-    out: &mut Accepted,
-    words: &[Word],
-    surnames: &HashMap<String, EntityId>,
-    known: &super::Known,
-) {
-    if surnames.is_empty() {
-        return;
-    }
-    // A place already inside a discovered name ("Mendes Hospital") stays there.
-    let covered: std::collections::HashSet<usize> = out
-        .mentions
-        .iter()
-        .flat_map(|(o, _, _)| o.from..o.to)
-        .collect();
-    for (k, w) in words.iter().enumerate() {
-        let Some(&id) = surnames.get(w.text) else {
-            continue;
-        };
-        if covered.contains(&k) {
-            continue;
-        }
-        let whole_place = known
-            .inner_places
-            .starting_at(w.span.start)
-            .is_some_and(|p| p.end == w.span.end);
-        if !whole_place {
-            continue;
-        }
-        let preposition = k
-            .checked_sub(1)
-            .is_some_and(|p| super::lists::is(&words[p].lower, super::lists::PLACE_PREPOSITIONS));
-        // ", " and then a place.
-        let place_after = words.get(k + 1).is_some_and(|next| {
-            known.places.starting_at(next.span.start).is_some()
-                && next.span.start - w.span.end <= 3
-                && more_than_a_space(w, next)
-        });
-        if !preposition && !place_after {
-            out.mentions
-                .push((Occurrence { from: k, to: k + 1 }, id, Rule::PartialName));
-        }
-    }
-}
-
-/// A place named as a team in a sentence about a game is the team, an organization, there: the
-/// subject of a result ("Bowling Green finished the season 8-5") or its object ("losing to Tulsa
-/// 63-7"), when the sentence has a score or a word of sports (`gazetteer/discover/`). Each such
-/// occurrence becomes a mention of a discovered organization of the place's name.
-pub(super) fn teams_over_places(
-    out: &mut Accepted,
-    doc: &Document,
-    words: &[Word],
-    known: &super::Known,
-    first_id: u32,
-) {
-    use super::lists::{RESULT_VERBS, SPORTS_WORDS, is};
-    let covered: std::collections::HashSet<usize> = out
-        .mentions
-        .iter()
-        .flat_map(|(o, _, _)| o.from..o.to)
-        .collect();
-    let score = super::votes::is_score;
-    let mut k = 0;
-    while k < words.len() {
-        let Some(place) = known.places.starting_at(words[k].span.start) else {
-            k += 1;
-            continue;
-        };
-        // The place's last word: stop at the first word reaching its end (a place always ends
-        // on a word's end; the bound keeps a stray one from scanning the rest of the document).
-        let Some(l) = (k..words.len())
-            .find(|&l| words[l].span.end >= place.end)
-            .filter(|&l| words[l].span.end == place.end)
-        else {
-            k += 1;
-            continue;
-        };
-        let l = l + 1;
-        let result_next = words
-            .get(l)
-            .is_some_and(|w| !w.cap && is(&w.lower, RESULT_VERBS));
-        let result_before = k > 0 && !words[k - 1].cap && is(&words[k - 1].lower, RESULT_VERBS);
-        if (result_next || result_before) && !(k..l).any(|i| covered.contains(&i)) {
-            // The sentence around it: from its first word to the next sentence's.
-            let start = (0..=k).rev().find(|&i| words[i].initial).unwrap_or(0);
-            let end = (l..words.len())
-                .find(|&i| words[i].initial)
-                .unwrap_or(words.len());
-            let sporty = words[start..end]
-                .iter()
-                .any(|w| is(&w.lower, SPORTS_WORDS) || score(w));
-            if sporty {
-                let name = Occurrence { from: k, to: l }.text(&doc.text, words);
-                let id = team(out, name, first_id);
-                out.mentions
-                    .push((Occurrence { from: k, to: l }, id, Rule::Discovered));
-            }
-        }
-        k = l;
-    }
-}
-
-/// The discovered organization named `name`, made when the document has none yet.
-fn team(out: &mut Accepted, name: String, first_id: u32) -> EntityId {
-    let key = format!("discovered:{}", slug(&name));
-    if let Some(e) = out
-        .entities
-        .iter()
-        .find(|e| e.key == key && e.kind == crate::gazetteer::EntityKind::Org)
-    {
-        return e.id;
-    }
-    let id = EntityId(first_id + out.entities.len() as u32);
-    let kind = crate::gazetteer::EntityKind::Org;
-    push_entity(
-        out,
-        (id, key, kind, name),
-        0.75,
-        vec!["a place playing a game"],
-    );
-    id
-}
-
 /// Adds the discovered entity `id` (the next number after those accepted).
-fn push_entity(
+pub(super) fn push_entity(
     out: &mut Accepted,
     (id, key, kind, name): (EntityId, String, crate::gazetteer::EntityKind, String),
     confidence: f32,
@@ -318,12 +159,6 @@ fn push_entity(
     });
     out.confidence.push(confidence);
     out.evidence.push(cues);
-}
-
-/// Whether more than one blank stands between two words ("Mendes, Rio": a comma; words do not
-/// carry the text between them, and a short gap of more than one character is punctuation).
-fn more_than_a_space(a: &Word, b: &Word) -> bool {
-    b.span.start > a.span.end + 1
 }
 
 /// Short forms of an accepted name become its aliases, and their occurrences its mentions.
@@ -391,7 +226,7 @@ fn enough_evidence(words: &[Word], occs: &[Occurrence], score: f32) -> bool {
 }
 
 /// "Jean-Pierre O'Brien" → "jean_pierre_o_brien", for `discovered:<slug>` ids.
-fn slug(name: &str) -> String {
+pub(super) fn slug(name: &str) -> String {
     let folded = fold(name);
     let mut out = String::new();
     for c in folded.chars() {

@@ -19,13 +19,16 @@
 //! 3. `votes.rs`: what each occurrence's words and neighbours say of its type;
 //! 4. `typing.rs`: votes added up per name, names listed together of one type;
 //! 5. `linking.rs`: short forms and acronyms that stand for a longer name;
-//! 6. `accepting.rs`: names with enough evidence become entities and mentions.
+//! 6. `accepting.rs`: names with enough evidence become entities and mentions;
+//! 7. `senses.rs`: one sense per document over the gazetteer's guess (a town's name that is a
+//!    person's surname, a place playing a game).
 
 mod accepting;
 mod candidates;
 mod linking;
 mod lists;
 mod places;
+mod senses;
 mod typing;
 mod votes;
 mod words;
@@ -88,9 +91,9 @@ pub fn discover(
     let mut accepted = accepting::accept(&words, &by_name, &parent, &shared, first_id);
     accepting::link_short_forms(&mut accepted, &by_name, &parent, first_id);
     accepting::link_shared(&mut accepted, &words, &by_name, &shared, first_id);
-    let surnames = accepting::surnames(&accepted);
-    accepting::surnames_over_places(&mut accepted, &words, &surnames, &known);
-    accepting::teams_over_places(&mut accepted, doc, &words, &known, first_id);
+    let surnames = senses::surnames(&accepted);
+    senses::surnames_over_places(&mut accepted, &words, &surnames, &known);
+    senses::teams_over_places(&mut accepted, doc, &words, &known, first_id);
     Discoveries {
         mentions: accepting::mentions(doc, sentences, &words, accepted.mentions),
         entities: accepted.entities,
