@@ -109,18 +109,10 @@ fn gexf_edge_layout_suits_every_reader() {
 #[test]
 fn dot_escapes_awkward_names() {
     let dir = Dir::new("escape");
-    dir.write(
-        "g.tsv",
+    ok(&dir.build_with_own_gazetteer(
         "odd\tORG\tThe \"Back\\slash\" <Group>\tBSG\nplain\tPLACE\tPlainville\n",
-    );
-    dir.write("t.txt", "BSG met in Plainville.\n");
-    ok(&dir.kg(&[
-        "build",
-        "t.txt",
-        "--no-default-gazetteer",
-        "--gazetteer",
-        "g.tsv",
-    ]));
+        "BSG met in Plainville.\n",
+    ));
     let dot = crate::util::read(&dir.join("out/graph.dot"));
     assert!(
         dot.contains(r#"label="The \"Back\\slash\" <Group>""#),

@@ -109,18 +109,10 @@ fn unknown_entity_exits_1_with_suggestions() {
 #[test]
 fn suggestions_are_ranked_by_similarity_and_weak_ones_dropped() {
     let dir = Dir::new("nb-suggest");
-    dir.write(
-        "g.tsv",
+    ok(&dir.build_with_own_gazetteer(
         "eta\tORG\tETA\nnetanyahu\tPERSON\tBenjamin Netanyahu\nnorth\tPLACE\tNorth Port\n",
-    );
-    dir.write("t.txt", "ETA and Benjamin Netanyahu met in North Port.\n");
-    ok(&dir.kg(&[
-        "build",
-        "t.txt",
-        "--no-default-gazetteer",
-        "--gazetteer",
-        "g.tsv",
-    ]));
+        "ETA and Benjamin Netanyahu met in North Port.\n",
+    ));
     let out = dir.kg(&["show", "Netanyahoo"]);
     assert_eq!(out.status.code(), Some(1));
     eqnice!(

@@ -126,6 +126,20 @@ impl Dir {
         dir
     }
 
+    /// Writes `gazetteer` as `g.tsv` and `text` as `t.txt`, and builds `t.txt` with that
+    /// gazetteer alone into `out/`.
+    pub fn build_with_own_gazetteer(&self, gazetteer: &str, text: &str) -> Output {
+        self.write("g.tsv", gazetteer);
+        self.write("t.txt", text);
+        self.kg(&[
+            "build",
+            "t.txt",
+            "--no-default-gazetteer",
+            "--gazetteer",
+            "g.tsv",
+        ])
+    }
+
     /// Runs `kg` with the fixture gazetteer and then `args`.
     pub fn kg_mini(&self, args: &[&str]) -> Output {
         let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
