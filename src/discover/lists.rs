@@ -3,33 +3,30 @@
 
 use std::sync::OnceLock;
 
+use crate::names::words_of;
 use crate::normalize::{WordMap, WordSet};
 
-static FIRST_NAMES: &str = include_str!("../../gazetteer/names/first_names.txt");
-static SURNAMES: &str = include_str!("../../gazetteer/names/surnames.txt");
-static COMMON: &str = include_str!("../../gazetteer/names/common_words.txt");
 static ROLES: &str = include_str!("../../gazetteer/roles.txt");
 
+/// The name lists (shared with the tagger, loaded once in [`crate::names`]) and the one-word
+/// roles.
 pub(super) struct Lists {
-    pub(super) first: WordSet<&'static str>,
-    pub(super) surnames: WordSet<&'static str>,
-    pub(super) common: WordSet<&'static str>,
+    pub(super) first: &'static WordSet<&'static str>,
+    pub(super) surnames: &'static WordSet<&'static str>,
+    pub(super) common: &'static WordSet<&'static str>,
     pub(super) roles: WordSet<&'static str>,
-}
-
-fn words_of(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 pub(super) fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
-    LISTS.get_or_init(|| Lists {
-        first: words_of(FIRST_NAMES).collect(),
-        surnames: words_of(SURNAMES).collect(),
-        common: words_of(COMMON).collect(),
-        roles: words_of(ROLES).filter(|r| !r.contains(' ')).collect(),
+    LISTS.get_or_init(|| {
+        let names = crate::names::names();
+        Lists {
+            first: &names.first,
+            surnames: &names.surnames,
+            common: &names.common,
+            roles: words_of(ROLES).filter(|r| !r.contains(' ')).collect(),
+        }
     })
 }
 
