@@ -534,7 +534,9 @@ fn inside_a_longer_name(text: &str, sentences: &[Sentence], span: Span) -> bool 
                 .trim_matches(|c: char| c.is_whitespace() || "\"'“‘(".contains(c))
                 .is_empty()
         });
-    !opens_sentence && name_word(before) && crate::names::names().first.contains(before)
+    // The set lookup first: most words before a name are no given name, and `name_word`
+    // lower-cases its word.
+    !opens_sentence && crate::names::names().first.contains(before) && name_word(before)
 }
 
 fn sentence_of(sentences: &[Sentence], at: usize) -> u32 {
