@@ -191,6 +191,8 @@ impl Pipeline {
                 i > 0 && s.end <= d.mentions[i - 1].span.end
             };
             tagged.mentions.retain(|m| !inside(m.span));
+            // ... or a demonym ("Spanish Air Force"), which then anchors no relation.
+            tagged.anchors.retain(|m| !inside(m.span));
             tagged.mentions.extend(d.mentions.iter().cloned());
             tagged.mentions.sort_by_key(|m| m.span);
             d

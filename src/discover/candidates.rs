@@ -89,13 +89,27 @@ fn run_end(words: &[Word], i: usize) -> usize {
     j
 }
 
+/// Whether an organization head word heads the name: its last word ("Acme Corporation"), or a
+/// word its complement follows ("Department of Law Enforcement", "League of Rights").
+pub(super) fn org_headed(words: &[Word], o: Occurrence) -> bool {
+    is(bare(&words[o.to - 1].lower), ORG_HEADS)
+        || (o.from..o.to - 1)
+            .any(|k| is(bare(&words[k].lower), ORG_HEADS) && is_connector(&words[k + 1].lower))
+}
+
 /// The name inside the run `[i, j)`, if any is left once titles, sentence-initial common words
 /// and connectors at either end are trimmed; none for events, works and awards.
 fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
     let lists = lists();
     // Not before a head word: "General Hospital" is a name, not a general's.
+    // Nor before an organization's head deeper in the name: "Major League Baseball".
     let head = bare(&words[j - 1].lower);
-    let headed = is(head, ORG_HEADS) || is(head, PLACE_HEADS) || is(head, FACILITY_HEADS);
+    let headed = is(head, PLACE_HEADS)
+        || is(head, FACILITY_HEADS)
+        || words[i + 1..j]
+            .iter()
+            .any(|w| is(bare(&w.lower), ORG_HEADS))
+        || is(head, ORG_HEADS);
     let mut from = i;
     while from < j
         && (!headed && is(bare(&words[from].lower), HONORIFICS)

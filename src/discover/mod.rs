@@ -80,7 +80,7 @@ pub fn discover(
     let words = words::words(doc, sentences, &known.taken);
     let grown = candidates::candidates(&words)
         .into_iter()
-        .map(|o| places::absorb_places(&words, o, &known.inner_places))
+        .map(|o| places::absorb_places(&words, o, &known.inner_places, &known.demonyms))
         .collect();
     let occurrences = candidates::without_overlaps(grown);
     let mut by_name = typing::tally(doc, &words, &occurrences, &known.places);
@@ -110,6 +110,8 @@ struct Known {
     places: Places,
     /// Places inside another, which an organization's name may include.
     inner_places: Places,
+    /// Demonym anchors ("Spanish"), which an organization's name may start with.
+    demonyms: Places,
 }
 
 impl Known {
@@ -137,10 +139,12 @@ impl Known {
                 .map(|m| m.span)
                 .collect(),
         );
+        let demonyms = Places::new(tagged.anchors.iter().map(|m| m.span).collect());
         Known {
             taken,
             places,
             inner_places,
+            demonyms,
         }
     }
 }

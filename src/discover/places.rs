@@ -1,8 +1,8 @@
 //! Gazetteer places inside discovered names: "Atlantic City Hospital", "University of
 //! California", "FC Basel". The tagger matched the place; discovery grows the name over it.
 
-use super::candidates::Occurrence;
-use super::lists::{CLUB_PREFIXES, ORG_HEADS, ORG_OPENERS, is, lists};
+use super::candidates::{Occurrence, org_headed};
+use super::lists::{CLUB_PREFIXES, ORG_OPENERS, is, lists};
 use super::words::{Word, bare, is_common, nameish, titlecase};
 use crate::sentences::Span;
 
@@ -43,8 +43,16 @@ fn place_words(words: &[Word], span: Span) -> Option<(usize, usize)> {
 /// name ends (or, with "of", starts) with an organization head word, as the longest match
 /// would; a place is never split. Places also join the names of clubs and teams named after
 /// them, and people whose given name or surname is a place's.
-pub(super) fn absorb_places(words: &[Word], o: Occurrence, places: &Places) -> Occurrence {
+pub(super) fn absorb_places(
+    words: &[Word],
+    o: Occurrence,
+    places: &Places,
+    demonyms: &Places,
+) -> Occurrence {
     let o = org_after_place(words, places, o);
+    // "Spanish Air Force", "American Civil Liberties Union": a demonym names no place of its
+    // own, so before an organization's name it is part of it (never before a person's).
+    let o = org_after_place(words, demonyms, o);
     if let Some(person_or_club) = club_named_after_place(words, places, o)
         .or_else(|| given_name_then_place(words, places, o))
         .or_else(|| place_then_surname(words, places, o))
@@ -67,12 +75,12 @@ fn place_starting_with(words: &[Word], places: &Places, w: usize) -> Option<(usi
     place_words(words, *p)
 }
 
-/// "Atlantic City Hospital": a place, then a name ending with an organization head word.
+/// "Atlantic City Hospital", "Florida Department of Law Enforcement": a place, then a name
+/// headed by an organization head word.
 fn org_after_place(words: &[Word], places: &Places, mut o: Occurrence) -> Occurrence {
     if o.from > 0
         && words[o.from].joined
-        && is(bare(&words[o.to - 1].lower), ORG_HEADS)
-        && o.to - o.from >= 1
+        && org_headed(words, o)
         && !words[o.from].initial
         && let Some((first, _)) = place_ending_with(words, places, o.from - 1)
     {

@@ -6,7 +6,7 @@ use crate::corpus::{DocId, Document};
 use crate::gazetteer::{Gazetteer, parse};
 
 const GAZETTEER: &str = "\
-spain\tPLACE\tSpain
+spain\tPLACE\tSpain\t-\tdemonym=Spanish
 united_states\tPLACE\tUnited States\tU.S.
 mexico\tPLACE\tMexico
 mexico_city\tPLACE\tMexico City\t-\tin=mexico
@@ -277,6 +277,49 @@ fn every_rule_on_its_own_sentence() {
             "days and months",
             "On Monday in March the talks resumed.",
             &[],
+        ),
+    ]);
+}
+
+/// Issue 22: organizations whose name holds a place, a demonym or a head word with its
+/// complement, each with a near miss.
+#[test]
+fn organization_names_around_places_and_head_words() {
+    check(&[
+        (
+            "a place before a head word and its complement",
+            "The Velmar Department of Water Supply opened an inquiry.",
+            &[
+                "Velmar Department of Water Supply ORG discovered discovered:velmar_department_of_water_supply",
+            ],
+        ),
+        (
+            "near miss: the place is not next to the name",
+            "Velmar asked the Department of Water Supply to pay.",
+            &["Department of Water Supply ORG discovered discovered:department_of_water_supply"],
+        ),
+        (
+            "a demonym before an organization's name",
+            "Jets of the Spanish Air Force flew over the coast.",
+            &["Spanish Air Force ORG discovered discovered:spanish_air_force"],
+        ),
+        (
+            "near miss: a demonym before a person's name",
+            "The Spanish painter Tomas Ferrer arrived, and Spanish Tomas Ferrer left.",
+            &[
+                "Tomas Ferrer PERSON discovered discovered:tomas_ferrer",
+                "Tomas Ferrer PERSON discovered discovered:tomas_ferrer",
+            ],
+        ),
+        (
+            "a head word inside the name keeps a title-like first word",
+            "She pitched in Major League Hurling for six years.",
+            &["Major League Hurling ORG discovered discovered:major_league_hurling"],
+        ),
+        (
+            "near miss: a title before a person",
+            "Major Tom Kessler led the patrol.",
+            &["Tom Kessler PERSON discovered discovered:tom_kessler"],
         ),
     ]);
 }

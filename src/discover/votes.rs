@@ -82,7 +82,10 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
     // Given name and surname cues hold for names of capitalized words only: a connector inside
     // ("Bank of Ostravia") points elsewhere.
     let all_capitalized = name.iter().all(|w| w.cap);
-    if is(last, ORG_HEADS) && n > 1 {
+    // The head word ends the name or sits inside it before what qualifies it: "Major League
+    // Baseball", "Florida Department of Law Enforcement".
+    let org_head = n > 1 && name[1..].iter().any(|w| is(bare(&w.lower), ORG_HEADS));
+    if org_head {
         v.add(Org, 4.0, "organization head word");
     }
     if n > 1 && is(first, CLUB_PREFIXES) {
@@ -106,7 +109,7 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
     let surname = |w: &Word| lists.surnames.contains(titlecase(bare(&w.lower)).as_str());
     // A head word at the end names what the person's name is given to: "Wilson Center",
     // "Ford Foundation", "Lincoln Memorial" are no people.
-    let headed = n > 1 && is(last, ORG_HEADS | PLACE_HEADS | FACILITY_HEADS);
+    let headed = org_head || n > 1 && is(last, PLACE_HEADS | FACILITY_HEADS);
     let all_capitalized = all_capitalized && !headed;
     if given && (2..=4).contains(&n) && all_capitalized {
         v.add(Person, 2.5, "given name");
