@@ -759,3 +759,38 @@ fn a_surname_alone_links_to_the_one_full_name_across_the_corpus() {
         "{show}"
     );
 }
+
+/// Issue 22: the built-in gazetteer knows the big cities a frequent-word filter once dropped and
+/// the regions news names (first level and the level below), from ISO 3166-2 and GeoNames.
+#[test]
+fn the_built_in_gazetteer_knows_big_cities_and_regions() {
+    let dir = Dir::new("world-knowledge");
+    let text = "Flights left Minneapolis, Pittsburgh and Liverpool for Ontario. \
+                Police in Lancashire and Lincolnshire, England, and in the Landes, France, said so. \
+                Maria Mobile said so.";
+    let out = ok(&dir.kg_stdin(&["tag", "-", "--no-discover"], Some(text.as_bytes())));
+    let got: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{} {}",
+                v["text"].as_str().unwrap(),
+                v["entity"].as_str().unwrap()
+            )
+        })
+        .collect();
+    eqnice!(
+        "\
+Minneapolis minneapolis_us
+Pittsburgh pittsburgh_us
+Liverpool liverpool_gb
+Ontario ontario_ca_on
+Lancashire lancashire_gb_lan
+Lincolnshire lincolnshire_gb_lin
+England england_gb_eng
+Landes landes_fr_40
+France france",
+        got.join("\n")
+    );
+}

@@ -42,7 +42,7 @@ pub(super) fn candidates(words: &[Word]) -> Vec<Occurrence> {
         }
         let j = run_end(words, i);
         if let Some(o) = trimmed(words, i, j) {
-            out.push(o);
+            out.push(numbered(words, o));
         }
         i = j;
     }
@@ -87,6 +87,24 @@ fn run_end(words: &[Word], i: usize) -> usize {
         break;
     }
     j
+}
+
+/// "65th Air Division", "101st Airborne Division": an ordinal in figures before an
+/// organization's name numbers the unit and is part of its name.
+fn numbered(words: &[Word], o: Occurrence) -> Occurrence {
+    let ordinal = |w: &Word| {
+        let digits = w.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && matches!(&w.lower[digits.len()..], "st" | "nd" | "rd" | "th" | "d")
+    };
+    if o.from > 0 && words[o.from].joined && ordinal(&words[o.from - 1]) && org_headed(words, o) {
+        return Occurrence {
+            from: o.from - 1,
+            ..o
+        };
+    }
+    o
 }
 
 /// Whether an organization head word heads the name: its last word ("Acme Corporation"), or a
