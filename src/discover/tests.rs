@@ -317,6 +317,16 @@ fn organization_names_around_places_and_head_words() {
             &["Major League Hurling ORG discovered discovered:major_league_hurling"],
         ),
         (
+            "an ordinal in figures numbers a unit",
+            "The 42nd Fighter Wing flew north.",
+            &["42nd Fighter Wing ORG discovered discovered:42nd_fighter_wing"],
+        ),
+        (
+            "near miss: an ordinal before a person",
+            "On the 4th Tomas Ferrer flew north.",
+            &["Tomas Ferrer PERSON discovered discovered:tomas_ferrer"],
+        ),
+        (
             "near miss: a title before a person",
             "Major Tom Kessler led the patrol.",
             &["Tom Kessler PERSON discovered discovered:tom_kessler"],
