@@ -32,7 +32,7 @@ impl Occurrence {
 
 /// Runs of capitalized words with connectors inside, titles and sentence-initial common words
 /// trimmed off the front.
-pub(super) fn candidates(words: &[Word]) -> Vec<Occurrence> {
+pub(super) fn candidates(words: &[Word], text: &str) -> Vec<Occurrence> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -40,13 +40,44 @@ pub(super) fn candidates(words: &[Word]) -> Vec<Occurrence> {
             i += 1;
             continue;
         }
-        let j = run_end(words, i);
+        let mut j = run_end(words, i);
+        if let Some(k) = after_nickname(words, text, i, j) {
+            j = run_end(words, k);
+        }
         if let Some(o) = trimmed(words, i, j) {
             out.push(numbered(words, o));
         }
         i = j;
     }
     out
+}
+
+/// `William "Cowboy" Cowley`, `Nemesio "El Mencho" Oseguera`: a nickname in quotes between a
+/// given name and a surname is inside the name. The word after the closing quote, if the run
+/// `[i, j)` opens with a given name and a nickname of capitalized words follows it.
+fn after_nickname(words: &[Word], text: &str, i: usize, j: usize) -> Option<usize> {
+    const QUOTES: [(&str, &str); 3] = [("\"", "\""), ("\u{201c}", "\u{201d}"), ("'", "'")];
+    if !lists().first.contains(bare(words[i].text)) || j + 1 >= words.len() {
+        return None;
+    }
+    let open = &text[words[j - 1].span.end..words[j].span.start];
+    let (_, close) = QUOTES
+        .iter()
+        .find(|(q, _)| open.starts_with(' ') && open.trim() == *q)?;
+    let mut k = j;
+    while k < words.len() && words[k].cap && k - j < 3 {
+        let gap = &text[words[k].span.end..words.get(k + 1)?.span.start];
+        // The surname may be a gazetteer name itself ("Cowley", a town): the person's name
+        // holds it, as the longest match would.
+        if gap.ends_with(' ') && gap.trim() == *close {
+            return words[k + 1].cap.then_some(k + 1);
+        }
+        if gap != " " {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The end of the run of capitalized words that starts at `i`.

@@ -46,6 +46,7 @@ pub(super) const PARTICLES: u16 = 2048;
 pub(super) const FUNCTION_WORDS: u16 = 4096;
 pub(super) const RESULT_VERBS: u16 = 8192;
 pub(super) const SPORTS_WORDS: u16 = 16384;
+pub(super) const PERSON_NOUNS: u16 = 32768;
 
 /// A word list of `gazetteer/discover/`.
 macro_rules! list {
@@ -55,7 +56,7 @@ macro_rules! list {
 }
 
 /// The word lists of `gazetteer/discover/`, one class each.
-const CLASS_LISTS: [(&str, u16); 15] = [
+const CLASS_LISTS: [(&str, u16); 16] = [
     (list!("connectors.txt"), CONNECTORS),
     (list!("honorifics.txt"), HONORIFICS),
     (list!("org_heads.txt"), ORG_HEADS),
@@ -71,6 +72,7 @@ const CLASS_LISTS: [(&str, u16); 15] = [
     (list!("function_words.txt"), FUNCTION_WORDS),
     (list!("result_verbs.txt"), RESULT_VERBS),
     (list!("sports_words.txt"), SPORTS_WORDS),
+    (list!("person_nouns.txt"), PERSON_NOUNS),
 ];
 
 /// Whether `word` (lower case) belongs to any of the classes in `class`.

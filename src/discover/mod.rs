@@ -78,9 +78,9 @@ pub fn discover(
 ) -> Discoveries {
     let known = Known::new(tagged, listed);
     let words = words::words(doc, sentences, &known.taken);
-    let grown = candidates::candidates(&words)
+    let grown = candidates::candidates(&words, &doc.text)
         .into_iter()
-        .map(|o| places::absorb_places(&words, o, &known.inner_places, &known.demonyms))
+        .map(|o| places::absorb_places(&words, o, &known))
         .collect();
     let occurrences = candidates::without_overlaps(grown);
     let mut by_name = typing::tally(doc, &words, &occurrences, &known.places);

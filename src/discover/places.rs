@@ -1,6 +1,7 @@
 //! Gazetteer places inside discovered names: "Atlantic City Hospital", "University of
 //! California", "FC Basel". The tagger matched the place; discovery grows the name over it.
 
+use super::Known;
 use super::candidates::{Occurrence, org_headed};
 use super::lists::{CLUB_PREFIXES, ORG_OPENERS, is, lists};
 use super::words::{Word, bare, is_common, nameish, titlecase};
@@ -43,23 +44,20 @@ fn place_words(words: &[Word], span: Span) -> Option<(usize, usize)> {
 /// name ends (or, with "of", starts) with an organization head word, as the longest match
 /// would; a place is never split. Places also join the names of clubs and teams named after
 /// them, and people whose given name or surname is a place's.
-pub(super) fn absorb_places(
-    words: &[Word],
-    o: Occurrence,
-    places: &Places,
-    demonyms: &Places,
-) -> Occurrence {
+pub(super) fn absorb_places(words: &[Word], o: Occurrence, known: &Known) -> Occurrence {
+    let places = &known.inner_places;
     let o = org_after_place(words, places, o);
     // "Spanish Air Force", "American Civil Liberties Union": a demonym names no place of its
     // own, so before an organization's name it is part of it (never before a person's).
-    let o = org_after_place(words, demonyms, o);
+    let o = org_after_place(words, &known.demonyms, o);
     if let Some(person_or_club) = club_named_after_place(words, places, o)
         .or_else(|| given_name_then_place(words, places, o))
         .or_else(|| place_then_surname(words, places, o))
     {
         return person_or_club;
     }
-    let o = org_of_place(words, places, o);
+    // After "of" a country belongs to the name too: "Amateur Hockey Association of Canada".
+    let o = org_of_place(words, &known.places, o);
     named_after_town(words, places, o)
 }
 
@@ -141,13 +139,20 @@ fn place_then_surname(words: &[Word], places: &Places, o: Occurrence) -> Option<
     None
 }
 
-/// "University of California": an organization head word, "of", then a place.
+/// "University of California", "Army of the Potomac": an organization head word, "of" (and
+/// "the"), then a place.
 fn org_of_place(words: &[Word], places: &Places, mut o: Occurrence) -> Occurrence {
-    if is(bare(&words[o.to - 1].lower), ORG_OPENERS)
-        && words.get(o.to).is_some_and(|w| w.lower == "of" && w.joined)
-        && o.to + 1 < words.len()
-        && words[o.to + 1].joined
-        && let Some((_, end)) = place_starting_with(words, places, o.to + 1)
+    if !is(bare(&words[o.to - 1].lower), ORG_OPENERS)
+        || !words.get(o.to).is_some_and(|w| w.lower == "of" && w.joined)
+    {
+        return o;
+    }
+    let mut at = o.to + 1;
+    if words.get(at).is_some_and(|w| w.lower == "the" && w.joined) {
+        at += 1;
+    }
+    if words.get(at).is_some_and(|w| w.joined)
+        && let Some((_, end)) = place_starting_with(words, places, at)
     {
         o.to = end + 1;
     }

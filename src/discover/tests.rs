@@ -281,6 +281,47 @@ fn every_rule_on_its_own_sentence() {
     ]);
 }
 
+/// Issue 22: people named by what stands around them: a kinship noun, an apposition, a nickname
+/// in quotes; each with a near miss.
+#[test]
+fn people_named_by_kin_appositions_and_nicknames() {
+    check(&[
+        (
+            "a kinship noun before a name",
+            "He trained with his brother Toby every summer.",
+            &["Toby PERSON discovered discovered:toby"],
+        ),
+        (
+            "a kinship noun, the name between commas",
+            "With his second wife, Karen, he moved north.",
+            &["Karen PERSON discovered discovered:karen"],
+        ),
+        (
+            "near miss: a kinship noun, then a sentence going on",
+            "He thanked his wife, Harbor Lights played on.",
+            &[],
+        ),
+        (
+            "an occupation in an apposition",
+            "She married Frederic Diefenthal, a French actor.",
+            &["Frederic Diefenthal PERSON discovered discovered:frederic_diefenthal"],
+        ),
+        (
+            "a nickname in quotes between given name and surname",
+            "William \"Cowboy\" Cowlard scored twice; Cowlard retired in 1947.",
+            &[
+                "William \"Cowboy\" Cowlard PERSON discovered discovered:william_cowboy_cowlard",
+                "Cowlard PERSON partial-name discovered:william_cowboy_cowlard",
+            ],
+        ),
+        (
+            "near miss: a quoted title after a name",
+            "Dario Fenwick \"Harbor Lights\" sold well.",
+            &["Dario Fenwick PERSON discovered discovered:dario_fenwick"],
+        ),
+    ]);
+}
+
 /// Issue 22: organizations whose name holds a place, a demonym or a head word with its
 /// complement, each with a near miss.
 #[test]

@@ -3,7 +3,7 @@
 
 use super::candidates::Occurrence;
 use super::lists::{
-    CLUB_PREFIXES, FACILITY_HEADS, HONORIFICS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS,
+    CLUB_PREFIXES, FACILITY_HEADS, HONORIFICS, ORG_HEADS, ORG_OPENERS, PERSON_NOUNS, PLACE_HEADS,
     PLACE_PREPOSITIONS, SPEECH, is, lists,
 };
 use super::places::Places;
@@ -60,7 +60,7 @@ pub(super) fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &Pla
     let given = starts_with_given_name(name);
     let mut v = Votes::default();
     name_cues(&mut v, name, given);
-    cues_before(&mut v, words, occ, given);
+    cues_before(&mut v, doc, words, occ, given);
     cues_after(&mut v, doc, words, occ, places);
     v
 }
@@ -127,7 +127,7 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
 }
 
 /// The word before the name: a title, a role, a place preposition.
-fn cues_before(v: &mut Votes, words: &[Word], occ: Occurrence, given: bool) {
+fn cues_before(v: &mut Votes, doc: &Document, words: &[Word], occ: Occurrence, given: bool) {
     let lists = lists();
     let name = &words[occ.from..occ.to];
     if occ.from > 0 {
@@ -136,6 +136,16 @@ fn cues_before(v: &mut Votes, words: &[Word], occ: Occurrence, given: bool) {
         // The title right before the name, nothing but a space between them.
         if name[0].joined && (is(b, HONORIFICS) || lists.roles.contains(b)) {
             v.add(Person, 3.0, "title before");
+        }
+        // "his brother Toby"; "his second wife, Karen, ...".
+        if is(b, PERSON_NOUNS) && !before.cap {
+            let gap = &doc.text[before.span.end..name[0].span.start];
+            let closed = words.get(occ.to).is_some_and(|w| {
+                doc.text[name[name.len() - 1].span.end..w.span.start].starts_with(',')
+            });
+            if name[0].joined || gap == ", " && closed {
+                v.add(Person, 3.0, "person noun before");
+            }
         }
         if is(b, PLACE_PREPOSITIONS) && !before.cap {
             v.add(Place, 1.0, "place preposition");
@@ -194,7 +204,11 @@ fn cues_after(v: &mut Votes, doc: &Document, words: &[Word], occ: Occurrence, pl
                 .iter()
                 .map(|w| bare(&w.lower))
                 .collect();
-            let role_at = |k: usize| after.get(k).is_some_and(|w| lists.roles.contains(w));
+            let role_at = |k: usize| {
+                after
+                    .get(k)
+                    .is_some_and(|w| lists.roles.contains(w) || is(w, HONORIFICS | PERSON_NOUNS))
+            };
             if matches!(after.first(), Some(&("a" | "an" | "the")))
                 && (role_at(1) || role_at(2) || role_at(3))
                 || after
