@@ -255,11 +255,14 @@ pub type WordSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault
 
 /// Word classes as bits: each word of each list gets its list's bit, so testing a word against
 /// any set of classes is one hash lookup instead of a scan of every list.
-pub fn word_classes(lists: &[(&[&'static str], u16)]) -> WordMap<&'static str, u16> {
+pub fn word_classes<B>(lists: &[(&[&'static str], B)]) -> WordMap<&'static str, B>
+where
+    B: Copy + Default + std::ops::BitOrAssign,
+{
     let mut map = WordMap::default();
     for (list, bit) in lists {
         for w in *list {
-            *map.entry(*w).or_default() |= bit;
+            *map.entry(*w).or_default() |= *bit;
         }
     }
     map

@@ -31,22 +31,23 @@ pub(super) fn lists() -> &'static Lists {
 }
 
 // Word classes, as bits: every class test is one hash lookup instead of a scan of a list.
-pub(super) const CONNECTORS: u16 = 1;
-pub(super) const HONORIFICS: u16 = 2;
-pub(super) const ORG_HEADS: u16 = 4;
-pub(super) const ORG_OPENERS: u16 = 8;
-pub(super) const CLUB_PREFIXES: u16 = 16;
-pub(super) const PLACE_HEADS: u16 = 32;
-pub(super) const FACILITY_HEADS: u16 = 64;
-pub(super) const OTHER_HEADS: u16 = 128;
-pub(super) const PLACE_PREPOSITIONS: u16 = 256;
-pub(super) const SPEECH: u16 = 512;
-pub(super) const NEVER_NAMES: u16 = 1024;
-pub(super) const PARTICLES: u16 = 2048;
-pub(super) const FUNCTION_WORDS: u16 = 4096;
-pub(super) const RESULT_VERBS: u16 = 8192;
-pub(super) const SPORTS_WORDS: u16 = 16384;
-pub(super) const PERSON_NOUNS: u16 = 32768;
+pub(super) const CONNECTORS: u32 = 1;
+pub(super) const HONORIFICS: u32 = 2;
+pub(super) const ORG_HEADS: u32 = 4;
+pub(super) const ORG_OPENERS: u32 = 8;
+pub(super) const CLUB_PREFIXES: u32 = 16;
+pub(super) const PLACE_HEADS: u32 = 32;
+pub(super) const FACILITY_HEADS: u32 = 64;
+pub(super) const OTHER_HEADS: u32 = 128;
+pub(super) const PLACE_PREPOSITIONS: u32 = 256;
+pub(super) const SPEECH: u32 = 512;
+pub(super) const NEVER_NAMES: u32 = 1024;
+pub(super) const PARTICLES: u32 = 2048;
+pub(super) const FUNCTION_WORDS: u32 = 4096;
+pub(super) const RESULT_VERBS: u32 = 8192;
+pub(super) const SPORTS_WORDS: u32 = 16384;
+pub(super) const PERSON_NOUNS: u32 = 32768;
+pub(super) const PLAY_WORDS: u32 = 65536;
 
 /// A word list of `gazetteer/discover/`.
 macro_rules! list {
@@ -56,7 +57,7 @@ macro_rules! list {
 }
 
 /// The word lists of `gazetteer/discover/`, one class each.
-const CLASS_LISTS: [(&str, u16); 16] = [
+const CLASS_LISTS: [(&str, u32); 17] = [
     (list!("connectors.txt"), CONNECTORS),
     (list!("honorifics.txt"), HONORIFICS),
     (list!("org_heads.txt"), ORG_HEADS),
@@ -73,17 +74,18 @@ const CLASS_LISTS: [(&str, u16); 16] = [
     (list!("result_verbs.txt"), RESULT_VERBS),
     (list!("sports_words.txt"), SPORTS_WORDS),
     (list!("person_nouns.txt"), PERSON_NOUNS),
+    (list!("play_words.txt"), PLAY_WORDS),
 ];
 
 /// Whether `word` (lower case) belongs to any of the classes in `class`.
-pub(super) fn is(word: &str, class: u16) -> bool {
-    static CLASSES: OnceLock<WordMap<&'static str, u16>> = OnceLock::new();
+pub(super) fn is(word: &str, class: u32) -> bool {
+    static CLASSES: OnceLock<WordMap<&'static str, u32>> = OnceLock::new();
     let classes = CLASSES.get_or_init(|| {
-        let lists: Vec<(Vec<&'static str>, u16)> = CLASS_LISTS
+        let lists: Vec<(Vec<&'static str>, u32)> = CLASS_LISTS
             .iter()
             .map(|&(text, bit)| (words_of(text).collect(), bit))
             .collect();
-        let lists: Vec<(&[&'static str], u16)> =
+        let lists: Vec<(&[&'static str], u32)> =
             lists.iter().map(|(l, bit)| (l.as_slice(), *bit)).collect();
         crate::normalize::word_classes(&lists)
     });

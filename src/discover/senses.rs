@@ -102,13 +102,16 @@ pub(super) fn teams_over_places(
     known: &super::Known,
     first_id: u32,
 ) {
-    use super::lists::{RESULT_VERBS, SPORTS_WORDS, is};
+    use super::lists::{PLAY_WORDS, RESULT_VERBS, SPORTS_WORDS, is};
     let covered: std::collections::HashSet<usize> = out
         .mentions
         .iter()
         .flat_map(|(o, _, _)| o.from..o.to)
         .collect();
     let score = super::votes::is_score;
+    // Where the last team found ends: a place listed right after it is one too ("played with
+    // Footscray and North Melbourne").
+    let mut last_team = None;
     let mut k = 0;
     while k < words.len() {
         let Some(place) = known.places.starting_at(words[k].span.start) else {
@@ -129,20 +132,34 @@ pub(super) fn teams_over_places(
             .get(l)
             .is_some_and(|w| !w.cap && is(&w.lower, RESULT_VERBS));
         let result_before = k > 0 && !words[k - 1].cap && is(&words[k - 1].lower, RESULT_VERBS);
-        if (result_next || result_before) && !(k..l).any(|i| covered.contains(&i)) {
+        // "played 26 games for Lausanne", "signed with Coburg".
+        let played_for = k > 1
+            && matches!(&*words[k - 1].lower, "for" | "with")
+            && is(&words[k - 2].lower, PLAY_WORDS);
+        let listed = last_team.is_some_and(|end| {
+            end == k && doc.text[words[k - 1].span.end..words[k].span.start] == *", "
+                || end + 1 == k && matches!(&*words[k - 1].lower, "and" | "or")
+        });
+        if (result_next || result_before || played_for || listed)
+            && !(k..l).any(|i| covered.contains(&i))
+        {
             // The sentence around it: from its first word to the next sentence's.
             let start = (0..=k).rev().find(|&i| words[i].initial).unwrap_or(0);
             let end = (l..words.len())
                 .find(|&i| words[i].initial)
                 .unwrap_or(words.len());
-            let sporty = words[start..end]
-                .iter()
-                .any(|w| is(&w.lower, SPORTS_WORDS) || score(w));
+            // Playing for a place is sport in itself; a result needs a word of sport nearby.
+            let sporty = played_for
+                || listed
+                || words[start..end]
+                    .iter()
+                    .any(|w| is(&w.lower, SPORTS_WORDS) || score(w));
             if sporty {
                 let name = Occurrence { from: k, to: l }.text(&doc.text, words);
                 let id = team(out, name, first_id);
                 out.mentions
                     .push((Occurrence { from: k, to: l }, id, Rule::Discovered));
+                last_team = Some(l);
             }
         }
         k = l;

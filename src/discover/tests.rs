@@ -121,6 +121,20 @@ fn boundaries_titles_and_one_sense_per_document() {
             &[],
         ),
         (
+            "playing for a place, and the places listed after it",
+            "He played 26 games for Velmar, Spain and Mexico City.",
+            &[
+                "Velmar ORG discovered discovered:velmar",
+                "Spain ORG discovered discovered:spain",
+                "Mexico City ORG discovered discovered:mexico_city",
+            ],
+        ),
+        (
+            "near miss: a place after another word and \"for\"",
+            "He voted for Velmar, Spain and Mexico City.",
+            &[],
+        ),
+        (
             "a call sign is written like a name",
             "The radio station 4KV said its listeners called 4KV all night.",
             &[
