@@ -48,6 +48,7 @@ pub(super) const RESULT_VERBS: u32 = 8192;
 pub(super) const SPORTS_WORDS: u32 = 16384;
 pub(super) const PERSON_NOUNS: u32 = 32768;
 pub(super) const PLAY_WORDS: u32 = 65536;
+pub(super) const PERSON_VERBS: u32 = 131072;
 
 /// A word list of `gazetteer/discover/`.
 macro_rules! list {
@@ -57,7 +58,7 @@ macro_rules! list {
 }
 
 /// The word lists of `gazetteer/discover/`, one class each.
-const CLASS_LISTS: [(&str, u32); 17] = [
+const CLASS_LISTS: [(&str, u32); 18] = [
     (list!("connectors.txt"), CONNECTORS),
     (list!("honorifics.txt"), HONORIFICS),
     (list!("org_heads.txt"), ORG_HEADS),
@@ -75,6 +76,7 @@ const CLASS_LISTS: [(&str, u32); 17] = [
     (list!("sports_words.txt"), SPORTS_WORDS),
     (list!("person_nouns.txt"), PERSON_NOUNS),
     (list!("play_words.txt"), PLAY_WORDS),
+    (list!("person_verbs.txt"), PERSON_VERBS),
 ];
 
 /// Whether `word` (lower case) belongs to any of the classes in `class`.

@@ -316,6 +316,24 @@ fn people_named_by_kin_appositions_and_nicknames() {
             &[],
         ),
         (
+            "a verb only people do",
+            "Later that year Oskar Venwe resigned, and Tamsin Okoro was soon executed.",
+            &[
+                "Oskar Venwe PERSON discovered discovered:oskar_venwe",
+                "Tamsin Okoro PERSON discovered discovered:tamsin_okoro",
+            ],
+        ),
+        (
+            "near miss: a verb places and companies do too",
+            "Later that year Harbor Lights grew, and Korvath Lights was soon sold.",
+            &[],
+        ),
+        (
+            "a place head word after a surname-like word",
+            "They fished in Hancock Brook near Velmar.",
+            &["Hancock Brook PLACE discovered discovered:hancock_brook"],
+        ),
+        (
             "an occupation in an apposition",
             "She married Frederic Diefenthal, a French actor.",
             &["Frederic Diefenthal PERSON discovered discovered:frederic_diefenthal"],

@@ -3,8 +3,8 @@
 
 use super::candidates::Occurrence;
 use super::lists::{
-    CLUB_PREFIXES, FACILITY_HEADS, HONORIFICS, ORG_HEADS, ORG_OPENERS, PERSON_NOUNS, PLACE_HEADS,
-    PLACE_PREPOSITIONS, SPEECH, is, lists,
+    CLUB_PREFIXES, FACILITY_HEADS, HONORIFICS, ORG_HEADS, ORG_OPENERS, PERSON_NOUNS, PERSON_VERBS,
+    PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH, is, lists,
 };
 use super::places::Places;
 use super::words::{Word, bare, is_common, titlecase};
@@ -190,6 +190,20 @@ fn cues_after(v: &mut Votes, doc: &Document, words: &[Word], occ: Occurrence, pl
         if is(w, SPEECH) {
             v.add(Person, 1.0, "verb of speech");
             v.add(Org, 0.5, "verb of speech");
+        }
+        // "Guido died", "Dou Jiande was later executed": what only people do.
+        let verb = |k: usize| {
+            words
+                .get(k)
+                .is_some_and(|w| !w.cap && is(bare(&w.lower), PERSON_VERBS))
+        };
+        let aux = matches!(w, "was" | "were" | "had" | "has");
+        // One word may stand between: "was later executed", "had been married".
+        let adverb = |k: usize| words.get(k).is_some_and(|w| !w.cap && w.joined);
+        if next.joined
+            && (verb(occ.to) || aux && (verb(occ.to + 1) || adverb(occ.to + 1) && verb(occ.to + 2)))
+        {
+            v.add(Person, 1.5, "verb of a person");
         }
         if rest.starts_with('-') && w.starts_with("based") {
             v.add(Place, 3.0, "-based");
