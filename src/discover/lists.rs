@@ -94,7 +94,34 @@ pub(super) fn is(word: &str, class: u32) -> bool {
     classes.get(word).is_some_and(|c| c & class != 0)
 }
 
+/// "village" → PLACE, "manufacturer" → ORG, "singer" → PERSON: what a definition ("X is a
+/// village in ...") says a name is, from `gazetteer/discover/definition_nouns.txt`.
+pub(super) fn definition_noun(word: &str) -> Option<crate::gazetteer::EntityKind> {
+    static NOUNS: OnceLock<WordMap<&'static str, crate::gazetteer::EntityKind>> = OnceLock::new();
+    NOUNS
+        .get_or_init(|| definition_nouns().collect())
+        .get(word)
+        .copied()
+}
+
+fn definition_nouns() -> impl Iterator<Item = (&'static str, crate::gazetteer::EntityKind)> {
+    words_of(list!("definition_nouns.txt")).filter_map(|line| {
+        let (noun, kind) = line.split_once('\t')?;
+        Some((noun, crate::gazetteer::EntityKind::parse(kind)?))
+    })
+}
+
 /// A lower-case word that may sit inside a name: an English connector or a name particle.
 pub(super) fn is_connector(w: &str) -> bool {
     is(w, CONNECTORS | PARTICLES)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_definition_noun_line_has_a_type() {
+        let lines = crate::names::words_of(list!("definition_nouns.txt")).count();
+        assert!(lines > 100);
+        assert_eq!(super::definition_nouns().count(), lines);
+    }
 }

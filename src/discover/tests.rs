@@ -354,6 +354,39 @@ fn people_named_by_kin_appositions_and_nicknames() {
     ]);
 }
 
+/// Issue 22: a definition types the name it defines, even at the start of a sentence; near
+/// misses define nothing.
+#[test]
+fn definitions_type_the_name() {
+    check(&[
+        (
+            "an organization",
+            "Korvath is a Danish chain of bakeries.",
+            &["Korvath ORG discovered discovered:korvath"],
+        ),
+        (
+            "a place",
+            "Velnor is a small village in Velmar.",
+            &["Velnor PLACE discovered discovered:velnor"],
+        ),
+        (
+            "a person, a bracket between",
+            "Tamsin Okoro (born 1983) is an English singer-songwriter.",
+            &["Tamsin Okoro PERSON discovered discovered:tamsin_okoro"],
+        ),
+        (
+            "near miss: no class noun",
+            "Korvath is a word nobody knows.",
+            &[],
+        ),
+        (
+            "near miss: the class noun comes after a preposition",
+            "Korvath is a name of a village.",
+            &[],
+        ),
+    ]);
+}
+
 /// Issue 22: organizations whose name holds a place, a demonym or a head word with its
 /// complement, each with a near miss.
 #[test]

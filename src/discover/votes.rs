@@ -164,6 +164,38 @@ fn cues_before(v: &mut Votes, doc: &Document, words: &[Word], occ: Occurrence, g
     }
 }
 
+/// What a definition right after the name says it is: "Bilka is a Danish chain of
+/// hypermarkets", "Candie Payne (born 1983) is an English singer-songwriter".
+fn defined_as(doc: &Document, end: usize) -> Option<EntityKind> {
+    let mut cut = doc.text.len().min(end + 160);
+    while !doc.text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut rest = doc.text[end..cut].trim_start();
+    // A bracket after the name (dates, a local spelling) stands outside the sentence.
+    if let Some(inner) = rest.strip_prefix('(') {
+        rest = inner.split_once(')')?.1.trim_start();
+    }
+    let mut it = rest.split_whitespace();
+    let (verb, article) = (it.next()?, it.next()?);
+    if !matches!(verb, "is" | "was" | "are" | "were")
+        || !matches!(article, "a" | "an" | "the" | "one")
+    {
+        return None;
+    }
+    for w in it.take(4) {
+        let w = w.trim_end_matches([',', '.', ';']).to_lowercase();
+        let kind = w.split('-').find_map(super::lists::definition_noun);
+        if kind.is_some() {
+            return kind;
+        }
+        if matches!(w.as_str(), "of" | "in" | "and" | "who" | "that" | "from") {
+            return None;
+        }
+    }
+    None
+}
+
 /// A score: "63-7".
 pub(super) fn is_score(w: &Word) -> bool {
     w.text.split_once('-').is_some_and(|(a, b)| {
@@ -190,6 +222,9 @@ fn cues_after(v: &mut Votes, doc: &Document, words: &[Word], occ: Occurrence, pl
         if is(w, SPEECH) {
             v.add(Person, 1.0, "verb of speech");
             v.add(Org, 0.5, "verb of speech");
+        }
+        if let Some(kind) = defined_as(doc, end) {
+            v.add(kind, 3.0, "definition");
         }
         // "Guido died", "Dou Jiande was later executed": what only people do.
         let verb = |k: usize| {
