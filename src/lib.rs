@@ -55,6 +55,7 @@ pub mod sentences;
 pub mod tagger;
 #[cfg(test)]
 mod testing;
+pub mod titles;
 
 pub use error::{Error, Result};
 
@@ -199,6 +200,13 @@ impl Pipeline {
         } else {
             discover::Discoveries::default()
         };
+        // "Anarchy in Tokyo", a song: names inside a quoted title are not mentions.
+        if doc.text.contains(['"', '\u{201c}']) {
+            let titles = titles::quoted_titles(&doc.text);
+            tagged
+                .mentions
+                .retain(|m| !titles::strictly_inside(&titles, m.span));
+        }
         let mut sentences = sentences;
         join_broken_names(&mut sentences, &mut tagged);
         Analysis {
