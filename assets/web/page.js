@@ -131,7 +131,9 @@
     if (!visibleLinks.has(i)) return Object.assign({}, attrs, { hidden: true });
     if (state.selected === null) return attrs;
     var l = data.links[i];
-    if (l.s === state.selected || l.t === state.selected) return attrs;
+    if (l.s === state.selected || l.t === state.selected) {
+      return l.directed ? attrs : Object.assign({}, attrs, { color: "rgba(90,90,90,0.7)" });
+    }
     return Object.assign({}, attrs, { color: "rgba(220,220,220,0.3)" });
   }
 

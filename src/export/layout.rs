@@ -43,7 +43,6 @@ pub fn layout(ids: &[&str], edges: &[(usize, usize, f64)]) -> Vec<[f64; 2]> {
         })
         .collect();
     let mut old = vec![[0.0f64; 2]; n];
-    let slow_down = 1.0 + (n as f64).ln();
     for _ in 0..steps(n) {
         let tree = Tree::build(&pos, &mass);
         let mut force: Vec<[f64; 2]> = (0..n)
@@ -71,7 +70,7 @@ pub fn layout(ids: &[&str], edges: &[(usize, usize, f64)]) -> Vec<[f64; 2]> {
         for i in 0..n {
             let [fx, fy] = force[i];
             let swing = mass[i] * ((old[i][0] - fx).powi(2) + (old[i][1] - fy).powi(2)).sqrt();
-            let factor = 1.0 / (1.0 + swing.sqrt()) / slow_down;
+            let factor = 1.0 / (1.0 + swing.sqrt());
             pos[i][0] += fx * factor;
             pos[i][1] += fy * factor;
             old[i] = [fx, fy];
@@ -324,6 +323,52 @@ mod tests {
         for a in 0..6 {
             assert!(distance(&p, 6, a) > longest_edge, "6-{a}: {p:?}");
         }
+    }
+
+    /// `k` clusters of `size` nodes, each node linked to four of its own cluster, every tenth
+    /// also to one elsewhere; returns the ratio of the mean distance inside clusters to the mean
+    /// distance between them.
+    fn cluster_ratio(k: usize, size: usize) -> f64 {
+        let n = k * size;
+        let ids: Vec<String> = (0..n).map(|i| format!("n{i}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let mut edges = Vec::new();
+        for i in 0..n {
+            let base = i - i % size;
+            for step in [1, 3, 7, 11] {
+                edges.push((i, base + (i + step) % size, 1.0));
+            }
+            if i % 10 == 0 {
+                edges.push((i, (i * 37 + 1234) % n, 1.0));
+            }
+        }
+        let p = layout(&ids, &edges);
+        let (mut inside, mut across) = ((0.0, 0), (0.0, 0));
+        for a in (0..n).step_by(7) {
+            for b in (0..n).step_by(11) {
+                let d = distance(&p, a, b);
+                if a / size == b / size {
+                    inside = (inside.0 + d, inside.1 + 1);
+                } else {
+                    across = (across.0 + d, across.1 + 1);
+                }
+            }
+        }
+        (inside.0 / f64::from(inside.1)) / (across.0 / f64::from(across.1))
+    }
+
+    #[test]
+    fn clusters_stay_apart() {
+        let ratio = cluster_ratio(20, 50);
+        assert!(ratio < 0.3, "{ratio}");
+    }
+
+    #[test]
+    #[ignore = "prints the cluster separation and time of a 5,000-node layout"]
+    fn clusters_of_five_thousand() {
+        let start = std::time::Instant::now();
+        let ratio = cluster_ratio(50, 100);
+        eprintln!("5,000 nodes: inside/across {ratio:.3} in {:?}", start.elapsed());
     }
 
     #[test]
