@@ -270,7 +270,13 @@ fn facts_from_shards_merge_into_the_direct_graph() {
     ok(&dir.kg(&[
         "build", "--facts", "b.jsonl", "--facts", "a.jsonl", "--out", "merged",
     ]));
-    for f in ["graph.graphml", "graph.gexf", "graph.dot", "graph.json"] {
+    for f in [
+        "graph.graphml",
+        "graph.gexf",
+        "graph.dot",
+        "graph.json",
+        "graph.html",
+    ] {
         eqnice!(
             read(&dir.join("direct").join(f)),
             read(&dir.join("merged").join(f))
@@ -294,7 +300,13 @@ fn thread_count_does_not_change_the_output() {
     let news = news.to_str().unwrap();
     ok(&dir.kg(&["build", news, "--threads", "1", "--out", "one"]));
     ok(&dir.kg(&["build", news, "--threads", "2", "--out", "two"]));
-    for f in ["graph.graphml", "graph.gexf", "graph.dot", "graph.json"] {
+    for f in [
+        "graph.graphml",
+        "graph.gexf",
+        "graph.dot",
+        "graph.json",
+        "graph.html",
+    ] {
         assert!(
             read(&dir.join("one").join(f)) == read(&dir.join("two").join(f)),
             "{f} differs"

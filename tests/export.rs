@@ -271,7 +271,7 @@ fn render_format_follows_the_extension() {
     let unknown = render(&["--out", "pic.jpeg"]);
     assert_eq!(unknown.status.code(), Some(2));
     eqnice!(
-        "kg: --out pic.jpeg: cannot tell the format from its extension; name it .svg, .png, .pdf or .dot, or give --format\n",
+        "kg: --out pic.jpeg: cannot tell the format from its extension; name it .svg, .png, .pdf, .dot or .html, or give --format\n",
         crate::util::stderr(&unknown)
     );
     assert!(!dir.join("pic.png").exists() && !dir.join("pic.jpeg").exists());

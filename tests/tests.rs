@@ -10,6 +10,8 @@ mod cli;
 mod export;
 // `kg neighbors`.
 mod query;
+// graph.html's data read back and compared with graph.json (the browser test is .ci/html.sh).
+mod html;
 // The README's `$ kg` examples, run and compared with what it shows.
 mod readme;
 // Bad input: binary files, invalid UTF-8, malformed gazetteers, unwritable outputs.

@@ -117,7 +117,8 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
     if let Some(n) = &view.note {
         note(n);
     }
-    export::write_all(&kg, &config.out, &view)?;
+    let html = (args.html_max > 0).then_some(export::html::HtmlOptions { max: args.html_max });
+    export::write_all_with(&kg, &config.out, &view, html.as_ref())?;
     let mut out = std::io::stdout().lock();
     let copies = match kg.copy_count() {
         0 => String::new(),
@@ -405,7 +406,23 @@ pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
 pub(super) fn render(args: RenderArgs) -> Result<ExitCode> {
     let format = image_format(args.format, args.out.as_deref())?;
     let kg = query::load(&args.graph)?;
-    let view = View::new(&kg, &args.view.options())?;
+    let mut options = args.view.options();
+    if format == ImageFormat::Html && options.top.is_none() && options.focus.is_none() {
+        // A page holds thousands of entities, not the 150 a Graphviz picture is cut to.
+        options.top = Some(args.html_max.max(1).min(kg.graph.node_count()));
+    }
+    let mut view = View::new(&kg, &options)?;
+    if format == ImageFormat::Html
+        && args.view.top.is_none()
+        && args.view.focus.is_none()
+        && view.nodes.len() < kg.graph.node_count()
+    {
+        view.note = Some(format!(
+            "this page holds the {} most connected of {} entities and the edges among them; graph.json holds everything (--html-max N to change it)",
+            view.nodes.len(),
+            kg.graph.node_count()
+        ));
+    }
     if let Some(note) = &view.note {
         eprintln!("kg: note: {note}");
     }
@@ -426,7 +443,9 @@ pub(super) fn render(args: RenderArgs) -> Result<ExitCode> {
             })
     });
     let dot = export::dot::render_view(&kg, &view);
-    let (image, drawn) = if format == ImageFormat::Dot {
+    let (image, drawn) = if format == ImageFormat::Html {
+        (export::html::render_view(&kg, &view), String::new())
+    } else if format == ImageFormat::Dot {
         (dot, String::new())
     } else {
         let image = run_graphviz(engine, format.extension(), &dot, &args.graph)?;
@@ -459,7 +478,7 @@ fn image_format(given: Option<ImageFormat>, out: Option<&Path>) -> Result<ImageF
         (Some(f), _) => Ok(f),
         (None, Some((_, Some(g)))) => Ok(g),
         (None, Some((o, None))) => Err(Error::Usage(format!(
-            "--out {}: cannot tell the format from its extension; name it .svg, .png, .pdf or .dot, or give --format",
+            "--out {}: cannot tell the format from its extension; name it .svg, .png, .pdf, .dot or .html, or give --format",
             o.display()
         ))),
         (None, None) => Ok(ImageFormat::Svg),

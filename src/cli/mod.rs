@@ -55,7 +55,7 @@ pub enum Command {
     /// What changed between two graphs: entities and edges added and removed, and the edges
     /// whose weight changed most, with a sentence each.
     Diff(DiffArgs),
-    /// Draw the graph with Graphviz (svg, png or pdf).
+    /// Draw the graph with Graphviz (svg, png or pdf), or write it as a page (html).
     Render(RenderArgs),
     /// Check gazetteer files or count what they hold.
     Gazetteer {
@@ -222,6 +222,10 @@ pub struct BuildArgs {
     /// No progress line and no notes on stderr (warnings and errors still show).
     #[arg(long, short)]
     pub quiet: bool,
+    /// graph.html holds the N most connected entities and the edges among them (0: no
+    /// graph.html).
+    #[arg(long, default_value_t = crate::export::html::DEFAULT_MAX, value_name = "N")]
+    pub html_max: usize,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub view: ViewArgs,
@@ -387,6 +391,8 @@ pub enum ImageFormat {
     Pdf,
     /// The DOT text itself, without running Graphviz.
     Dot,
+    /// A page to explore the graph in a browser (sigma.js), as `kg build`'s graph.html.
+    Html,
 }
 
 impl ImageFormat {
@@ -397,6 +403,7 @@ impl ImageFormat {
             ImageFormat::Png => "png",
             ImageFormat::Pdf => "pdf",
             ImageFormat::Dot => "dot",
+            ImageFormat::Html => "html",
         }
     }
 
@@ -408,6 +415,7 @@ impl ImageFormat {
             "png" => Some(ImageFormat::Png),
             "pdf" => Some(ImageFormat::Pdf),
             "dot" | "gv" => Some(ImageFormat::Dot),
+            "html" | "htm" => Some(ImageFormat::Html),
             _ => None,
         }
     }
@@ -430,7 +438,8 @@ pub struct RenderArgs {
     /// The graph to draw (written by `kg build`).
     #[arg(long, default_value = "out/graph.json", value_name = "FILE")]
     pub graph: PathBuf,
-    /// Image format; without it, the extension of --out (svg, png, pdf, dot or gv), else svg.
+    /// Image format; without it, the extension of --out (svg, png, pdf, dot, gv or html), else
+    /// svg.
     #[arg(long, value_enum)]
     pub format: Option<ImageFormat>,
     /// Graphviz layout engine.
@@ -439,6 +448,10 @@ pub struct RenderArgs {
     /// Image file to write; default graph.<format> beside the graph.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// For --format html without --focus or --top: the page holds the N most connected
+    /// entities.
+    #[arg(long, default_value_t = crate::export::html::DEFAULT_MAX, value_name = "N")]
+    pub html_max: usize,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub view: ViewArgs,

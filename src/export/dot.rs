@@ -32,7 +32,7 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn shape(kind: EntityKind) -> &'static str {
+pub(crate) fn shape(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "ellipse",
         EntityKind::Org => "box",

@@ -4,7 +4,9 @@
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
+pub mod layout;
 pub mod view;
 
 use std::io::Write;
@@ -26,26 +28,46 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// Renders every format and writes them into `dir`: `graph.graphml`, `graph.gexf`, `graph.json`,
-/// and `graph.dot` of the part of the graph `view` selects.
+/// `graph.dot` of the part of the graph `view` selects, and `graph.html` with the default
+/// [`html::HtmlOptions`].
+///
+/// # Errors
+/// As [`write_all_with`].
+pub fn write_all(kg: &KnowledgeGraph, dir: &Path, view: &view::View) -> Result<Vec<PathBuf>> {
+    write_all_with(kg, dir, view, Some(&html::HtmlOptions::default()))
+}
+
+/// [`write_all`], with `graph.html` written with `html` (none: no page).
 ///
 /// All files are staged as temporaries first and renamed only when every one was written, so a
 /// failure (disk full, a folder in the way) leaves the previous set untouched.
 ///
 /// # Errors
 /// If the folder cannot be created or a file cannot be written, naming the file.
-pub fn write_all(kg: &KnowledgeGraph, dir: &Path, view: &view::View) -> Result<Vec<PathBuf>> {
+pub fn write_all_with(
+    kg: &KnowledgeGraph,
+    dir: &Path,
+    view: &view::View,
+    html: Option<&html::HtmlOptions>,
+) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     // graph.json takes about as long as the other three together: two halves on two cores.
-    let ((graphml, gexf), (dot, json)) = rayon::join(
-        || (graphml::render(kg), gexf::render(kg)),
+    let (((graphml, gexf), html), (dot, json)) = rayon::join(
+        || {
+            rayon::join(
+                || (graphml::render(kg), gexf::render(kg)),
+                || html.map(|o| html::render(kg, o)),
+            )
+        },
         || (dot::render_view(kg, view), json::render(kg)),
     );
-    let rendered = [
+    let mut rendered = vec![
         ("graph.graphml", graphml),
         ("graph.gexf", gexf),
         ("graph.dot", dot),
         ("graph.json", json),
     ];
+    rendered.extend(html.map(|page| ("graph.html", page)));
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let cleanup = |staged: &[(PathBuf, PathBuf)]| {
         for (tmp, _) in staged {
