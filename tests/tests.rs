@@ -14,6 +14,8 @@ mod query;
 mod readme;
 // Bad input: binary files, invalid UTF-8, malformed gazetteers, unwritable outputs.
 mod input;
+// Documents from JSON Lines: names and dates from fields, bad lines, equal to file builds.
+mod jsonl;
 // Scores against the hand annotations in ../shared/gold.
 mod gold;
 // Scores on public dev data (../shared/data), with floors.
