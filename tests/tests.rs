@@ -8,6 +8,8 @@ mod util;
 mod cli;
 // GraphML, DOT and JSON against golden files; the sample build matches `tests/golden/sample/`.
 mod export;
+// `kg export`: a graph.json's files, equal to `kg build`'s.
+mod export_command;
 // `kg neighbors`.
 mod query;
 // The README's `$ kg` examples, run and compared with what it shows.

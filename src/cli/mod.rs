@@ -2,6 +2,7 @@
 //! into a validated configuration, runs the library and prints the answer.
 
 mod build;
+mod export;
 mod gazetteer;
 mod progress;
 mod query;
@@ -57,6 +58,9 @@ pub enum Command {
     Diff(DiffArgs),
     /// Draw the graph with Graphviz (svg, png or pdf).
     Render(RenderArgs),
+    /// Write graph.graphml, graph.gexf and graph.dot from a graph.json (built here, on Spark,
+    /// or anywhere): the files `kg build` writes, or those of the part the cuts select.
+    Export(ExportArgs),
     /// Check gazetteer files or count what they hold.
     Gazetteer {
         /// What to do with the gazetteer.
@@ -482,6 +486,21 @@ pub struct RenderArgs {
     pub view: ViewArgs,
 }
 
+/// `kg export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The graph to export.
+    #[arg(long, default_value = "out/graph.json", value_name = "FILE")]
+    pub graph: PathBuf,
+    /// Output folder.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Cuts (--top, --focus, --min-weight, ...): without them every file holds the whole graph
+    /// (graph.dot what `kg build` draws); with them every file holds the part they select.
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
 /// `kg diff`.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -539,6 +558,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show(args) => query::show(args),
         Command::Diff(args) => query::diff(args),
         Command::Render(args) => build::render(args),
+        Command::Export(args) => export::export(args),
         Command::Gazetteer {
             action: GazetteerCommand::Check(args),
         } => gazetteer::gazetteer_check(args),
