@@ -291,7 +291,12 @@ def fold_copies(spark, pieces):
     fingerprint (locality-sensitive hashing); a document is a story when no earlier story is
     similar enough, a copy of the most similar one (the earliest on a tie) otherwise. The
     chains this leaves (a copy of a copy is not a story) settle in a few rounds."""
-    firsts = pieces.where("part = 0 and size(fingerprint) = 64").select("ord", "fingerprint")
+    all_firsts = pieces.where("part = 0 and size(fingerprint) = 64").select("ord", "fingerprint")
+    # Identical fingerprints (exact copies, the bulk of a syndicated archive) collapse to their
+    # earliest document first, so a story reprinted n times costs n rows, not n² pairs.
+    groups = all_firsts.groupBy("fingerprint").agg(F.min("ord").alias("rep")).cache()
+    firsts = groups.select(F.col("rep").alias("ord"), "fingerprint")
+    members = (all_firsts.join(groups, "fingerprint").where("ord != rep").select("ord", "rep"))
     bands = firsts.select("ord", F.posexplode(
         F.transform(F.sequence(F.lit(0), F.lit(SLOTS // ROWS - 1)),
                     lambda b: F.slice("fingerprint", b * ROWS + 1, ROWS))).alias("band", "rows"))
@@ -306,7 +311,7 @@ def fold_copies(spark, pieces):
                  F.zip_with("fa.fingerprint", "fb.fingerprint",
                             lambda x, y: F.when(x == y, 1).otherwise(0)),
                  F.lit(0), lambda acc, x: acc + x) / F.lit(float(SLOTS))).alias("sim"))
-             .where(F.col("sim") >= COPY_SIMILARITY)).cache()
+             .where(F.col("sim") >= COPY_SIMILARITY)).localCheckpoint()
     # status: 1 story, 2 copy, 0 undecided. Documents with no earlier similar one are stories.
     status = (firsts.select("ord").join(pairs.select(F.col("doc").alias("ord")).distinct(),
                                         "ord", "left_anti")
@@ -331,7 +336,23 @@ def fold_copies(spark, pieces):
             raise RuntimeError("copy chains did not settle")
         status = status.unionByName(settled).localCheckpoint()
         pending = pending.join(settled.select("ord"), "ord", "left_anti").localCheckpoint()
-    return status.select("ord", "copy_of"), rounds
+    # A later exact copy of a story copies it (similarity 1, and no earlier document has that
+    # fingerprint); a later exact copy of a copy copies the best story before it that is
+    # similar to the fingerprint, which need not be the one its first instance chose.
+    status = status.localCheckpoint()
+    reps = members.join(status.select(F.col("ord").alias("rep"), F.col("status").alias("rs")),
+                        "rep")
+    of_story = reps.where("rs = 1").select("ord", F.col("rep").alias("copy_of"))
+    both = pairs.select("doc", "earlier", "sim").unionByName(
+        pairs.select(F.col("earlier").alias("doc"), F.col("doc").alias("earlier"), "sim"))
+    stories = status.where("status = 1").select(F.col("ord").alias("earlier"))
+    of_copy = (reps.where("rs = 2").join(both, F.col("rep") == F.col("doc"))
+               .join(stories, "earlier").where(F.col("earlier") < F.col("ord"))
+               .groupBy("ord").agg(F.max(F.struct("sim", (-F.col("earlier")).alias("neg")))
+                                    .alias("best"))
+               .select("ord", (-F.col("best.neg")).alias("copy_of")))
+    settled = status.select("ord", "copy_of").unionByName(of_story).unionByName(of_copy)
+    return settled, rounds
 
 
 # ---------------------------------------------------------------- JSON as kg writes it
@@ -403,7 +424,7 @@ def main(argv):
         return spark.createDataFrame(rows.filter(lambda r: r[0] == tag).map(lambda r: r[1]),
                                      schema)
 
-    pieces = table("p", PIECE).cache()
+    pieces = table("p", PIECE).localCheckpoint()
     entities_raw = table("e", ENTITY)
     mentions_raw = table("m", MENTION)
     relations_raw = table("r", RELATION)
@@ -429,7 +450,7 @@ def main(argv):
     documents = (documents.join(names, "copy_of", "left")
                  .select("ord", "name", "date", "mentions", "sentences",
                          F.col("copy_of_name").alias("copy_of"),
-                         F.col("copy_of").alias("copy_of_ord"))).cache()
+                         F.col("copy_of").alias("copy_of_ord"))).localCheckpoint()
     story = documents.where("copy_of is null").select("ord", "date")
     total_sentences = story.join(documents.select("ord", "sentences"), "ord").agg(
         F.sum("sentences")).first()[0] or 0
@@ -464,7 +485,7 @@ def main(argv):
         F.sort_array(F.collect_set("text")).alias("seen")).withColumnRenamed("entity", "id")
     nodes = (nodes.join(mstats, "id", "left")
              .fillna(0, ["mentions", "sentences"])
-             .withColumn("seen", F.coalesce("seen", F.array().cast("array<string>")))).cache()
+             .withColumn("seen", F.coalesce("seen", F.array().cast("array<string>")))).localCheckpoint()
 
     # ---- surnames: a discovered one-word name is the one person named in full with it
     # (builder.rs `link_surnames`).
@@ -475,7 +496,7 @@ def main(argv):
         F.col("id").alias("short_id"), F.col("name").alias("short_name"))
     matched = short.join(full, F.col("short_name") == F.col("last"))
     rename = matched.where("size(people) = 1").select(
-        "short_id", F.col("people")[0]["id"].alias("long_id"), "short_name").cache()
+        "short_id", F.col("people")[0]["id"].alias("long_id"), "short_name").localCheckpoint()
     shared = matched.where("size(people) > 1").select(
         F.col("short_id").alias("id"),
         F.concat(F.lit(SHARED_SURNAME), F.array_join(F.transform("people", lambda p: p["name"]),
@@ -506,7 +527,7 @@ def main(argv):
         F.sort_array(F.array_distinct(F.concat("seen", F.coalesce(
             "seen_add", F.array().cast("array<string>"))))).alias("seen"),
         F.least("first_date", "f_add").alias("first_date"),
-        F.greatest("last_date", "l_add").alias("last_date")).cache()
+        F.greatest("last_date", "l_add").alias("last_date")).localCheckpoint()
 
     # ---- edges: per key (source, target, relation, negated), from the stories' relations.
     rel = (relations_raw.join(first, ["ord", "part"])
@@ -565,7 +586,7 @@ def main(argv):
              F.col("q_key")[6], F.col("copy_of").asc_nulls_first()]
     w = Window.partitionBy(*key).orderBy(*order)
     quotes = (records.withColumn("rank", F.row_number().over(w))
-              .where(F.col("rank") <= args.max_evidence)).cache()
+              .where(F.col("rank") <= args.max_evidence)).localCheckpoint()
 
     # ---- significance (builder.rs `finish`, significance.rs `g2`) and the kept nodes.
     sent = nodes.select("id", "sentences")
@@ -576,10 +597,10 @@ def main(argv):
     g2_udf = F.udf(lambda k, a, b: None if a is None or b is None else g2(k, a, b, total_sentences),
                    "double")
     edges = edges.withColumn("significance", F.when(
-        F.col("relation") == CO_OCCURS, g2_udf("weight", "a", "b"))).drop("a", "b").cache()
+        F.col("relation") == CO_OCCURS, g2_udf("weight", "a", "b"))).drop("a", "b").localCheckpoint()
     reached = edges.select(F.explode(F.array("source", "target")).alias("id")).distinct()
     nodes = (nodes.join(reached.withColumn("reached", F.lit(True)), "id", "left")
-             .where("mentions > 0 or reached").drop("reached")).cache()
+             .where("mentions > 0 or reached").drop("reached")).localCheckpoint()
 
     # ---- the tables.
     edge_rank = edges.select(*key).rdd.sortBy(lambda r: (r.source, r.target, r.relation, r.negated)) \
@@ -600,7 +621,7 @@ def main(argv):
                   "position long").cache()
     doc_index = doc_table.groupBy("name").agg(F.min("position").alias("doc_index"))
     quotes = (quotes.join(sentences.withColumnRenamed("id", "sentence_id"), "text")
-              .join(doc_index.withColumnRenamed("name", "doc"), "doc")).cache()
+              .join(doc_index.withColumnRenamed("name", "doc"), "doc")).localCheckpoint()
 
     doc_table.orderBy("position").write.mode("overwrite").parquet(f"{out}/documents")
     nodes.orderBy("id").write.mode("overwrite").parquet(f"{out}/entities")
