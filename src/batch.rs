@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use crate::corpus::{self, DocId, Document, Piece, Pieces};
 use crate::error::{Error, Result};
+use crate::jsonl::{self, Lines};
 
 /// Where a document comes from.
 #[derive(Debug, Clone)]
@@ -16,6 +17,8 @@ pub enum Input {
     Text(&'static str, &'static str),
     /// A file, or `-` for stdin.
     Path(PathBuf),
+    /// A JSON Lines file (or `-`): one document a line, named and dated by the fields given.
+    Jsonl(PathBuf, crate::jsonl::Fields),
 }
 
 /// The inputs a list of paths stands for: folders expanded, in a stable order.
@@ -36,6 +39,8 @@ const PER_THREAD: usize = 4;
 struct Stream<'a> {
     inputs: std::slice::Iter<'a, Input>,
     current: Option<Pieces>,
+    /// The JSON Lines file being read: each line a document, its text cut into pieces.
+    lines: Option<Lines>,
     next_id: u32,
     strict: bool,
 }
@@ -49,6 +54,21 @@ impl Iterator for Stream<'_> {
                 return Some(p);
             }
             self.current = None;
+            if let Some(item) = self.lines.as_mut().and_then(Iterator::next) {
+                match item {
+                    Ok(jsonl::Item::Doc(line)) => {
+                        let id = DocId(self.next_id);
+                        self.next_id += 1;
+                        let reader = Box::new(std::io::Cursor::new(line.text.into_bytes()));
+                        let pieces = Pieces::from_reader(line.name, reader, id, self.strict);
+                        self.current = Some(pieces.with_date(line.date));
+                        continue;
+                    }
+                    Ok(jsonl::Item::Warning(w)) => return Some(Ok(Piece::Warning(w))),
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            self.lines = None;
             let id = DocId(self.next_id);
             self.next_id += 1;
             match self.inputs.next()? {
@@ -59,6 +79,12 @@ impl Iterator for Stream<'_> {
                     Ok(p) => self.current = Some(p),
                     Err(e) => return Some(Err(e)),
                 },
+                Input::Jsonl(path, fields) => {
+                    match Lines::open(path, fields.clone(), self.strict) {
+                        Ok(l) => self.lines = Some(l),
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
             }
         }
     }
@@ -95,6 +121,7 @@ pub fn run<T: Send>(
     let mut stream = Stream {
         inputs: inputs.iter(),
         current: None,
+        lines: None,
         next_id: 0,
         strict,
     };

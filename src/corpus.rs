@@ -107,6 +107,8 @@ pub struct Pieces {
     done: bool,
     /// A piece held back while its warning is handed out first.
     pending: Option<(String, usize)>,
+    /// The document's date when it comes from elsewhere than its text (a JSON Lines field).
+    date: Option<String>,
 }
 
 impl Pieces {
@@ -143,7 +145,14 @@ impl Pieces {
             bad_utf8_reported: false,
             done: false,
             pending: None,
+            date: None,
         }
+    }
+
+    /// Dates the document `date` (when given) instead of by a leading `date` line.
+    pub fn with_date(mut self, date: Option<String>) -> Pieces {
+        self.date = date;
+        self
     }
 
     fn fill(&mut self, want: usize) -> Result<()> {
@@ -259,6 +268,8 @@ impl Pieces {
         let mut doc = Document::new(self.id, self.name.clone(), text);
         if self.part > 0 {
             doc.date = None;
+        } else if self.date.is_some() {
+            doc.date.clone_from(&self.date);
         }
         doc.base = base;
         doc.part = self.part;

@@ -47,6 +47,7 @@ pub mod facts;
 pub mod fingerprint;
 pub mod gazetteer;
 pub mod graph;
+pub mod jsonl;
 pub mod names;
 pub mod normalize;
 pub mod query;

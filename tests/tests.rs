@@ -8,6 +8,8 @@ mod util;
 mod cli;
 // GraphML, DOT and JSON against golden files; the sample build matches `tests/golden/sample/`.
 mod export;
+// `kg export`: a graph.json's files, equal to `kg build`'s.
+mod export_command;
 // `kg neighbors`.
 mod query;
 // graph.html's data read back and compared with graph.json (the browser test is .ci/html.sh).
@@ -16,6 +18,8 @@ mod html;
 mod readme;
 // Bad input: binary files, invalid UTF-8, malformed gazetteers, unwritable outputs.
 mod input;
+// Documents from JSON Lines: names and dates from fields, bad lines, equal to file builds.
+mod jsonl;
 // Scores against the hand annotations in ../shared/gold.
 mod gold;
 // Scores on public dev data (../shared/data), with floors.

@@ -20,6 +20,7 @@ use crate::query;
 use crate::sentences::Span;
 
 pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
+    let jsonl = args.jsonl;
     let config = BuildConfig {
         inputs: args.paths,
         out: args.out,
@@ -29,7 +30,7 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
     let mut builder = GraphBuilder::new(args.max_evidence);
     builder.fold_copies = !args.keep_copies;
     // Fact files need no gazetteer; text does. Everything is checked before text is read.
-    let facts_only = config.inputs.is_empty() && !args.facts.is_empty();
+    let facts_only = config.inputs.is_empty() && jsonl.jsonl.is_empty() && !args.facts.is_empty();
     let pipeline = if facts_only {
         None
     } else {
@@ -41,7 +42,7 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
     let text_inputs = if facts_only {
         Vec::new()
     } else {
-        inputs(&config.inputs)?
+        inputs(&config.inputs, &jsonl)?
     };
     let mut dates = DateFilter::new(args.since.clone(), args.until.clone());
     for file in &args.facts {
@@ -234,7 +235,7 @@ fn print_documents(
     work: impl Fn(&crate::Pipeline, &crate::corpus::Document) -> Vec<u8> + Sync,
 ) -> Result<ExitCode> {
     let pipeline = args.gazetteer.config().pipeline()?;
-    let inputs = inputs(&args.paths)?;
+    let inputs = inputs(&args.paths, &args.jsonl)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     batch::run(
         &inputs,

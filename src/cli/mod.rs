@@ -2,6 +2,7 @@
 //! into a validated configuration, runs the library and prints the answer.
 
 mod build;
+mod export;
 mod gazetteer;
 mod progress;
 mod query;
@@ -57,6 +58,9 @@ pub enum Command {
     Diff(DiffArgs),
     /// Draw the graph with Graphviz (svg, png or pdf), or write it as a page (html).
     Render(RenderArgs),
+    /// Write graph.graphml, graph.gexf and graph.dot from a graph.json (built here, on Spark,
+    /// or anywhere): the files `kg build` writes, or those of the part the cuts select.
+    Export(ExportArgs),
     /// Check gazetteer files or count what they hold.
     Gazetteer {
         /// What to do with the gazetteer.
@@ -195,6 +199,9 @@ impl ViewArgs {
 pub struct BuildArgs {
     /// Files, folders (read recursively, *.txt) or - for stdin; none builds the sample text.
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub jsonl: JsonlArgs,
     /// Output folder.
     #[arg(long, short, default_value = "out", value_name = "DIR")]
     pub out: PathBuf,
@@ -234,11 +241,46 @@ pub struct BuildArgs {
     pub gazetteer: GazetteerArgs,
 }
 
+/// Documents from JSON Lines, for every subcommand that reads text.
+#[derive(Debug, Args)]
+pub struct JsonlArgs {
+    /// Read documents from a JSON Lines file (- for stdin): one object a line, its text, name
+    /// and date in fields. Repeatable; read after the paths.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Vec<PathBuf>,
+    /// The field holding a JSON Lines document's text.
+    #[arg(long, default_value = "text", value_name = "FIELD")]
+    pub text_field: String,
+    /// The field naming a JSON Lines document [default: id, else url, else FILE:LINE].
+    #[arg(long, value_name = "FIELD")]
+    pub id_field: Option<String>,
+    /// The field dating a JSON Lines document (YYYY-MM-DD or a timestamp starting with one)
+    /// [default: date, else published, else date_publish, else a leading `date` line].
+    #[arg(long, value_name = "FIELD")]
+    pub date_field: Option<String>,
+}
+
+impl JsonlArgs {
+    fn inputs(&self) -> impl Iterator<Item = Input> + '_ {
+        let fields = crate::jsonl::Fields {
+            text: self.text_field.clone(),
+            id: self.id_field.clone(),
+            date: self.date_field.clone(),
+        };
+        self.jsonl
+            .iter()
+            .map(move |p| Input::Jsonl(p.clone(), fields.clone()))
+    }
+}
+
 /// `kg tag` and `kg extract`: text in, one JSON line per mention or per document out.
 #[derive(Debug, Args)]
 pub struct TextArgs {
     /// Files, folders or - for stdin; none reads the sample text.
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub jsonl: JsonlArgs,
     /// Threads for compiling the gazetteer and reading the text (0: one per core).
     #[arg(long, short = 'j', default_value_t = 0, value_name = "N")]
     pub threads: usize,
@@ -457,6 +499,21 @@ pub struct RenderArgs {
     pub view: ViewArgs,
 }
 
+/// `kg export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The graph to export.
+    #[arg(long, default_value = "out/graph.json", value_name = "FILE")]
+    pub graph: PathBuf,
+    /// Output folder.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Cuts (--top, --focus, --min-weight, ...): without them every file holds the whole graph
+    /// (graph.dot what `kg build` draws); with them every file holds the part they select.
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
 /// `kg diff`.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -514,6 +571,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show(args) => query::show(args),
         Command::Diff(args) => query::diff(args),
         Command::Render(args) => build::render(args),
+        Command::Export(args) => export::export(args),
         Command::Gazetteer {
             action: GazetteerCommand::Check(args),
         } => gazetteer::gazetteer_check(args),
@@ -523,15 +581,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// The documents a command reads: the paths given, or the built-in sample text.
-pub(crate) fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
-    if paths.is_empty() {
+/// The documents a command reads: the paths given, then the JSON Lines files, or the built-in
+/// sample text when neither is given.
+pub(crate) fn inputs(paths: &[PathBuf], jsonl: &JsonlArgs) -> Result<Vec<Input>> {
+    if paths.is_empty() && jsonl.jsonl.is_empty() {
         return Ok(SAMPLE
             .iter()
             .map(|(name, text)| Input::Text(name, text))
             .collect());
     }
-    batch::inputs(paths)
+    let mut all = batch::inputs(paths)?;
+    all.extend(jsonl.inputs());
+    Ok(all)
 }
 
 /// "1 document", "2 documents"; "1 entity", "3 entities".

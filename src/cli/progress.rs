@@ -36,8 +36,8 @@ impl Progress {
         // Stdin has no size, nor does anything that is not a plain file: no total, no ETA then.
         let total = inputs.iter().try_fold(0u64, |sum, i| match i {
             Input::Text(_, text) => Some(sum + text.len() as u64),
-            Input::Path(p) if p.as_os_str() == "-" => None,
-            Input::Path(p) => std::fs::metadata(p)
+            Input::Path(p) | Input::Jsonl(p, _) if p.as_os_str() == "-" => None,
+            Input::Path(p) | Input::Jsonl(p, _) => std::fs::metadata(p)
                 .ok()
                 .filter(|m| m.is_file())
                 .map(|m| sum + m.len()),

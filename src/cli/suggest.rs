@@ -18,7 +18,7 @@ pub(super) fn suggest(args: TextArgs) -> Result<ExitCode> {
     args.gazetteer.refuse_no_discover()?;
     let config = args.gazetteer.config();
     let pipeline = config.pipeline()?;
-    let inputs = inputs(&args.paths)?;
+    let inputs = inputs(&args.paths, &args.jsonl)?;
     let mut builder = GraphBuilder::new(1);
     let mut examples: BTreeMap<String, Example> = BTreeMap::new();
     batch::run(

@@ -368,7 +368,10 @@ mod tests {
     fn clusters_of_five_thousand() {
         let start = std::time::Instant::now();
         let ratio = cluster_ratio(50, 100);
-        eprintln!("5,000 nodes: inside/across {ratio:.3} in {:?}", start.elapsed());
+        eprintln!(
+            "5,000 nodes: inside/across {ratio:.3} in {:?}",
+            start.elapsed()
+        );
     }
 
     #[test]

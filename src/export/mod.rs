@@ -50,7 +50,6 @@ pub fn write_all_with(
     view: &view::View,
     html: Option<&html::HtmlOptions>,
 ) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     // graph.json takes about as long as the other three together: two halves on two cores.
     let (((graphml, gexf), html), (dot, json)) = rayon::join(
         || {
@@ -68,13 +67,24 @@ pub fn write_all_with(
         ("graph.json", json),
     ];
     rendered.extend(html.map(|page| ("graph.html", page)));
+    write_files(dir, &rendered)
+}
+
+/// Writes each (file name, bytes) into `dir` (created if need be), all or none: every file is
+/// staged as a temporary first and renamed only when all were written, so a failure (disk full,
+/// a folder in the way) leaves the previous set untouched.
+///
+/// # Errors
+/// If the folder cannot be created or a file cannot be written, naming the file.
+pub fn write_files(dir: &Path, rendered: &[(&str, Vec<u8>)]) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let cleanup = |staged: &[(PathBuf, PathBuf)]| {
         for (tmp, _) in staged {
             let _ = std::fs::remove_file(tmp);
         }
     };
-    for (name, bytes) in &rendered {
+    for (name, bytes) in rendered {
         let path = dir.join(name);
         if path.is_dir() {
             cleanup(&staged);

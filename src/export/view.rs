@@ -46,6 +46,19 @@ pub struct View {
 }
 
 impl View {
+    /// The graph this view shows, as a graph of its own: its nodes and edges in the graph's
+    /// order, every document kept (evidence points into them).
+    pub fn subgraph(&self, kg: &KnowledgeGraph) -> KnowledgeGraph {
+        let edges: BTreeSet<EdgeIndex> = self.edges.iter().copied().collect();
+        KnowledgeGraph {
+            graph: kg.graph.filter_map(
+                |n, node| self.nodes.contains(&n).then(|| node.clone()),
+                |e, edge| edges.contains(&e).then(|| edge.clone()),
+            ),
+            documents: kg.documents.clone(),
+        }
+    }
+
     /// Everything.
     pub fn all(kg: &KnowledgeGraph) -> View {
         View {
