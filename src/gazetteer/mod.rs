@@ -3,6 +3,7 @@
 //! forms kg derives itself (nicknames inside a full name, surnames for partial-name links).
 
 pub mod check;
+pub mod geo;
 mod parse;
 mod spelling;
 
@@ -72,6 +73,8 @@ pub struct Entity {
     pub demonyms: Vec<String>,
     /// The containing place or parent organization.
     pub parent: Option<EntityId>,
+    /// Where it is, for places that have the geo keys.
+    pub geo: Option<Box<geo::Geo>>,
     /// Where it is defined.
     pub origin: Origin,
 }
@@ -87,6 +90,7 @@ impl Entity {
             aliases: r.aliases,
             demonyms: r.demonyms,
             parent: None,
+            geo: r.geo,
             origin: r.origin,
         }
     }
