@@ -73,7 +73,7 @@ pub struct Tagger {
     patterns: Vec<Vec<u32>>,
     forms: Vec<Form>,
     kinds: Vec<EntityKind>,
-    parents: Vec<Option<EntityId>>,
+    parents: Vec<[Option<EntityId>; 3]>,
 }
 
 /// The distinct folded forms, sorted, and the forms behind each. Forms that fold alike share one
@@ -175,7 +175,15 @@ impl Tagger {
             patterns,
             forms,
             kinds: gazetteer.entities().iter().map(|e| e.kind).collect(),
-            parents: gazetteer.entities().iter().map(|e| e.parent).collect(),
+            // The `in=` parent, then the subdivision and country the geo keys name.
+            parents: gazetteer
+                .entities()
+                .iter()
+                .map(|e| {
+                    let [admin1, country] = gazetteer.containers(e.id);
+                    [e.parent, admin1.filter(|&a| Some(a) != e.parent), country]
+                })
+                .collect(),
         }
     }
 
@@ -343,7 +351,7 @@ impl Tagger {
         // then one lookup per candidate, not a scan of every entity named (issue 16).
         let parents_present: BTreeSet<EntityId> = present
             .iter()
-            .filter_map(|p| self.parents[p.0 as usize])
+            .flat_map(|p| self.parents[p.0 as usize].into_iter().flatten())
             .collect();
         let mut tagged = Tagged::default();
         for c in found {
@@ -430,7 +438,10 @@ impl Tagger {
     ) -> (EntityId, bool) {
         let related = |e: EntityId| {
             present.contains(&e)
-                || self.parents[e.0 as usize].is_some_and(|p| present.contains(&p))
+                || self.parents[e.0 as usize]
+                    .iter()
+                    .flatten()
+                    .any(|p| present.contains(p))
                 || parents_present.contains(&e)
         };
         let mut pool: Vec<EntityId> = ids.iter().copied().filter(|&e| related(e)).collect();

@@ -312,6 +312,12 @@ struct ArgumentLine<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    latitude: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    longitude: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
 }
 
 /// Byte offsets in the document, and the text they hold.
@@ -338,6 +344,9 @@ struct RelationLine<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'a str>,
     open: bool,
+    /// `gazetteer` for a `located_in` the gazetteer states, not the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    how: Option<&'a str>,
 }
 
 pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
@@ -358,6 +367,9 @@ pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
                 start: span.start,
                 end: span.end,
                 text: text(span),
+                latitude: e.latitude,
+                longitude: e.longitude,
+                country: e.country.as_deref(),
             })
         };
         let mut lines = Vec::new();
@@ -394,6 +406,7 @@ pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
                 attributed_to: q.attributed_to.as_deref(),
                 role: q.role.as_deref(),
                 open: q.open,
+                how: q.how.as_deref(),
             };
             serde_json::to_writer(&mut lines, &line).expect("relation lines serialize");
             lines.push(b'\n');

@@ -116,6 +116,10 @@ pub struct GazetteerArgs {
     /// Treat binary or invalid UTF-8 input as an error instead of a warning.
     #[arg(long)]
     pub strict: bool,
+    /// No `located_in` links from the gazetteer (a place and the subdivision or country its
+    /// coordinates' keys name, both named in a document); the text's own links stay.
+    #[arg(long)]
+    pub no_geo_links: bool,
 }
 
 impl GazetteerArgs {
@@ -147,6 +151,7 @@ impl GazetteerArgs {
             no_default_patterns: self.no_default_patterns,
             open_relations: self.open_relations,
             discover: !self.no_discover,
+            no_geo_links: self.no_geo_links,
             gazetteers: self.gazetteers.clone(),
             patterns: self.patterns.clone(),
         }

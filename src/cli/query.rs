@@ -212,6 +212,9 @@ pub(super) fn show(args: ShowArgs) -> Result<ExitCode> {
     let n = &p.node;
     answer(&args.graph, &p, |out| {
         writeln!(out, "{} ({}, {})", sanitize(&n.name), n.id, n.kind.as_str())?;
+        if let Some(place) = query::place_line(n) {
+            writeln!(out, "  place:     {}", sanitize(&place))?;
+        }
         writeln!(out, "  aliases:   {}", sanitize(&n.aliases.join(", ")))?;
         writeln!(out, "  seen as:   {}", sanitize(&n.seen.join(", ")))?;
         writeln!(

@@ -23,7 +23,7 @@ pub enum Sort {
     /// Most significant co-occurrence (signed G²) first.
     Significance,
 }
-pub use show::{Profile, RelationCount, show};
+pub use show::{Profile, RelationCount, place_line, show};
 
 use std::path::Path;
 
