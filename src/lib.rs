@@ -275,7 +275,11 @@ impl Pipeline {
                             .unwrap_or_default(),
                         latitude: geo.and_then(|g| g.point).map(|p| p.0),
                         longitude: geo.and_then(|g| g.point).map(|p| p.1),
-                        country: geo.and_then(|g| g.country.clone()),
+                        country: if listed {
+                            self.gazetteer.country_of(id).map(String::from)
+                        } else {
+                            None
+                        },
                         within: within
                             .into_iter()
                             .flatten()

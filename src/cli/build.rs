@@ -425,8 +425,10 @@ pub(super) fn render(args: RenderArgs) -> Result<ExitCode> {
     let engine = match args.layout {
         Layout::Sfdp => "sfdp",
         Layout::Dot => "dot",
-        Layout::Neato => "neato",
+        Layout::Neato | Layout::Geo => "neato",
     };
+    // The map pins every node: neato draws it as it is (-n) instead of laying it out.
+    let geo = matches!(args.layout, Layout::Geo);
     let out = args.out.clone().unwrap_or_else(|| {
         args.graph
             .parent()
@@ -438,12 +440,17 @@ pub(super) fn render(args: RenderArgs) -> Result<ExitCode> {
                 format!("graph.{}", format.extension())
             })
     });
-    let dot = export::dot::render_view(&kg, &view);
+    let dot = if geo {
+        export::geo::render(&kg, &view)?
+    } else {
+        export::dot::render_view(&kg, &view)
+    };
     let (image, drawn) = if format == ImageFormat::Dot {
         (dot, String::new())
     } else {
-        let image = run_graphviz(engine, format.extension(), &dot, &args.graph)?;
-        (image, format!(" drawn with {engine}"))
+        let args_n: &[&str] = if geo { &["-n"] } else { &[] };
+        let image = run_graphviz(engine, args_n, format.extension(), &dot, &args.graph)?;
+        (image, format!(" drawn with {engine}{}", if geo { " -n" } else { "" }))
     };
     export::write_atomic(&out, &image)?;
     let mut stdout = std::io::stdout().lock();
@@ -481,9 +488,16 @@ fn image_format(given: Option<ImageFormat>, out: Option<&Path>) -> Result<ImageF
 
 /// Pipes DOT through a Graphviz engine and returns the image.
 /// `graph` is the graph drawn, named in the hint when Graphviz is missing.
-fn run_graphviz(engine: &str, format: &str, dot: &[u8], graph: &Path) -> Result<Vec<u8>> {
+fn run_graphviz(
+    engine: &str,
+    args: &[&str],
+    format: &str,
+    dot: &[u8],
+    graph: &Path,
+) -> Result<Vec<u8>> {
     use std::process::{Command, Stdio};
     let spawned = Command::new(engine)
+        .args(args)
         .arg(format!("-T{format}"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

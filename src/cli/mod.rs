@@ -302,6 +302,7 @@ impl FilterArgs {
             kind: self.kind,
             relation: self.relation.clone(),
             min_weight: self.min_weight,
+            within: None,
         })
     }
 }
@@ -341,6 +342,10 @@ pub struct NeighborsArgs {
     /// Order: heaviest co-occurrence first, or most significant (signed G²) first.
     #[arg(long, value_enum, default_value = "weight")]
     pub sort: crate::query::Sort,
+    /// Only places inside this country (a name, an alias or an ISO code: Mexico, MX), by the
+    /// gazetteer's country= key.
+    #[arg(long, value_name = "COUNTRY")]
+    pub within: Option<String>,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub filter: FilterArgs,
@@ -427,6 +432,9 @@ pub enum Layout {
     Dot,
     /// Spring model, for small graphs.
     Neato,
+    /// A map: places at their coordinates over country borders, other entities beside the
+    /// place they are most tied to (neato -n).
+    Geo,
 }
 
 /// `kg render`.

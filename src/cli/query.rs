@@ -55,7 +55,10 @@ fn width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
 
 pub(super) fn neighbors(args: NeighborsArgs) -> Result<ExitCode> {
     let kg = query::load(&args.graph.graph)?;
-    let filter = args.filter.filter(&kg)?;
+    let mut filter = args.filter.filter(&kg)?;
+    if let Some(c) = &args.within {
+        filter.within = Some(query::country(&kg, c)?);
+    }
     let node = query::resolve(&kg, &args.entity)?;
     let list = query::neighbours(
         &kg,

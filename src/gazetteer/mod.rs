@@ -302,6 +302,23 @@ impl Gazetteer {
         [get(&geo.admin1), get(&geo.country)]
     }
 
+    /// The country a place is in: its own `country=`, else that of the nearest place up its
+    /// `in=` chain that has one (an airport `in=` its city). `None` for people and organizations.
+    pub fn country_of(&self, id: EntityId) -> Option<&str> {
+        let mut at = Some(id);
+        for _ in 0..5 {
+            let e = self.entity(at?);
+            if e.kind != EntityKind::Place {
+                return None;
+            }
+            if let Some(c) = e.geo.as_ref().and_then(|g| g.country.as_deref()) {
+                return Some(c);
+            }
+            at = e.parent;
+        }
+        None
+    }
+
     /// Whether the gazetteer puts `x` inside `y`: by `in=` (up to four levels) or by the geo keys.
     pub fn is_inside(&self, x: EntityId, y: EntityId) -> bool {
         let mut at = self.entity(x).parent;
