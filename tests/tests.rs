@@ -18,3 +18,5 @@ mod input;
 mod gold;
 // Scores on public dev data (../shared/data), with floors.
 mod quality;
+// Places on the map: gazetteer coordinates, geo links, `--layout geo`, `--within`.
+mod geo;
