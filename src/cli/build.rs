@@ -450,7 +450,10 @@ pub(super) fn render(args: RenderArgs) -> Result<ExitCode> {
     } else {
         let args_n: &[&str] = if geo { &["-n"] } else { &[] };
         let image = run_graphviz(engine, args_n, format.extension(), &dot, &args.graph)?;
-        (image, format!(" drawn with {engine}{}", if geo { " -n" } else { "" }))
+        (
+            image,
+            format!(" drawn with {engine}{}", if geo { " -n" } else { "" }),
+        )
     };
     export::write_atomic(&out, &image)?;
     let mut stdout = std::io::stdout().lock();

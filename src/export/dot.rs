@@ -99,7 +99,11 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
 
 /// [`render_view`] with every node pinned where `at` puts it (points, for `neato -n`), edges
 /// drawn straight and nodes left where they are.
-pub fn render_at(kg: &KnowledgeGraph, view: &View, at: Option<&BTreeMap<NodeIndex, (f64, f64)>>) -> Vec<u8> {
+pub fn render_at(
+    kg: &KnowledgeGraph,
+    view: &View,
+    at: Option<&BTreeMap<NodeIndex, (f64, f64)>>,
+) -> Vec<u8> {
     let mut bytes = Vec::new();
     {
         let mut writer = DotWriter::from(&mut bytes);
@@ -108,7 +112,11 @@ pub fn render_at(kg: &KnowledgeGraph, view: &View, at: Option<&BTreeMap<NodeInde
         g.graph_attributes()
             // Fixed positions (`at`) keep their overlaps: removing them would move places off
             // their point.
-            .set("overlap", if at.is_some() { "true" } else { "false" }, false)
+            .set(
+                "overlap",
+                if at.is_some() { "true" } else { "false" },
+                false,
+            )
             // Curved edges that avoid nodes look best, but their routing grows steeply with the
             // edge count (10 s for 600 edges in sfdp): straight lines beyond a few hundred.
             .set(

@@ -94,7 +94,10 @@ fn nearest_median(points: &[(f64, f64)]) -> Option<f64> {
 ///
 /// # Errors
 /// [`Error::Usage`] when no place of the view has coordinates: there is nothing to map.
-pub fn layout(kg: &KnowledgeGraph, view: &View) -> Result<(BTreeMap<NodeIndex, (f64, f64)>, Frame)> {
+pub fn layout(
+    kg: &KnowledgeGraph,
+    view: &View,
+) -> Result<(BTreeMap<NodeIndex, (f64, f64)>, Frame)> {
     let g = &kg.graph;
     let placed: Vec<(NodeIndex, (f64, f64))> = view
         .nodes
@@ -139,8 +142,15 @@ pub fn layout(kg: &KnowledgeGraph, view: &View) -> Result<(BTreeMap<NodeIndex, (
         let mut added = Vec::new();
         for &i in view.nodes.iter().filter(|i| !at.contains_key(i)) {
             let mut ties: BTreeMap<NodeIndex, u32> = BTreeMap::new();
-            for e in g.edges(i).chain(g.edges_directed(i, petgraph::Direction::Incoming)) {
-                let other = if e.source() == i { e.target() } else { e.source() };
+            for e in g
+                .edges(i)
+                .chain(g.edges_directed(i, petgraph::Direction::Incoming))
+            {
+                let other = if e.source() == i {
+                    e.target()
+                } else {
+                    e.source()
+                };
                 if at.contains_key(&other) && view.nodes.contains(&other) {
                     *ties.entry(other).or_default() += e.weight().weight;
                 }
@@ -172,16 +182,31 @@ pub fn layout(kg: &KnowledgeGraph, view: &View) -> Result<(BTreeMap<NodeIndex, (
         }
     }
     // Entities tied to nothing drawn: rows under the map.
-    let loose: Vec<NodeIndex> = view.nodes.iter().copied().filter(|i| !at.contains_key(i)).collect();
+    let loose: Vec<NodeIndex> = view
+        .nodes
+        .iter()
+        .copied()
+        .filter(|i| !at.contains_key(i))
+        .collect();
     for (k, i) in loose.into_iter().enumerate() {
-        at.insert(i, (90.0 + 180.0 * (k % 8) as f64, -60.0 - 40.0 * (k / 8) as f64));
+        at.insert(
+            i,
+            (90.0 + 180.0 * (k % 8) as f64, -60.0 - 40.0 * (k / 8) as f64),
+        );
     }
     let sizes: BTreeMap<NodeIndex, (f64, f64)> = view
         .nodes
         .iter()
         .map(|&i| {
             let mark = g[i].latitude.is_some() && g[i].longitude.is_some();
-            (i, if mark { (16.0, 14.0) } else { label_box(&g[i].name, g[i].mentions) })
+            (
+                i,
+                if mark {
+                    (16.0, 14.0)
+                } else {
+                    label_box(&g[i].name, g[i].mentions)
+                },
+            )
         })
         .collect();
     let fixed: Vec<NodeIndex> = placed.iter().map(|p| p.0).collect();
@@ -199,7 +224,11 @@ fn label_box(name: &str, mentions: u32) -> (f64, f64) {
 /// Pushes apart the boxes that overlap, moving only the nodes not in `fixed` (places stay on
 /// their point): each round, an overlapping pair moves apart along the axis where they overlap
 /// least, in index order so the same graph gives the same picture.
-fn spread(at: &mut BTreeMap<NodeIndex, (f64, f64)>, sizes: &BTreeMap<NodeIndex, (f64, f64)>, fixed: &[NodeIndex]) {
+fn spread(
+    at: &mut BTreeMap<NodeIndex, (f64, f64)>,
+    sizes: &BTreeMap<NodeIndex, (f64, f64)>,
+    fixed: &[NodeIndex],
+) {
     const GAP: f64 = 4.0;
     let nodes: Vec<NodeIndex> = at.keys().copied().collect();
     for _ in 0..200 {
@@ -220,7 +249,11 @@ fn spread(at: &mut BTreeMap<NodeIndex, (f64, f64)>, sizes: &BTreeMap<NodeIndex, 
                 }
                 moved = true;
                 let sign = |d: f64| if d < 0.0 { -1.0 } else { 1.0 };
-                let (mx, my) = if oy <= ox { (0.0, oy * sign(dy)) } else { (ox * sign(dx), 0.0) };
+                let (mx, my) = if oy <= ox {
+                    (0.0, oy * sign(dy))
+                } else {
+                    (ox * sign(dx), 0.0)
+                };
                 // Both move half the way, or the free one all of it.
                 let (share_a, share_b) = match (fa, fb) {
                     (true, _) => (0.0, 1.0),

@@ -101,7 +101,9 @@ pub fn country(kg: &KnowledgeGraph, name: &str) -> Result<(String, Option<String
     let node = kg
         .graph
         .node_weights()
-        .find(|n| n.country.as_ref() == Some(code) && names.iter().any(|x| fold(x) == fold(&n.name)))
+        .find(|n| {
+            n.country.as_ref() == Some(code) && names.iter().any(|x| fold(x) == fold(&n.name))
+        })
         .map(|n| n.id.clone());
     Ok((code.clone(), node))
 }
