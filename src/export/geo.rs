@@ -25,6 +25,9 @@ const MAX_HEIGHT: f64 = 1400.0;
 const SATELLITE: f64 = 70.0;
 const SHARED: f64 = 36.0;
 
+/// Where each node is drawn, in points.
+pub type Positions = BTreeMap<NodeIndex, (f64, f64)>;
+
 /// Where the map is: the longitudes and latitudes it spans and points per degree.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
@@ -94,10 +97,7 @@ fn nearest_median(points: &[(f64, f64)]) -> Option<f64> {
 ///
 /// # Errors
 /// [`Error::Usage`] when no place of the view has coordinates: there is nothing to map.
-pub fn layout(
-    kg: &KnowledgeGraph,
-    view: &View,
-) -> Result<(BTreeMap<NodeIndex, (f64, f64)>, Frame)> {
+pub fn layout(kg: &KnowledgeGraph, view: &View) -> Result<(Positions, Frame)> {
     let g = &kg.graph;
     let placed: Vec<(NodeIndex, (f64, f64))> = view
         .nodes
