@@ -40,7 +40,7 @@ fn every_built_in_city_subdivision_and_country_has_a_point_and_a_country() {
             g.iso
                 .as_ref()
                 .unwrap()
-                .starts_with(g.country.as_ref().unwrap())
+                .starts_with(&**g.country.as_ref().unwrap())
         );
     }
     // Countries of ISO 3166-1: all but the four where GeoNames has no town to give a point.

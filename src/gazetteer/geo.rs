@@ -9,15 +9,59 @@ pub struct Geo {
     /// Latitude and longitude in degrees (WGS 84, as GeoNames gives them).
     pub point: Option<(f64, f64)>,
     /// Its own ISO 3166 code, for a country (`MX`) or a first-level subdivision (`MX-JAL`).
-    pub iso: Option<String>,
+    pub iso: Option<Code>,
     /// The country it is in (or is), ISO 3166-1 alpha-2.
-    pub country: Option<String>,
+    pub country: Option<Code>,
     /// The first-level subdivision it is in (or is), ISO 3166-2.
-    pub admin1: Option<String>,
+    pub admin1: Option<Code>,
     /// Inhabitants.
     pub population: Option<u64>,
     /// GeoNames id.
     pub geonames: Option<u64>,
+}
+
+/// An ISO 3166 code (`MX`, `MX-JAL`: at most six characters) kept inline: tens of thousands of
+/// places carry two or three, and a heap string each would be most of their memory.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Code {
+    bytes: [u8; 6],
+    len: u8,
+}
+
+impl Code {
+    /// The code, if `s` is one: two capitals, then optionally `-` and one to three capitals or
+    /// digits.
+    pub fn parse(s: &str) -> Option<Code> {
+        if !is_iso(s) {
+            return None;
+        }
+        let mut bytes = [0; 6];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        Some(Code {
+            bytes,
+            len: s.len() as u8,
+        })
+    }
+}
+
+impl std::ops::Deref for Code {
+    type Target = str;
+    fn deref(&self) -> &str {
+        // Only ASCII is ever stored (`parse` checks it).
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl std::fmt::Debug for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", &**self)
+    }
 }
 
 /// The attribute keys [`Geo::set`] takes.
@@ -57,14 +101,14 @@ impl Geo {
                 let lon = degrees(180.0, "longitude")?;
                 self.point = Some((self.point.map_or(f64::NAN, |p| p.0), lon));
             }
-            "country" if is_alpha2(value) => self.country = Some(value.to_string()),
+            "country" if is_alpha2(value) => self.country = Code::parse(value),
             "country" => {
                 return Err(format!(
                     "country=\"{value}\" is not an ISO 3166-1 alpha-2 code (two capitals, MX)"
                 ));
             }
             "admin1" | "iso" if is_iso(value) => {
-                let v = Some(value.to_string());
+                let v = Code::parse(value);
                 if key == "iso" {
                     self.iso = v
                 } else {
@@ -94,7 +138,7 @@ impl Geo {
             return Err("lat= and lon= go together: give both or neither".to_string());
         }
         if let (Some(c), Some(a)) = (&self.country, &self.admin1)
-            && !a.starts_with(&format!("{c}-"))
+            && !(a.len() > 3 && a.starts_with(&**c) && a.as_bytes()[2] == b'-')
         {
             return Err(format!("admin1={a} is not a subdivision of country={c}"));
         }

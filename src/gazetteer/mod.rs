@@ -145,7 +145,7 @@ pub struct Gazetteer {
     /// looked up like aliases, not listed among them in outputs.
     spellings: HashMap<EntityId, Vec<String>>,
     /// Countries and subdivisions by their own ISO 3166 code (`iso=`), the first loaded.
-    by_iso: HashMap<String, EntityId>,
+    by_iso: HashMap<geo::Code, EntityId>,
 }
 
 /// Words too common or too short to link a person on their own.
@@ -234,7 +234,7 @@ impl Gazetteer {
             }
         }
         for e in &g.entities {
-            if let Some(code) = e.geo.as_ref().and_then(|geo| geo.iso.clone()) {
+            if let Some(code) = e.geo.as_ref().and_then(|geo| geo.iso) {
                 g.by_iso.entry(code).or_insert(e.id);
             }
         }
@@ -284,7 +284,7 @@ impl Gazetteer {
 
     /// The country or subdivision whose ISO 3166 code is `code` (`MX`, `MX-JAL`).
     pub fn by_iso(&self, code: &str) -> Option<EntityId> {
-        self.by_iso.get(code).copied()
+        self.by_iso.get(&geo::Code::parse(code)?).copied()
     }
 
     /// The first-level subdivision and the country a place lies in, by its geo keys (never
@@ -293,13 +293,12 @@ impl Gazetteer {
         let Some(geo) = self.entity(id).geo.as_deref() else {
             return [None, None];
         };
-        let get = |code: &Option<String>| {
-            code.as_deref()
-                .filter(|c| geo.iso.as_deref() != Some(*c))
-                .and_then(|c| self.by_iso(c))
+        let get = |code: Option<geo::Code>| {
+            code.filter(|&c| geo.iso != Some(c))
+                .and_then(|c| self.by_iso.get(&c).copied())
                 .filter(|&e| e != id)
         };
-        [get(&geo.admin1), get(&geo.country)]
+        [get(geo.admin1), get(geo.country)]
     }
 
     /// The country a place is in: its own `country=`, else that of the nearest place up its

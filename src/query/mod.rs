@@ -120,7 +120,7 @@ fn countries() -> &'static [(String, Vec<String>)] {
             .unwrap_or_default()
             .into_iter()
             .filter_map(|r| {
-                let code = r.geo.as_ref()?.iso.clone()?;
+                let code = r.geo.as_ref()?.iso?.to_string();
                 Some((code, std::iter::once(r.name).chain(r.aliases).collect()))
             })
             .collect()
