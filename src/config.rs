@@ -19,6 +19,8 @@ pub struct GazetteerConfig {
     pub open_relations: bool,
     /// Discover names the gazetteer does not list.
     pub discover: bool,
+    /// No `located_in` links from the gazetteer's geo keys.
+    pub no_geo_links: bool,
     /// User gazetteer files or folders (`*.tsv`; folders may also hold `*.patterns`).
     pub gazetteers: Vec<PathBuf>,
     /// User pattern files or folders (`*.patterns`).
@@ -56,6 +58,7 @@ impl GazetteerConfig {
         let mut pipeline = Pipeline::new(gazetteer, pats);
         pipeline.patterns.open = self.open_relations;
         pipeline.discover = self.discover;
+        pipeline.geo_links = !self.no_geo_links;
         pipeline.patterns.constructions = !self.no_default_patterns;
         Ok(pipeline)
     }

@@ -95,6 +95,9 @@ pub struct Pipeline {
     pub discover: bool,
     /// Fingerprint documents, so a build can fold copies of one story.
     pub fingerprint: bool,
+    /// Link a place to the subdivision and country its geo keys name, when the document names
+    /// them too (`located_in`, `how: gazetteer`).
+    pub geo_links: bool,
 }
 
 /// One document read: its sentences, its mentions (discovered ones included, in text order) and
@@ -170,6 +173,7 @@ impl Pipeline {
             patterns: PatternSet::new(patterns),
             discover: false,
             fingerprint: true,
+            geo_links: true,
         }
     }
 
@@ -222,7 +226,11 @@ impl Pipeline {
         let analysis = self.analyze(doc);
         let (sentences, tagged) = (&analysis.sentences, &analysis.tagged);
         let known = analysis.known(&self.gazetteer);
-        let relations = relations::extract(doc, sentences, tagged, &known, &self.patterns);
+        let mut relations = relations::extract(doc, sentences, tagged, &known, &self.patterns);
+        if self.geo_links {
+            let links = relations::geo::links(doc, sentences, tagged, &self.gazetteer, &relations);
+            relations.extend(links);
+        }
         // Each entity's id once per document, shared by its mentions and relations.
         let mut keys: normalize::WordMap<EntityId, std::sync::Arc<str>> = Default::default();
         let mut key = |id| {
@@ -260,6 +268,13 @@ impl Pipeline {
                 .map(|id| {
                     let e = known.entity(id);
                     let discovery = analysis.discovery(&self.gazetteer, id);
+                    let geo = e.geo.as_deref();
+                    let listed = (id.0 as usize) < self.gazetteer.len();
+                    let within = if listed {
+                        self.gazetteer.containers(id)
+                    } else {
+                        [None, None]
+                    };
                     EntityFact {
                         id: e.key.clone(),
                         name: e.name.clone(),
@@ -269,6 +284,18 @@ impl Pipeline {
                         evidence: discovery
                             .map(|(_, cues)| cues.iter().map(|c| c.to_string()).collect())
                             .unwrap_or_default(),
+                        latitude: geo.and_then(|g| g.point).map(|p| p.0),
+                        longitude: geo.and_then(|g| g.point).map(|p| p.1),
+                        country: if listed {
+                            self.gazetteer.country_of(id).map(String::from)
+                        } else {
+                            None
+                        },
+                        within: within
+                            .into_iter()
+                            .flatten()
+                            .map(|c| self.gazetteer.entity(c).name.clone())
+                            .collect(),
                     }
                 })
                 .collect(),

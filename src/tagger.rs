@@ -74,6 +74,9 @@ pub struct Tagger {
     forms: Vec<Form>,
     kinds: Vec<EntityKind>,
     parents: Vec<Option<EntityId>>,
+    /// The subdivision and country the geo keys put a place in, where they add to its parent:
+    /// kept apart so a gazetteer without geo keys pays nothing for them.
+    regions: std::collections::HashMap<EntityId, [Option<EntityId>; 2]>,
 }
 
 /// The distinct folded forms, sorted, and the forms behind each. Forms that fold alike share one
@@ -176,6 +179,15 @@ impl Tagger {
             forms,
             kinds: gazetteer.entities().iter().map(|e| e.kind).collect(),
             parents: gazetteer.entities().iter().map(|e| e.parent).collect(),
+            regions: gazetteer
+                .entities()
+                .iter()
+                .filter_map(|e| {
+                    let [admin1, country] = gazetteer.containers(e.id);
+                    let extra = [admin1, country].map(|c| c.filter(|&c| Some(c) != e.parent));
+                    (extra != [None, None]).then_some((e.id, extra))
+                })
+                .collect(),
         }
     }
 
@@ -341,10 +353,8 @@ impl Tagger {
             found.iter().filter_map(|c| self.sole_entity(c)).collect();
         // The parents of what the document names, gathered once: "a child of e is named" is
         // then one lookup per candidate, not a scan of every entity named (issue 16).
-        let parents_present: BTreeSet<EntityId> = present
-            .iter()
-            .filter_map(|p| self.parents[p.0 as usize])
-            .collect();
+        let parents_present: BTreeSet<EntityId> =
+            present.iter().flat_map(|p| self.containers(*p)).collect();
         let mut tagged = Tagged::default();
         for c in found {
             if c.acronym_of.is_none() && inside_a_longer_name(&doc.text, sentences, c.span) {
@@ -418,6 +428,14 @@ impl Tagger {
         tagged
     }
 
+    /// The `in=` parent of an entity, then the subdivision and country its geo keys name.
+    fn containers(&self, e: EntityId) -> impl Iterator<Item = EntityId> + '_ {
+        let regions = self.regions.get(&e).copied().unwrap_or_default();
+        self.parents[e.0 as usize]
+            .into_iter()
+            .chain(regions.into_iter().flatten())
+    }
+
     /// Picks one of several entities for a name: first by what else the document names (the
     /// entity itself, its parent or a child), then by the words before it; otherwise the first in
     /// gazetteer order, flagged as ambiguous.
@@ -430,7 +448,7 @@ impl Tagger {
     ) -> (EntityId, bool) {
         let related = |e: EntityId| {
             present.contains(&e)
-                || self.parents[e.0 as usize].is_some_and(|p| present.contains(&p))
+                || self.containers(e).any(|p| present.contains(&p))
                 || parents_present.contains(&e)
         };
         let mut pool: Vec<EntityId> = ids.iter().copied().filter(|&e| related(e)).collect();

@@ -132,6 +132,10 @@ fn relations_match_the_annotations() {
             continue;
         }
         for ev in crate::util::evidence(&graph, e) {
+            // The gold records what the text says; a link the gazetteer adds says so.
+            if ev["qualifiers"]["how"] == "gazetteer" {
+                continue;
+            }
             let doc = ev["doc"]
                 .as_str()
                 .unwrap()
@@ -173,7 +177,8 @@ fn relations_match_the_annotations() {
     for extra in found.difference(&all) {
         println!("  extra {extra:?}");
     }
-    // Measured: precision 1.000, strict recall 0.957, all 0.774.
+    // Measured: precision 1.000, strict recall 0.957, all 0.774 (the text's relations; the 29
+    // located_in the gazetteer adds on the corpus are all true but no annotation).
     assert!(p_all >= 0.95, "precision {p_all:.3} below floor");
     assert!(r_strict >= 0.9, "strict recall {r_strict:.3} below floor");
     assert!(r_all >= 0.7, "recall on all records {r_all:.3} below floor");

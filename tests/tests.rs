@@ -24,3 +24,5 @@ mod jsonl;
 mod gold;
 // Scores on public dev data (../shared/data), with floors.
 mod quality;
+// Places on the map: gazetteer coordinates, geo links, `--layout geo`, `--within`.
+mod geo;

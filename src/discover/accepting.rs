@@ -152,6 +152,7 @@ pub(super) fn push_entity(
         aliases: Vec::new(),
         demonyms: Vec::new(),
         parent: None,
+        geo: None,
         origin: Origin {
             path: "<discovered>".into(),
             line: 0,

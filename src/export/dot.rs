@@ -76,6 +76,17 @@ fn legend(open: bool, discovered: bool) -> String {
     )
 }
 
+/// The label size of a node of `mentions` mentions; smaller on a map, where the map is what
+/// gives the scale.
+pub fn font_size(mentions: u32, map: bool) -> f64 {
+    let grow = f64::from(mentions).sqrt();
+    if map {
+        (8.0 + grow).min(14.0).round()
+    } else {
+        (10.0 + 2.0 * grow).round()
+    }
+}
+
 /// Renders the whole graph as DOT.
 pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
     render_view(kg, &View::all(kg))
@@ -83,18 +94,34 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
 
 /// Renders the part of the graph a [`View`] selects as DOT.
 pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
+    render_at(kg, view, None)
+}
+
+/// [`render_view`] with every node pinned where `at` puts it (points, for `neato -n`), edges
+/// drawn straight and nodes left where they are.
+pub fn render_at(
+    kg: &KnowledgeGraph,
+    view: &View,
+    at: Option<&crate::export::geo::Positions>,
+) -> Vec<u8> {
     let mut bytes = Vec::new();
     {
         let mut writer = DotWriter::from(&mut bytes);
         writer.set_pretty_print(true);
         let mut g = writer.digraph();
         g.graph_attributes()
-            .set("overlap", "false", false)
+            // Fixed positions (`at`) keep their overlaps: removing them would move places off
+            // their point.
+            .set(
+                "overlap",
+                if at.is_some() { "true" } else { "false" },
+                false,
+            )
             // Curved edges that avoid nodes look best, but their routing grows steeply with the
             // edge count (10 s for 600 edges in sfdp): straight lines beyond a few hundred.
             .set(
                 "splines",
-                if view.edges.len() <= SPLINE_LIMIT {
+                if view.edges.len() <= SPLINE_LIMIT && at.is_none() {
                     "true"
                 } else {
                     "false"
@@ -103,6 +130,10 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
             )
             .set("outputorder", "edgesfirst", false)
             .set("fontname", "Helvetica", true);
+        if at.is_some() {
+            // Every place's name is drawn, even where it must overlap another.
+            g.graph_attributes().set("forcelabels", "true", false);
+        }
         g.node_attributes()
             .set("style", "filled", true)
             .set("fontname", "Helvetica", true)
@@ -119,13 +150,26 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
             .set("labelloc", "b", false);
         for &idx in &view.nodes {
             let n = &kg.graph[idx];
-            let size = 10.0 + 2.0 * f64::from(n.mentions).sqrt();
+            let size = font_size(n.mentions, at.is_some());
             let mut node = g.node_named(format!("n{}", idx.index()));
             node.set("label", &escape(&n.name), true)
                 .set("tooltip", &escape(&n.id), true)
                 .set("shape", shape(n.kind), false)
                 .set("fillcolor", &hex(kind_color(n.kind)), false)
                 .set("fontsize", &format!("{size:.0}"), false);
+            if let Some(&(x, y)) = at.and_then(|at| at.get(&idx)) {
+                node.set("pos", &format!("{x:.1},{y:.1}!"), true);
+                // On a map a place is a small mark on its point, its name beside it (Graphviz
+                // moves external labels off each other; the mark never moves).
+                if n.latitude.is_some() && n.longitude.is_some() {
+                    node.set("label", "", true)
+                        .set("xlabel", &escape(&n.name), true)
+                        .set("fixedsize", "true", false)
+                        .set("width", "0.2", false)
+                        .set("height", "0.18", false)
+                        .set("fontcolor", "\"#1E8449\"", false);
+                }
+            }
             // Discovered names are drawn dashed: found by their shape, not listed anywhere.
             if n.discovered {
                 node.set("style", "\"filled,dashed\"", false)

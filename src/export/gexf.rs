@@ -24,6 +24,9 @@ const NODE_ATTRS: &[(&str, &str)] = &[
     ("aliases", "string"),
     ("discovered", "boolean"),
     ("confidence", "double"),
+    ("latitude", "double"),
+    ("longitude", "double"),
+    ("country", "string"),
 ];
 
 const EDGE_ATTRS: &[(&str, &str)] = &[
@@ -90,7 +93,7 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             xml_escape(&n.name),
             spell(&n.dates)
         );
-        let values = [
+        let mut values = vec![
             ("type", n.kind.as_str().to_string()),
             ("mentions", n.mentions.to_string()),
             ("documents", n.documents.to_string()),
@@ -98,6 +101,14 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             ("discovered", n.discovered.to_string()),
             ("confidence", format!("{:.2}", n.confidence.unwrap_or(1.0))),
         ];
+        // Only places with coordinates carry them (Gephi's Geo Layout reads these two).
+        if let (Some(lat), Some(lon)) = (n.latitude, n.longitude) {
+            values.push(("latitude", lat.to_string()));
+            values.push(("longitude", lon.to_string()));
+        }
+        if let Some(c) = &n.country {
+            values.push(("country", xml_escape(c)));
+        }
         attvalues(&mut s, "        ", &values);
         let (r, g, b) = kind_color(n.kind);
         let _ = writeln!(s, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>");

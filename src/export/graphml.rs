@@ -23,6 +23,9 @@ const NODE_KEYS: &[(&str, &str, &str)] = &[
     ("n_g", "g", "int"),
     ("n_b", "b", "int"),
     ("n_size", "size", "double"),
+    ("n_latitude", "latitude", "double"),
+    ("n_longitude", "longitude", "double"),
+    ("n_country", "country", "string"),
 ];
 
 const EDGE_KEYS: &[(&str, &str, &str)] = &[
@@ -74,6 +77,14 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
         ];
         for (key, value) in values {
             let _ = writeln!(s, "      <data key=\"{key}\">{value}</data>");
+        }
+        // Only places with coordinates carry them (Gephi's Geo Layout reads these two).
+        if let (Some(lat), Some(lon)) = (n.latitude, n.longitude) {
+            let _ = writeln!(s, "      <data key=\"n_latitude\">{lat}</data>");
+            let _ = writeln!(s, "      <data key=\"n_longitude\">{lon}</data>");
+        }
+        if let Some(c) = &n.country {
+            let _ = writeln!(s, "      <data key=\"n_country\">{}</data>", xml_escape(c));
         }
         s.push_str("    </node>\n");
     }

@@ -124,6 +124,10 @@ mod tests {
             mentions: 2,
             documents: 2,
             dates: None,
+            latitude: None,
+            longitude: None,
+            country: None,
+            within: Vec::new(),
         };
         let doc = |name: &str, copy_of: Option<&str>| DocumentInfo {
             name: name.into(),

@@ -2,6 +2,7 @@
 //! [`write_atomic`], so a failed build never leaves a half-written file behind.
 
 pub mod dot;
+pub mod geo;
 pub mod gexf;
 pub mod graphml;
 pub mod html;

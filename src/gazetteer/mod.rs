@@ -3,6 +3,7 @@
 //! forms kg derives itself (nicknames inside a full name, surnames for partial-name links).
 
 pub mod check;
+pub mod geo;
 mod parse;
 mod spelling;
 
@@ -72,6 +73,8 @@ pub struct Entity {
     pub demonyms: Vec<String>,
     /// The containing place or parent organization.
     pub parent: Option<EntityId>,
+    /// Where it is, for places that have the geo keys.
+    pub geo: Option<Box<geo::Geo>>,
     /// Where it is defined.
     pub origin: Origin,
 }
@@ -87,6 +90,7 @@ impl Entity {
             aliases: r.aliases,
             demonyms: r.demonyms,
             parent: None,
+            geo: r.geo,
             origin: r.origin,
         }
     }
@@ -140,6 +144,8 @@ pub struct Gazetteer {
     /// Names of organizations in the other spelling (`gazetteer/spellings.txt`): matched and
     /// looked up like aliases, not listed among them in outputs.
     spellings: HashMap<EntityId, Vec<String>>,
+    /// Countries and subdivisions by their own ISO 3166 code (`iso=`), the first loaded.
+    by_iso: HashMap<geo::Code, EntityId>,
 }
 
 /// Words too common or too short to link a person on their own.
@@ -227,6 +233,11 @@ impl Gazetteer {
                 g.entities[i].parent = Some(pid);
             }
         }
+        for e in &g.entities {
+            if let Some(code) = e.geo.as_ref().and_then(|geo| geo.iso) {
+                g.by_iso.entry(code).or_insert(e.id);
+            }
+        }
         // An organization is named in British and American spellings alike ("International
         // Labour Organisation" = "International Labor Organization"), whichever a file lists.
         for e in &g.entities {
@@ -269,6 +280,55 @@ impl Gazetteer {
     /// for "International Labour Organisation") that it does not list itself.
     pub fn spellings(&self, id: EntityId) -> &[String] {
         self.spellings.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The country or subdivision whose ISO 3166 code is `code` (`MX`, `MX-JAL`).
+    pub fn by_iso(&self, code: &str) -> Option<EntityId> {
+        self.by_iso.get(&geo::Code::parse(code)?).copied()
+    }
+
+    /// The first-level subdivision and the country a place lies in, by its geo keys (never
+    /// itself): what `located_in` links from the gazetteer and `kg show` name.
+    pub fn containers(&self, id: EntityId) -> [Option<EntityId>; 2] {
+        let Some(geo) = self.entity(id).geo.as_deref() else {
+            return [None, None];
+        };
+        let get = |code: Option<geo::Code>| {
+            code.filter(|&c| geo.iso != Some(c))
+                .and_then(|c| self.by_iso.get(&c).copied())
+                .filter(|&e| e != id)
+        };
+        [get(geo.admin1), get(geo.country)]
+    }
+
+    /// The country a place is in: its own `country=`, else that of the nearest place up its
+    /// `in=` chain that has one (an airport `in=` its city). `None` for people and organizations.
+    pub fn country_of(&self, id: EntityId) -> Option<&str> {
+        let mut at = Some(id);
+        for _ in 0..5 {
+            let e = self.entity(at?);
+            if e.kind != EntityKind::Place {
+                return None;
+            }
+            if let Some(c) = e.geo.as_ref().and_then(|g| g.country.as_deref()) {
+                return Some(c);
+            }
+            at = e.parent;
+        }
+        None
+    }
+
+    /// Whether the gazetteer puts `x` inside `y`: by `in=` (up to four levels) or by the geo keys.
+    pub fn is_inside(&self, x: EntityId, y: EntityId) -> bool {
+        let mut at = self.entity(x).parent;
+        for _ in 0..4 {
+            match at {
+                Some(p) if p == y => return true,
+                Some(p) => at = self.entity(p).parent,
+                None => break,
+            }
+        }
+        self.containers(x).contains(&Some(y))
     }
 
     /// The entity with stable id `key`.
@@ -492,6 +552,17 @@ impl<'a> Known<'a> {
         match (id.0 as usize).checked_sub(n) {
             Some(i) => &self.discovered[i],
             None => self.gazetteer.entity(id),
+        }
+    }
+
+    /// Whether `x` lies inside `y`: [`Gazetteer::is_inside`] for listed entities, the `in=`
+    /// parent alone for discovered ones.
+    pub fn is_inside(&self, x: EntityId, y: EntityId) -> bool {
+        let n = self.gazetteer.len() as u32;
+        if x.0 < n && y.0 < n {
+            self.gazetteer.is_inside(x, y)
+        } else {
+            self.entity(x).parent == Some(y)
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::gazetteer::EntityKind;
+use crate::gazetteer::geo::{self, Geo};
 
 /// One parsed line, before ids are checked across files.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +21,8 @@ pub struct Record {
     pub demonyms: Vec<String>,
     /// Id of the place or organization that contains this one.
     pub parent: Option<String>,
+    /// Where it is (places with the geo keys), boxed since most entities have none.
+    pub geo: Option<Box<Geo>>,
     /// Where the line is.
     pub origin: Origin,
 }
@@ -150,11 +153,13 @@ fn parse_line(path: &str, line: usize, content: &str) -> Result<Record> {
         aliases,
         demonyms: Vec::new(),
         parent: None,
+        geo: None,
         origin: Origin {
             path: path.to_string(),
             line,
         },
     };
+    let mut place = Geo::default();
     for attr in cols
         .get(4)
         .into_iter()
@@ -179,13 +184,17 @@ fn parse_line(path: &str, line: usize, content: &str) -> Result<Record> {
             "in" => return Err(err(format!("attribute in=\"{v}\" is not a valid id"))),
             // Free text for people editing the file: where a fact comes from.
             "source" | "note" => {}
+            k if geo::KEYS.contains(&k) => place.set(k, v).map_err(err)?,
             other => {
                 return Err(err(format!(
-                    "unknown attribute \"{other}\": expected demonym, in, source or note"
+                    "unknown attribute \"{other}\": expected demonym, in, source, note or a geo \
+                     key ({})",
+                    geo::KEYS.join(", ")
                 )));
             }
         }
     }
+    record.geo = place.finish().map_err(err)?.map(Box::new);
     Ok(record)
 }
 
@@ -223,6 +232,14 @@ mod tests {
                 "t.tsv:1: unknown attribute \"colour\"",
             ),
             ("a\tORG\t \n", "t.tsv:1: entity a has an empty name"),
+            (
+                "# x\na\tPLACE\tX\t-\tlat=20,5; lon=3\n",
+                "t.tsv:2: lat=\"20,5\" is not a latitude",
+            ),
+            (
+                "a\tPLACE\tX\t-\tlon=3\n",
+                "t.tsv:1: lat= and lon= go together",
+            ),
         ];
         for (text, expected) in rows {
             let got = parse("t.tsv", text).unwrap_err().to_string();

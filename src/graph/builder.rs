@@ -35,6 +35,8 @@ struct NodeTally {
     documents: u32,
     seen: BTreeSet<String>,
     dates: Option<(String, String)>,
+    /// Latitude, longitude, country and containers, as the first document gave them.
+    location: (Option<f64>, Option<f64>, Option<String>, Vec<String>),
 }
 
 #[derive(Default)]
@@ -206,6 +208,7 @@ impl GraphBuilder {
                     documents: 0,
                     seen: BTreeSet::new(),
                     dates: None,
+                    location: (e.latitude, e.longitude, e.country, e.within),
                 }),
                 std::collections::btree_map::Entry::Occupied(o) => {
                     let t = o.into_mut();
@@ -484,6 +487,10 @@ impl GraphBuilder {
                     mentions: t.mentions,
                     documents: t.documents,
                     dates: t.dates,
+                    latitude: t.location.0,
+                    longitude: t.location.1,
+                    country: t.location.2,
+                    within: t.location.3,
                 }
             })
             .collect();

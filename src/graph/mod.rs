@@ -57,6 +57,18 @@ pub struct Node {
     /// Dates of the first and last dated documents mentioning it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dates: Option<(String, String)>,
+    /// For a place: its latitude in degrees, from the gazetteer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<f64>,
+    /// For a place: its longitude in degrees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<f64>,
+    /// For a place: the country it is in (or is), ISO 3166-1 alpha-2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// For a place: the names of the subdivision and country it lies in ("Jalisco", "Mexico").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub within: Vec<String>,
 }
 
 /// An edge: every sentence that states one relation between two entities.

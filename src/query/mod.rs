@@ -23,7 +23,7 @@ pub enum Sort {
     /// Most significant co-occurrence (signed G²) first.
     Significance,
 }
-pub use show::{Profile, RelationCount, show};
+pub use show::{Profile, RelationCount, place_line, show};
 
 use std::path::Path;
 
@@ -72,6 +72,58 @@ pub fn resolve(kg: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
     best.ok_or_else(|| Error::UnknownEntity {
         name: name.to_string(),
         suggestions: suggest(kg, &wanted),
+    })
+}
+
+/// The country `name` means for `--within`: an ISO 3166-1 alpha-2 code ("MX", any case), or a
+/// name or alias of a country node of the graph or of the built-in gazetteer's countries
+/// ("Mexico", "United Mexican States"). Gives (code, the country's node id in `kg` if any).
+///
+/// # Errors
+/// [`Error::Usage`] when nothing names a country so.
+pub fn country(kg: &KnowledgeGraph, name: &str) -> Result<(String, Option<String>)> {
+    let wanted = fold(name);
+    let code = name.to_ascii_uppercase();
+    let found = countries()
+        .iter()
+        .find(|(c, _)| name.len() == 2 && *c == code)
+        .or_else(|| {
+            countries()
+                .iter()
+                .find(|(_, names)| names.iter().any(|n| fold(n) == wanted))
+        });
+    let Some((code, names)) = found else {
+        return Err(Error::Usage(format!(
+            "--within {name}: no country has that name, alias or ISO code (Mexico, MX)"
+        )));
+    };
+    // The country's own node, which is not inside itself.
+    let node = kg
+        .graph
+        .node_weights()
+        .find(|n| {
+            n.country.as_ref() == Some(code) && names.iter().any(|x| fold(x) == fold(&n.name))
+        })
+        .map(|n| n.id.clone());
+    Ok((code.clone(), node))
+}
+
+/// The built-in countries: (ISO code, names), from the gazetteer's countries file alone.
+fn countries() -> &'static [(String, Vec<String>)] {
+    static COUNTRIES: std::sync::OnceLock<Vec<(String, Vec<String>)>> = std::sync::OnceLock::new();
+    COUNTRIES.get_or_init(|| {
+        let (name, text) = crate::gazetteer::DEFAULT_FILES
+            .iter()
+            .find(|(n, _)| *n == "countries.tsv")
+            .expect("the built-in gazetteer has countries.tsv");
+        crate::gazetteer::parse(name, text)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|r| {
+                let code = r.geo.as_ref()?.iso?.to_string();
+                Some((code, std::iter::once(r.name).chain(r.aliases).collect()))
+            })
+            .collect()
     })
 }
 

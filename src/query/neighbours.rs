@@ -22,6 +22,9 @@ pub struct Filter {
     pub relation: Option<String>,
     /// Only follow edges with at least this weight.
     pub min_weight: u32,
+    /// Only list places inside this country: (ISO 3166-1 alpha-2 code, the country's node id
+    /// when the graph has it, which is left out).
+    pub within: Option<(String, Option<String>)>,
 }
 
 impl Filter {
@@ -245,6 +248,11 @@ pub fn neighbours(
     let mut out: Vec<Neighbour> = order
         .into_iter()
         .filter(|&n| filter.kind.is_none_or(|k| g[n].kind == k))
+        .filter(|&n| {
+            filter.within.as_ref().is_none_or(|(code, itself)| {
+                g[n].country.as_deref() == Some(code.as_str()) && itself.as_ref() != Some(&g[n].id)
+            })
+        })
         .map(|n| {
             let (d, parent) = seen[n.index()].expect("visited");
             let (weight, relations, evidence) = connection(kg, &adjacency, parent, n, evidence);

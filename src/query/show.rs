@@ -91,3 +91,45 @@ pub fn show(kg: &KnowledgeGraph, node: NodeIndex) -> Profile {
         incoming: typed(Direction::Incoming),
     }
 }
+
+/// "Guadalajara, Jalisco, Mexico (20.68, -103.35)": a place, what it lies in and its point to
+/// two decimals; `None` for an entity the gazetteer does not place.
+pub fn place_line(n: &Node) -> Option<String> {
+    let point = match (n.latitude, n.longitude) {
+        (Some(lat), Some(lon)) => Some(format!("({lat:.2}, {lon:.2})")),
+        _ => None,
+    };
+    if point.is_none() && n.within.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = std::iter::once(n.name.as_str())
+        .chain(n.within.iter().map(String::as_str))
+        .collect();
+    Some(match point {
+        Some(p) => format!("{} {p}", names.join(", ")),
+        None => names.join(", "),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_line_names_what_it_lies_in_and_its_point() {
+        let mut n: Node = serde_json::from_str(
+            r#"{"id":"guadalajara","name":"Guadalajara","type":"PLACE","aliases":[],"seen":[],
+                "mentions":1,"documents":1,"latitude":20.67738,"longitude":-103.34749,
+                "country":"MX","within":["Jalisco","Mexico"]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            place_line(&n).unwrap(),
+            "Guadalajara, Jalisco, Mexico (20.68, -103.35)"
+        );
+        n.latitude = None;
+        assert_eq!(place_line(&n).unwrap(), "Guadalajara, Jalisco, Mexico");
+        n.within.clear();
+        assert_eq!(place_line(&n), None);
+    }
+}

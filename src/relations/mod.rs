@@ -4,6 +4,7 @@
 //! sentence and its byte offsets, the two argument spans and the trigger words, with qualifiers
 //! (negated, hedged, attributed) that a reader needs before trusting it.
 
+pub mod geo;
 pub mod patterns;
 mod rules;
 
@@ -72,6 +73,10 @@ pub struct Qualifiers {
     /// Read by `--open-relations`: a verb no pattern covers, the predicate its lemma.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub open: bool,
+    /// `gazetteer` for a `located_in` the gazetteer's geo keys state (both places named in the
+    /// document), not the sentence: the sentence is where the first is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
 }
 
 impl Qualifiers {

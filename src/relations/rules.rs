@@ -1085,7 +1085,7 @@ fn place(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]) -> Option
     }
     if between == [","] {
         let (x, y) = (ctx.arg(a), ctx.arg(b));
-        let inside = ctx.gazetteer.entity(x.entity).parent == Some(y.entity);
+        let inside = ctx.gazetteer.is_inside(x.entity, y.entity);
         return if inside {
             ctx.found(p, a, b, None, false)
         } else {
