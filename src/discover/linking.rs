@@ -179,7 +179,17 @@ pub(super) fn join_short_forms(by_name: &mut Names, parent: &ShortForms) {
         let short = &by_name[short];
         let (votes, own) = (short.votes.clone(), short.own.clone());
         let entry = by_name.get_mut(long).expect("listed");
-        entry.votes.merge(&votes);
+        // A name whose head word says what it is ("Butler University") keeps that type however
+        // its short form is used: "at Butler", "in Butler" eighty times make no town of it.
+        let headed = entry.votes.cues.iter().any(|c| {
+            matches!(
+                *c,
+                "organization head word" | "place head word" | "building or site head word"
+            )
+        });
+        if !headed {
+            entry.votes.merge(&votes);
+        }
         entry.all.extend(own);
     }
 }

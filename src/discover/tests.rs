@@ -405,6 +405,20 @@ fn organization_names_around_places_and_head_words() {
             &["Department of Water Supply ORG discovered discovered:department_of_water_supply"],
         ),
         (
+            "a head word keeps its type however the short form is used",
+            "He coached at Korvane University. He won in Korvane, in Korvane, in Korvane, in \
+             Korvane, in Korvane and in Korvane.",
+            &[
+                "Korvane University ORG discovered discovered:korvane_university",
+                "Korvane ORG partial-name discovered:korvane_university",
+                "Korvane ORG partial-name discovered:korvane_university",
+                "Korvane ORG partial-name discovered:korvane_university",
+                "Korvane ORG partial-name discovered:korvane_university",
+                "Korvane ORG partial-name discovered:korvane_university",
+                "Korvane ORG partial-name discovered:korvane_university",
+            ],
+        ),
+        (
             "a demonym before an organization's name",
             "Jets of the Spanish Air Force flew over the coast.",
             &["Spanish Air Force ORG discovered discovered:spanish_air_force"],
