@@ -55,13 +55,15 @@
     var mix = function (c) { return Math.round(c + (255 - c) * 0.55); };
     return "rgb(" + mix(n >> 16) + "," + mix((n >> 8) & 255) + "," + mix(n & 255) + ")";
   }
+  // Sizes by mentions, smaller on a crowded page so the nodes do not cover each other.
+  var crowd = Math.min(1, Math.sqrt(400 / Math.max(data.nodes.length, 1)));
   data.nodes.forEach(function (n, i) {
     var k = data.kinds[n.type];
     graph.addNode(String(i), {
       label: n.name,
       x: n.x,
       y: n.y,
-      size: Math.min(3 + 1.5 * Math.sqrt(n.mentions), 28),
+      size: Math.max(2, Math.min(3 + 1.5 * Math.sqrt(n.mentions), 28) * crowd),
       color: n.discovered ? pale(k.color) : k.color,
       type: k.shape,
     });

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::export::kind_color;
 use crate::export::view::{View, ViewOptions};
 use crate::gazetteer::EntityKind;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{Evidences, KnowledgeGraph};
 
 /// Entities the page holds unless `--html-max` says otherwise.
 pub const DEFAULT_MAX: usize = 5000;
@@ -173,7 +173,19 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
     let mut quoted: Vec<Vec<Quoted>> = Vec::new();
     for &e in &view.edges {
         let edge = &g[e];
-        edge.evidence.read_into(&mut buf);
+        // The first few records only: a built graph keeps up to 100 per edge, and expanding
+        // them all was most of the page's cost.
+        let count = match &edge.evidence {
+            Evidences::Kept(records, table) => {
+                buf.clear();
+                buf.extend(records.iter().take(PAGE_EVIDENCE).map(|k| table.evidence(k)));
+                records.len()
+            }
+            other => {
+                other.read_into(&mut buf);
+                buf.len()
+            }
+        };
         let mut list = Vec::new();
         for ev in buf.iter().take(PAGE_EVIDENCE) {
             let sentence = match text_index.get(&ev.text) {
@@ -198,7 +210,7 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
             });
         }
         quoted.push(list);
-        links.push(buf.len());
+        links.push(count);
     }
     // Documents the evidence names that the graph's list lacks (a graph.json edited by hand):
     // listed after the others, undated.
