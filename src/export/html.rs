@@ -178,7 +178,12 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
         let count = match &edge.evidence {
             Evidences::Kept(records, table) => {
                 buf.clear();
-                buf.extend(records.iter().take(PAGE_EVIDENCE).map(|k| table.evidence(k)));
+                buf.extend(
+                    records
+                        .iter()
+                        .take(PAGE_EVIDENCE)
+                        .map(|k| table.evidence(k)),
+                );
                 records.len()
             }
             other => {
