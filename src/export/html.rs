@@ -169,7 +169,7 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
     let mut texts: Vec<std::sync::Arc<str>> = Vec::new();
     let mut text_index: HashMap<std::sync::Arc<str>, usize> = HashMap::new();
     let mut buf = Vec::new();
-    let mut links = Vec::with_capacity(view.edges.len());
+    let mut counts = Vec::with_capacity(view.edges.len());
     let mut quoted: Vec<Vec<Quoted>> = Vec::new();
     for &e in &view.edges {
         let edge = &g[e];
@@ -215,7 +215,7 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
             });
         }
         quoted.push(list);
-        links.push(count);
+        counts.push(count);
     }
     // Documents the evidence names that the graph's list lacks (a graph.json edited by hand):
     // listed after the others, undated.
@@ -234,7 +234,7 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
         .edges
         .iter()
         .zip(&ends)
-        .zip(quoted.iter().zip(&links))
+        .zip(quoted.iter().zip(&counts))
         .map(|((&e, &(s, t)), (list, &count))| {
             let edge = &g[e];
             PageLink {
