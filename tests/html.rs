@@ -129,8 +129,17 @@ fn the_page_is_the_same_for_the_same_graph() {
 fn html_max_keeps_the_most_connected_entities() {
     let dir = Dir::new("html-max");
     let news = root().join("examples/news");
-    ok(&dir.kg(&["build", news.to_str().unwrap(), "--html-max", "4"]));
+    let run = dir.kg(&["build", news.to_str().unwrap(), "--html-max", "4"]);
+    ok(&run);
     let g = graph(&dir, "out/graph.json");
+    let total = g["nodes"].as_array().unwrap().len();
+    assert!(
+        crate::util::stderr(&run).contains(&format!(
+            "kg: note: graph.html holds the 4 most connected of {total} entities (--html-max N to change it)\n"
+        )),
+        "{}",
+        crate::util::stderr(&run)
+    );
     let mut strength: std::collections::BTreeMap<&str, u64> = Default::default();
     for e in g["edges"].as_array().unwrap() {
         for end in ["source", "target"] {
@@ -159,7 +168,6 @@ fn html_max_keeps_the_most_connected_entities() {
         })
         .count();
     assert_eq!(data["links"].as_array().unwrap().len(), inside);
-    let total = g["nodes"].as_array().unwrap().len();
     assert_eq!(
         data["note"],
         format!(

@@ -55,13 +55,15 @@
     var mix = function (c) { return Math.round(c + (255 - c) * 0.55); };
     return "rgb(" + mix(n >> 16) + "," + mix((n >> 8) & 255) + "," + mix(n & 255) + ")";
   }
+  // Sizes by mentions, smaller on a crowded page so the nodes do not cover each other.
+  var crowd = Math.min(1, Math.sqrt(400 / Math.max(data.nodes.length, 1)));
   data.nodes.forEach(function (n, i) {
     var k = data.kinds[n.type];
     graph.addNode(String(i), {
       label: n.name,
       x: n.x,
       y: n.y,
-      size: Math.min(3 + 1.5 * Math.sqrt(n.mentions), 28),
+      size: Math.max(2, Math.min(3 + 1.5 * Math.sqrt(n.mentions), 28) * crowd),
       color: n.discovered ? pale(k.color) : k.color,
       type: k.shape,
     });
@@ -71,7 +73,9 @@
     var attrs = {
       size: Math.min(0.6 + Math.log(l.weight), 6),
       type: l.directed ? "arrow" : "line",
-      color: l.negated ? "#C0392B" : l.open ? "#7F8C8D" : l.directed ? "#333333" : "rgba(153,153,153,0.4)",
+      // Opaque light grey for co-occurrence: a translucent grey, as graph.dot uses, all but
+      // vanishes in WebGL's thin lines.
+      color: l.negated ? "#C0392B" : l.open ? "#7F8C8D" : l.directed ? "#333333" : "#C4C4C4",
       zIndex: l.directed ? 1 : 0,
     };
     if (l.directed) graph.addDirectedEdgeWithKey(String(i), String(l.s), String(l.t), attrs);
@@ -132,9 +136,9 @@
     if (state.selected === null) return attrs;
     var l = data.links[i];
     if (l.s === state.selected || l.t === state.selected) {
-      return l.directed ? attrs : Object.assign({}, attrs, { color: "rgba(90,90,90,0.7)" });
+      return l.directed ? attrs : Object.assign({}, attrs, { color: "#777777" });
     }
-    return Object.assign({}, attrs, { color: "rgba(220,220,220,0.3)" });
+    return Object.assign({}, attrs, { color: "#EFEFEF" });
   }
 
   var renderer = null;

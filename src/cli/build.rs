@@ -119,6 +119,13 @@ pub(super) fn build(args: BuildArgs) -> Result<ExitCode> {
         note(n);
     }
     let html = (args.html_max > 0).then_some(export::html::HtmlOptions { max: args.html_max });
+    if html.is_some() && kg.graph.node_count() > args.html_max {
+        note(&format!(
+            "graph.html holds the {} most connected of {} entities (--html-max N to change it)",
+            args.html_max,
+            kg.graph.node_count()
+        ));
+    }
     export::write_all_with(&kg, &config.out, &view, html.as_ref())?;
     let mut out = std::io::stdout().lock();
     let copies = match kg.copy_count() {

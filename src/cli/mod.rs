@@ -31,7 +31,8 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the graph from text and write graph.graphml, graph.gexf, graph.dot and graph.json.
+    /// Build the graph from text and write graph.graphml, graph.gexf, graph.dot, graph.json and
+    /// graph.html.
     Build(BuildArgs),
     /// Print every mention as one JSON object per line.
     Tag(TextArgs),

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::export::kind_color;
 use crate::export::view::{View, ViewOptions};
 use crate::gazetteer::EntityKind;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{Evidences, KnowledgeGraph};
 
 /// Entities the page holds unless `--html-max` says otherwise.
 pub const DEFAULT_MAX: usize = 5000;
@@ -169,11 +169,28 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
     let mut texts: Vec<std::sync::Arc<str>> = Vec::new();
     let mut text_index: HashMap<std::sync::Arc<str>, usize> = HashMap::new();
     let mut buf = Vec::new();
-    let mut links = Vec::with_capacity(view.edges.len());
+    let mut counts = Vec::with_capacity(view.edges.len());
     let mut quoted: Vec<Vec<Quoted>> = Vec::new();
     for &e in &view.edges {
         let edge = &g[e];
-        edge.evidence.read_into(&mut buf);
+        // The first few records only: a built graph keeps up to 100 per edge, and expanding
+        // them all was most of the page's cost.
+        let count = match &edge.evidence {
+            Evidences::Kept(records, table) => {
+                buf.clear();
+                buf.extend(
+                    records
+                        .iter()
+                        .take(PAGE_EVIDENCE)
+                        .map(|k| table.evidence(k)),
+                );
+                records.len()
+            }
+            other => {
+                other.read_into(&mut buf);
+                buf.len()
+            }
+        };
         let mut list = Vec::new();
         for ev in buf.iter().take(PAGE_EVIDENCE) {
             let sentence = match text_index.get(&ev.text) {
@@ -198,7 +215,7 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
             });
         }
         quoted.push(list);
-        links.push(buf.len());
+        counts.push(count);
     }
     // Documents the evidence names that the graph's list lacks (a graph.json edited by hand):
     // listed after the others, undated.
@@ -217,7 +234,7 @@ pub fn render_view(kg: &KnowledgeGraph, view: &View) -> Vec<u8> {
         .edges
         .iter()
         .zip(&ends)
-        .zip(quoted.iter().zip(&links))
+        .zip(quoted.iter().zip(&counts))
         .map(|((&e, &(s, t)), (list, &count))| {
             let edge = &g[e];
             PageLink {

@@ -18,7 +18,7 @@ const SCALING: f64 = 10.0;
 /// Pull toward the centre, in proportion to a node's mass and its distance from the centre.
 const GRAVITY: f64 = 0.05;
 /// Barnes-Hut opening criterion: a cell this much smaller than its distance counts as one body.
-const THETA: f64 = 1.2;
+const THETA: f64 = 1.5;
 /// Deeper than this, bodies sharing a cell (the same point) are summed exactly.
 const MAX_DEPTH: u32 = 24;
 
