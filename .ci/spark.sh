@@ -19,7 +19,8 @@ pip() { python3 -m pip install -q --disable-pip-version-check "$@"; }
 pip pyspark==4.0.5 pyarrow==26.0.1 >/dev/null 2>&1 ||
     pip --break-system-packages pyspark==4.0.5 pyarrow==26.0.1
 cargo build --release --quiet
-kg="$(pwd)/target/release/kg"
+kg="${CARGO_TARGET_DIR:-$(pwd)/target}/release/kg"
+case "$kg" in /*) ;; *) kg="$(pwd)/$kg" ;; esac
 
 submit() {
     spark-submit --master 'local[2]' \
