@@ -806,3 +806,44 @@ France france",
         got.join("\n")
     );
 }
+
+/// Issue 22: every country of the built-in gazetteer whose demonym is unambiguous has one (from
+/// countryinfo), so "Albanian officials" reaches Albania; "Congolese", which two countries
+/// share, reaches neither, and a demonym is never a mention of its own.
+#[test]
+fn the_built_in_gazetteer_knows_demonyms_from_its_source() {
+    let dir = Dir::new("demonyms");
+    let text = "Tirana, Albanian officials said. Burmese officials praised Ghana. \
+                Kinshasa, Congolese officials said. Lusaka, Zambian officials said.";
+    let out = ok(&dir.kg_stdin(&["relations", "-"], Some(text.as_bytes())));
+    let got: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{} {} ({}) {} ({})",
+                v["predicate"].as_str().unwrap(),
+                v["subject"]["id"].as_str().unwrap(),
+                v["subject"]["text"].as_str().unwrap(),
+                v["object"]["id"].as_str().unwrap(),
+                v["object"]["text"].as_str().unwrap()
+            )
+        })
+        .collect();
+    eqnice!(
+        "\
+located_in tirana_al (Tirana) albania (Albanian)
+praised myanmar (Burmese) ghana (Ghana)
+located_in lusaka_zm_09 (Lusaka) zambia (Zambian)",
+        got.join("\n")
+    );
+    let out = ok(&dir.kg_stdin(&["tag", "-", "--no-discover"], Some(text.as_bytes())));
+    let tagged: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            v["text"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(tagged, ["Tirana", "Ghana", "Kinshasa", "Lusaka"]);
+}

