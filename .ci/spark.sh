@@ -38,7 +38,7 @@ same() {
         { echo "$name: the Spark graph.json differs from kg build's"; exit 1; }
     python3 .ci/check_spark_tables.py "$sparked"
     "$kg" export --graph "$sparked/graph.json" --out "$sparked/export" >/dev/null
-    for f in graph.graphml graph.gexf graph.dot; do cmp "$built/$f" "$sparked/export/$f"; done
+    for f in graph.graphml graph.gexf graph.dot graph.html; do cmp "$built/$f" "$sparked/export/$f"; done
     echo "$name: graph.json byte-identical, tables counted ($(cat "$sparked/counts.json"))"
 }
 
