@@ -273,7 +273,7 @@ fn demonyms_and_qualifiers() {
 }
 
 /// Names nobody's gazetteer holds, for the constructions that need no trigger word (issue 13).
-const FICTION: &str = "\
+pub(crate) const FICTION: &str = "\
 marta_quell\tPERSON\tMarta Quell
 tomas_brandt\tPERSON\tTomas Brandt
 ivo_petrak\tPERSON\tIvo Petrak
@@ -290,7 +290,7 @@ caldera\tPLACE\tCaldera
 ";
 
 /// Every row's relations, sorted, against what it expects.
-fn check_in(gazetteer: &str, open: bool, rows: &[(&str, &str, &[&str])]) {
+pub(crate) fn check_in(gazetteer: &str, open: bool, rows: &[(&str, &str, &[&str])]) {
     crate::testing::check_rows(rows, |text| {
         let mut got = relations_in(gazetteer, text, open);
         got.sort();

@@ -11,6 +11,7 @@ use crate::relations::patterns::{Family, Pattern, PatternSet, Slot, match_at};
 use crate::sentences::{Sentence, Span};
 use crate::tagger::Mention;
 
+mod appositions;
 mod constructions;
 mod coordinated;
 mod nouns;

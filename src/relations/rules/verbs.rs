@@ -33,7 +33,11 @@ pub(super) fn verb_starts(
     let mut negated = false;
     for (k, w) in between.iter().enumerate().skip(i) {
         starts.push((k, negated));
-        if !is(w, PREFIX) && !w.ends_with("ly") {
+        // "X is a native of Y", "X was a member of Y": a copula and its article.
+        let article = matches!(*w, "a" | "an" | "the")
+            && k > i
+            && matches!(between[k - 1], "is" | "was" | "are" | "were");
+        if !is(w, PREFIX) && !w.ends_with("ly") && !article {
             break;
         }
         negated |= is(w, NEGATION);
@@ -68,6 +72,17 @@ pub(super) fn verb_starts(
     {
         from += w + 1;
         clause_starts(&mut starts, between, from);
+    }
+    // "X, convicted of murdering Y": a participle after the comma describes X.
+    if between.get(from) == Some(&",")
+        && between
+            .get(from + 1)
+            .is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
+        && between
+            .get(from + 2)
+            .is_some_and(|w| matches!(*w, "of" | "with" | "for" | "in"))
+    {
+        from += 1;
     }
     // "X retaliated by engaging in ...", "X was convicted of murdering Y", "X launched
     // reprisals, attacking Y": an -ing clause after a preposition or a comma has X for its
