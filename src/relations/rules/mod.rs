@@ -49,6 +49,17 @@ struct Arg {
     kind: EntityKind,
     span: Span,
     demonym: bool,
+    /// A pronoun or description standing for the entity ("She", "the group").
+    reference: bool,
+    /// A possessive reference ("its", "the group's"): a `'s` token follows it.
+    possessive: bool,
+}
+
+/// What a sentence names: mentions, demonyms standing for their country, and references.
+pub(crate) struct Args<'a> {
+    pub mentions: &'a [&'a Mention],
+    pub anchors: &'a [&'a Mention],
+    pub references: &'a [&'a super::reference::Reference],
 }
 
 struct Token<'a> {
@@ -148,6 +159,14 @@ impl Ctx<'_> {
         }
         let mut q = self.qualifiers.clone();
         q.negated = false;
+        let via = |a: &Arg| {
+            a.reference
+                .then(|| self.text[a.span.start..a.span.end].to_string())
+        };
+        q.via = match (via(s), via(o)) {
+            (Some(x), Some(y)) => Some(format!("{x}; {y}")),
+            (x, y) => x.or(y),
+        };
         q.demonym = match (s.demonym, o.demonym) {
             (true, _) => Some("subject".into()),
             (_, true) => Some("object".into()),
@@ -169,21 +188,31 @@ impl Ctx<'_> {
 pub(crate) fn sentence_relations(
     doc: &Document,
     sentence: &Sentence,
-    mentions: &[&Mention],
-    anchors: &[&Mention],
+    named: &Args,
     gazetteer: &Known,
     set: &PatternSet,
 ) -> Vec<Found> {
-    let mut args: Vec<Arg> = mentions
+    let mut args: Vec<Arg> = named
+        .mentions
         .iter()
         .map(|m| (m, false))
-        .chain(anchors.iter().map(|m| (m, true)))
+        .chain(named.anchors.iter().map(|m| (m, true)))
         .map(|(m, demonym)| Arg {
             entity: m.entity,
             kind: gazetteer.entity(m.entity).kind,
             span: m.span,
             demonym,
+            reference: false,
+            possessive: false,
         })
+        .chain(named.references.iter().map(|r| Arg {
+            entity: r.entity,
+            kind: gazetteer.entity(r.entity).kind,
+            span: r.span,
+            demonym: false,
+            reference: true,
+            possessive: r.possessive,
+        }))
         .collect();
     args.sort_by_key(|a| a.span);
     if args.len() < 2 {

@@ -21,6 +21,18 @@ pub(super) fn tokenize<'a>(text: &'a str, span: Span, args: &[Arg]) -> Vec<Token
                 arg: Some(next_arg),
             });
             i = a.span.end.max(i);
+            if a.possessive {
+                // "its", "his": the owner of the noun after it, as "X's" would be.
+                out.push(Token {
+                    text: Cow::Borrowed("'s"),
+                    span: Span::new(a.span.end, a.span.end),
+                    arg: None,
+                });
+                if text[i..].starts_with(['\'', '’']) {
+                    // "the group's": the written "'s" is that token.
+                    i += text[i..].chars().next().map_or(0, char::len_utf8) + 1;
+                }
+            }
             next_arg += 1;
             continue;
         }
