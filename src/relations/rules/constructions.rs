@@ -172,6 +172,9 @@ const RESIDENCE: &[&str] = &["native", "resident", "citizen", "inhabitant"];
 
 /// The constructions for one pair of argument tokens `a < b`.
 fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
+    if let Some(f) = super::events::pair(ctx, words, a, b) {
+        return Some(f);
+    }
     let between = &words[a + 1..b];
     let (ka, kb) = (ctx.arg(a).kind, ctx.arg(b).kind);
     // "Y's assassin, X", "Y's killer X".

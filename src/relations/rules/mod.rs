@@ -14,6 +14,7 @@ use crate::tagger::Mention;
 mod appositions;
 mod constructions;
 mod coordinated;
+mod events;
 mod nouns;
 mod open;
 mod places;

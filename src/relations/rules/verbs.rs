@@ -160,11 +160,12 @@ pub(super) fn verb(
                 || tail.iter().rev().find(|w| !is(w, DETERMINER)) == Some(&"by");
             // "X was convicted of murdering Y": a one-word passive without its agent says
             // nothing of what X did to Y (phrases like "born in" carry their own preposition).
+            // The same for a participle after a comma: "X, convicted of the murder of Y".
             let passive = start > 0
-                && matches!(
+                && (matches!(
                     between[start - 1],
                     "was" | "were" | "is" | "are" | "been" | "be"
-                )
+                ) || between[start - 1] == "," && between[start].ends_with("ed"))
                 && len == 1;
             if passive && !agent {
                 continue;
