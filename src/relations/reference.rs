@@ -5,6 +5,7 @@
 //! with a confidence. Typed relations read them as arguments; co-occurrence never does, so the
 //! graph is not swamped by every "he" in a story.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -140,16 +141,16 @@ struct Candidate {
     mention: Span,
     sentence: u32,
     gender: Option<Gender>,
-    /// Lower-cased words just before it, where a title is given ("Foreign Minister X").
-    before: String,
-    /// Lower-cased words of an apposition after it ("X, the minister of ...").
-    after: String,
+    /// Words just before it, where a title is given ("Foreign Minister X").
+    before: Span,
+    /// Words of an apposition after it ("X, the minister of ...").
+    after: Span,
     /// The first name of its sentence (the likely subject).
     subject: bool,
 }
 
 /// Words of a sentence outside mentions, with their byte spans, in order.
-fn words(text: &str, span: Span) -> Vec<(Span, String)> {
+fn words(text: &str, span: Span) -> Vec<(Span, Cow<'_, str>)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text[span.start..span.end].char_indices() {
@@ -157,13 +158,22 @@ fn words(text: &str, span: Span) -> Vec<(Span, String)> {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push((Span::new(s, i), text[s..i].to_lowercase()));
+            out.push((Span::new(s, i), lower(&text[s..i])));
         }
     }
     if let Some(s) = start {
-        out.push((Span::new(s, span.end), text[s..span.end].to_lowercase()));
+        out.push((Span::new(s, span.end), lower(&text[s..span.end])));
     }
     out
+}
+
+/// `word` in lower case, borrowed when it already is (most words are).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Words after which "her" is an object, not a possessive ("told her", "her." at the end).
@@ -220,18 +230,18 @@ pub fn resolve(
                 .iter()
                 .any(|m| m.span.start <= sp.start && sp.end <= m.span.end)
         };
-        let ws: Vec<(Span, String)> = words(text, s.span)
+        let ws: Vec<(Span, Cow<str>)> = words(text, s.span)
             .into_iter()
             .filter(|(sp, _)| !inside(*sp))
             .collect();
         // "The report said its authors ...": a sentence whose subject is a common noun phrase
         // gives "it"/"its"/"their" before any name that noun phrase, not an entity.
         let common_subject = ws.first().is_some_and(|(sp, w)| {
-            matches!(w.as_str(), "the" | "a" | "an")
+            matches!(w.as_ref(), "the" | "a" | "an")
                 && sp.start == s.span.start
                 && ws
                     .get(1)
-                    .is_some_and(|(_, n)| !descriptions().contains_key(n.as_str()))
+                    .is_some_and(|(_, n)| !descriptions().contains_key(n.as_ref()))
         });
         let mut m = 0;
         for (k, (span, word)) in ws.iter().enumerate() {
@@ -242,7 +252,7 @@ pub fn resolve(
                 seen.push(candidate(text, s, mention, gazetteer));
                 m += 1;
             }
-            let next = ws.get(k + 1).map(|(_, w)| w.as_str());
+            let next = ws.get(k + 1).map(|(_, w)| w.as_ref());
             let adjacent_next = ws
                 .get(k + 1)
                 .is_some_and(|(sp, _)| text[span.end..sp.start].trim().is_empty());
@@ -286,8 +296,14 @@ pub fn resolve(
                 continue;
             }
             // "the prime minister": the longest head of the lexicon after "the".
+            let multi = next.is_some_and(|n| {
+                descriptions()
+                    .keys()
+                    .any(|h| h.len() > n.len() && h.starts_with(n) && h.as_bytes()[n.len()] == b' ')
+            });
             let two = ws
                 .get(k + 2)
+                .filter(|_| multi)
                 .map(|(_, w)| format!("{} {}", next.unwrap_or(""), w));
             let (head, last) = match two.as_deref().and_then(|h| descriptions().get_key_value(h)) {
                 Some((h, _)) => (*h, k + 2),
@@ -299,7 +315,7 @@ pub fn resolve(
             let kind = descriptions()[head];
             let end = ws[last].0.end;
             let after = text[end..s.span.end].trim_start();
-            let after_word = ws.get(last + 1).map(|(_, w)| w.as_str());
+            let after_word = ws.get(last + 1).map(|(_, w)| w.as_ref());
             // "the group of friends", "the company Acme", "the group that": a new noun phrase.
             let possessive = after.starts_with("'s") || after.starts_with("’s");
             if !possessive
@@ -316,18 +332,18 @@ pub fn resolve(
             // an apposition that says the head ("the cartel": "X Cartel", "X, a cartel"), anywhere
             // before in the document; else the nearest of its type in this or the last sentence.
             let said = |c: &Candidate| {
-                has_role(&c.after, head)
+                has_role(&text[c.after.start..c.after.end], head)
                     || if kind == EntityKind::Person {
-                        has_role(&c.before, head)
+                        has_role(&text[c.before.start..c.before.end], head)
                     } else {
-                        has_role(&gazetteer.entity(c.entity).name.to_lowercase(), head)
+                        has_role(&gazetteer.entity(c.entity).name, head)
                     }
             };
             let named = |c: &Candidate| c.kind == kind && said(c);
             let near = |c: &Candidate| {
                 c.kind == kind && kind == EntityKind::Org && s.index - c.sentence <= 1
             };
-            let chosen = choose(&seen, named, false, s.index, u32::MAX)
+            let chosen = choose(&seen, named, false, s.index, NAMED_WINDOW)
                 .map(|(c, confidence)| (c, confidence.max(0.8)))
                 .or_else(|| choose(&seen, near, false, s.index, 1).map(|(c, q)| (c, q - 0.1)));
             if let Some((c, confidence)) = chosen {
@@ -369,16 +385,25 @@ fn chained(c: &Candidate, r: &Reference) -> Candidate {
         mention: c.mention,
         sentence: r.sentence,
         gender: c.gender,
-        before: String::new(),
-        after: String::new(),
+        before: Span::new(0, 0),
+        after: Span::new(0, 0),
         subject: false,
     }
 }
 
+/// How many sentences back a description looks for an entity that its name or role says it is.
+const NAMED_WINDOW: u32 = 8;
+
 /// Whether words around a mention (or its name) give it the head `head` ("Foreign Minister X",
-/// "X, the minister of ...", "X Cartel").
+/// "X, the minister of ...", "X Cartel"), in any case.
 fn has_role(words: &str, head: &str) -> bool {
-    words.split(' ').any(|w| w == head) || head.contains(' ') && words.contains(head)
+    let mut ws = words
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    match head.split_once(' ') {
+        None => ws.any(|w| w.eq_ignore_ascii_case(head)),
+        Some(_) => words.to_lowercase().contains(head),
+    }
 }
 
 fn candidate(text: &str, s: &Sentence, m: &Mention, gazetteer: &Known) -> Candidate {
@@ -399,10 +424,7 @@ fn candidate(text: &str, s: &Sentence, m: &Mention, gazetteer: &Known) -> Candid
         _ if after.starts_with(',') => after,
         _ => "",
     };
-    let clean = |s: &str| {
-        s.to_lowercase()
-            .replace(|c: char| !c.is_alphanumeric() && c != ' ', " ")
-    };
+    let title_start = m.span.start - title(&text[from..m.span.start]).len();
     Candidate {
         entity: m.entity,
         kind: e.kind,
@@ -411,8 +433,8 @@ fn candidate(text: &str, s: &Sentence, m: &Mention, gazetteer: &Known) -> Candid
         gender: (e.kind == EntityKind::Person)
             .then(|| gender(text, m.span, &e.name))
             .flatten(),
-        before: clean(title(&text[from..m.span.start])),
-        after: clean(after),
+        before: Span::new(title_start, m.span.start),
+        after: Span::new(m.span.end, m.span.end + after.len()),
         subject: false,
     }
 }

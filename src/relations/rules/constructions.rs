@@ -128,6 +128,9 @@ pub(super) fn find(
             if b - a > 14 {
                 break;
             }
+            if !ctx.wanted(a, b) {
+                continue;
+            }
             let (sa, sb) = (ctx.arg(a).span, ctx.arg(b).span);
             if taken.contains(&(sa, sb)) || taken.contains(&(sb, sa)) {
                 continue;

@@ -77,9 +77,16 @@ struct Ctx<'a> {
     args: Vec<Arg>,
     gazetteer: &'a Known<'a>,
     qualifiers: Qualifiers,
+    /// The second reading of a sentence with references: only pairs with a reference in them.
+    references_only: bool,
 }
 
 impl Ctx<'_> {
+    /// Whether the pair of argument tokens is read at all in this reading of the sentence.
+    fn wanted(&self, a: usize, b: usize) -> bool {
+        !self.references_only || self.arg(a).reference || self.arg(b).reference
+    }
+
     fn words(&self, from: usize, to: usize) -> Vec<&str> {
         self.tokens[from..to]
             .iter()
@@ -242,6 +249,7 @@ pub(crate) fn sentence_relations(
         args,
         gazetteer,
         qualifiers: Qualifiers::default(),
+        references_only: !named.references.is_empty(),
     };
     ctx.qualifiers = sentence_qualifiers(&ctx);
     let active = set.active(ctx.tokens.iter().map(|t| t.text.as_ref()));
@@ -254,7 +262,7 @@ pub(crate) fn sentence_relations(
     for (x, &a) in arg_tokens.iter().enumerate() {
         for &b in &arg_tokens[x + 1..] {
             // Pairs too far apart for any family are skipped before looking at patterns.
-            if b - a > 40 {
+            if b - a > 40 || !ctx.wanted(a, b) {
                 continue;
             }
             let between = ctx.words(a + 1, b);
