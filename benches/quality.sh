@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 split="${1:-${KG_SHARED:-../shared}/data/conll04/conll04_dev.json}"
 shift || true
 cargo build --release --quiet
-python3 benches/quality/conll04.py "$split" --baseline -- "$@"
+python3 benches/quality/conll04.py "$split" --kg "${CARGO_TARGET_DIR:-target}/release/kg" --baseline -- "$@"

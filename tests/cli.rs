@@ -847,3 +847,39 @@ located_in lusaka_zm_09 (Lusaka) zambia (Zambian)",
         .collect();
     assert_eq!(tagged, ["Tirana", "Ghana", "Kinshasa", "Lusaka"]);
 }
+
+/// Issue 26: `kg tag --references` prints each resolved pronoun with its antecedent, and a
+/// relation read through one says which words stood for the entity in `kg relations`,
+/// `graph.json` and `kg show`.
+#[test]
+fn references_are_printed_and_relations_say_via() {
+    let dir = Dir::new("references");
+    let g = "ivo\tPERSON\tIvo Petrak\nvanta\tORG\tVanta Party\n";
+    let text = "Ivo Petrak left Velmar. He joined the Vanta Party.\n";
+    ok(&dir.build_with_own_gazetteer(g, text));
+    let own = ["t.txt", "--no-default-gazetteer", "--gazetteer", "g.tsv"];
+    let tag = ok(&dir.kg(&[&["tag", "--references"][..], &own].concat()));
+    let reference: Value = serde_json::from_str(tag.lines().last().unwrap()).unwrap();
+    assert_eq!(
+        reference,
+        serde_json::json!({"doc": "t.txt", "start": 24, "end": 26, "text": "He",
+            "how": "reference", "kind": "pronoun", "entity": "ivo", "name": "Ivo Petrak",
+            "type": "PERSON", "antecedent": {"start": 0, "end": 10, "text": "Ivo Petrak"},
+            "confidence": 0.9})
+    );
+    let rel: Value =
+        serde_json::from_str(&ok(&dir.kg(&[&["relations"][..], &own].concat()))).unwrap();
+    assert_eq!(rel["predicate"], "member_of");
+    assert_eq!(rel["via"], "He");
+    assert_eq!(rel["subject"]["text"], "He");
+    let graph: Value = serde_json::from_str(&read(&dir.join("out/graph.json"))).unwrap();
+    let edges = graph["edges"].as_array().unwrap();
+    // No co-occurrence through the pronoun: the two are never named in one sentence.
+    assert_eq!(edges.len(), 1, "{edges:?}");
+    assert_eq!(evidence(&graph, &edges[0])[0]["qualifiers"]["via"], "He");
+    let show = ok(&dir.kg(&["show", "ivo"]));
+    assert!(
+        show.contains("-> member_of Vanta Party (vanta) x1 via \"He\""),
+        "{show}"
+    );
+}

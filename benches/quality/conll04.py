@@ -98,14 +98,25 @@ def main():
     token_of = []  # (sentence, byte span) -> token span
     for i, s in enumerate(sentences):
         token_of.append({span: (e["start"], e["end"]) for (span, _), e in zip(spans[i], s["entities"])})
+    def antecedent(i, arg, r):
+        # A relation read through a reference ("via": "his") names the entity the pronoun stands
+        # for: it counts for the gold span of that entity's name in the sentence, if just one.
+        if "via" not in r:
+            return None
+        spans = [token_of[i][span] for span, _ in spans_of[i]
+                 if texts[i][span[0]:span[1]] == arg["name"]]
+        return spans[0] if len(spans) == 1 else None
+
+    texts = [" ".join(s["tokens"]) for s in sentences]
+    spans_of = spans
     found = set()
     for line in out.stdout.splitlines():
         r = json.loads(line)
         i = int(re.search(r"s(\d+)\.txt$", r["doc"]).group(1))
         subj, obj = r["subject"], r["object"]
         label = label_of(r["predicate"], subj["type"], obj["type"])
-        hs = token_of[i].get((subj["start"], subj["end"]))
-        ts = token_of[i].get((obj["start"], obj["end"]))
+        hs = token_of[i].get((subj["start"], subj["end"])) or antecedent(i, subj, r)
+        ts = token_of[i].get((obj["start"], obj["end"])) or antecedent(i, obj, r)
         if label and hs and ts:
             found.add((i, *hs, *ts, label))
         elif label:

@@ -277,7 +277,9 @@ struct TagLine<'a> {
     confidence: Option<f32>,
 }
 
-pub(super) fn tag(args: TextArgs) -> Result<ExitCode> {
+pub(super) fn tag(args: super::TagArgs) -> Result<ExitCode> {
+    let references = args.references;
+    let args = args.text;
     args.gazetteer
         .refuse_open_relations("kg tag prints mentions, not relations; kg relations")?;
     print_documents(&args, |pipeline, doc| {
@@ -307,8 +309,56 @@ pub(super) fn tag(args: TextArgs) -> Result<ExitCode> {
             serde_json::to_writer(&mut lines, &line).expect("tag lines serialize");
             lines.push(b'\n');
         }
+        if references {
+            let found = crate::relations::reference::resolve(
+                doc,
+                &analysis.sentences,
+                &analysis.tagged.mentions,
+                &known,
+            );
+            let at = |s: Span| SpanLine {
+                start: s.start + doc.base,
+                end: s.end + doc.base,
+                text: Some(&doc.text[s.start..s.end]),
+            };
+            for r in &found {
+                let e = known.entity(r.entity);
+                let line = ReferenceLine {
+                    doc: &doc.name,
+                    start: r.span.start + doc.base,
+                    end: r.span.end + doc.base,
+                    text: &doc.text[r.span.start..r.span.end],
+                    how: "reference",
+                    kind: r.kind,
+                    entity: &e.key,
+                    name: &e.name,
+                    entity_type: e.kind.as_str(),
+                    antecedent: at(r.antecedent),
+                    confidence: r.confidence,
+                };
+                serde_json::to_writer(&mut lines, &line).expect("reference lines serialize");
+                lines.push(b'\n');
+            }
+        }
         lines
     })
+}
+
+/// One line of `kg tag --references`: a pronoun or description and the entity it stands for.
+#[derive(Serialize)]
+struct ReferenceLine<'a> {
+    doc: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    how: &'static str,
+    kind: crate::relations::reference::RefKind,
+    entity: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    entity_type: &'static str,
+    antecedent: SpanLine<'a>,
+    confidence: f32,
 }
 
 /// One argument of a `kg relations` line.
@@ -352,6 +402,9 @@ struct RelationLine<'a> {
     attributed_to: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'a str>,
+    /// The words that stood for an argument named earlier ("She", "the group").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    via: Option<&'a str>,
     open: bool,
     /// `gazetteer` for a `located_in` the gazetteer states, not the text.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -414,6 +467,7 @@ pub(super) fn relations(args: TextArgs) -> Result<ExitCode> {
                 hedged: q.hedged,
                 attributed_to: q.attributed_to.as_deref(),
                 role: q.role.as_deref(),
+                via: q.via.as_deref(),
                 open: q.open,
                 how: q.how.as_deref(),
             };

@@ -35,7 +35,7 @@ pub enum Command {
     /// graph.html.
     Build(BuildArgs),
     /// Print every mention as one JSON object per line.
-    Tag(TextArgs),
+    Tag(TagArgs),
     /// Print each document's facts (mentions, relations, evidence) as one JSON line, for
     /// `kg build --facts` to merge: extract shards anywhere, build once.
     Extract(TextArgs),
@@ -277,6 +277,18 @@ impl JsonlArgs {
             .iter()
             .map(move |p| Input::Jsonl(p.clone(), fields.clone()))
     }
+}
+
+/// `kg tag`: the text arguments, and whether to print resolved references too.
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub text: TextArgs,
+    /// Also print one line per pronoun or description resolved to an entity ("how":
+    /// "reference"), with its antecedent and a confidence.
+    #[arg(long)]
+    pub references: bool,
 }
 
 /// `kg tag` and `kg extract`: text in, one JSON line per mention or per document out.
@@ -561,10 +573,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     // `--threads` also bounds the threads that compile the gazetteer.
     let threads = match &cli.command {
         Command::Build(args) => args.threads,
-        Command::Tag(args)
-        | Command::Extract(args)
-        | Command::Relations(args)
-        | Command::Suggest(args) => args.threads,
+        Command::Tag(args) => args.text.threads,
+        Command::Extract(args) | Command::Relations(args) | Command::Suggest(args) => args.threads,
         _ => 0,
     };
     if threads > 0 {

@@ -253,9 +253,14 @@ pub(super) fn show(args: ShowArgs) -> Result<ExitCode> {
             }
             for r in list {
                 let not = if r.negated { "not " } else { "" };
+                let via = if r.via.is_empty() {
+                    String::new()
+                } else {
+                    format!(" via \"{}\"", sanitize(&r.via.join("\", \"")))
+                };
                 writeln!(
                     out,
-                    "    {arrow} {not}{} {} ({}) x{}",
+                    "    {arrow} {not}{} {} ({}) x{}{via}",
                     r.relation,
                     sanitize(&r.name),
                     r.other,

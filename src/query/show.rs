@@ -22,6 +22,9 @@ pub struct RelationCount {
     /// The sentences deny it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub negated: bool,
+    /// The words that stood for an argument in sentences read through a reference ("She").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<String>,
 }
 
 /// What `kg show` prints: the node as stored, and its relations.
@@ -36,6 +39,19 @@ pub struct Profile {
     pub outgoing: Vec<RelationCount>,
     /// Typed relations towards it, heaviest first.
     pub incoming: Vec<RelationCount>,
+}
+
+/// The distinct words that stood for an argument of `edge`, in evidence order.
+fn via(edge: &crate::graph::Edge) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for ev in edge.evidence.records().iter() {
+        if let Some(v) = &ev.qualifiers.via
+            && !out.contains(v)
+        {
+            out.push(v.clone());
+        }
+    }
+    out
 }
 
 /// The profile of `node`.
@@ -58,6 +74,7 @@ pub fn show(kg: &KnowledgeGraph, node: NodeIndex) -> Profile {
                     name: g[other].name.clone(),
                     weight: e.weight().weight,
                     negated: e.weight().negated,
+                    via: via(e.weight()),
                 }
             })
             .collect();

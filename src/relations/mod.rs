@@ -6,6 +6,7 @@
 
 pub mod geo;
 pub mod patterns;
+pub mod reference;
 mod rules;
 
 use serde::{Deserialize, Serialize};
@@ -70,6 +71,10 @@ pub struct Qualifiers {
     /// Organization").
     #[serde(default, rename = "as", skip_serializing_if = "Option::is_none")]
     pub designation: Option<String>,
+    /// The words that stood for an argument named earlier in the document ("She", "the
+    /// group"): the relation was read through a reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
     /// Read by `--open-relations`: a verb no pattern covers, the predicate its lemma.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub open: bool,
@@ -126,8 +131,16 @@ pub fn extract(
     // Mentions and anchors are in text order, so each sentence takes the next run of them.
     let mention_groups = by_sentence(&tagged.mentions, sentences.len());
     let mut anchor_groups = by_sentence(&tagged.anchors, sentences.len());
+    // Pronouns and descriptions take part in typed relations, never in co-occurrence.
+    let references = reference::resolve(doc, sentences, &tagged.mentions, gazetteer);
+    let mut reference_groups = vec![Vec::new(); sentences.len()];
+    for r in &references {
+        if let Some(g) = reference_groups.get_mut(r.sentence as usize) {
+            g.push(r);
+        }
+    }
     for (s, mentions) in sentences.iter().zip(mention_groups) {
-        if mentions.is_empty() {
+        if mentions.is_empty() && reference_groups[s.index as usize].is_empty() {
             continue;
         }
         let text: std::sync::Arc<str> = doc.text[s.span.start..s.span.end].into();
@@ -162,7 +175,33 @@ pub fn extract(
             }
         }
         let anchors = std::mem::take(&mut anchor_groups[s.index as usize]);
-        for found in rules::sentence_relations(doc, s, &mentions, &anchors, gazetteer, patterns) {
+        let refs = std::mem::take(&mut reference_groups[s.index as usize]);
+        let mut args = rules::Args {
+            mentions: &mentions,
+            anchors: &anchors,
+            references: &[],
+        };
+        let mut found = rules::sentence_relations(doc, s, &args, gazetteer, patterns);
+        // References in a second reading, so that a pronoun never stands between two names
+        // that relate without it ("X died from his wounds in Y"); it adds only what it reads
+        // through a reference.
+        if !refs.is_empty() {
+            args.references = &refs;
+            let named: std::collections::HashSet<(EntityId, &str, EntityId)> = found
+                .iter()
+                .map(|f| (f.subject, f.predicate.as_str(), f.object))
+                .collect();
+            let through: Vec<rules::Found> =
+                rules::sentence_relations(doc, s, &args, gazetteer, patterns)
+                    .into_iter()
+                    .filter(|f| {
+                        f.qualifiers.via.is_some()
+                            && !named.contains(&(f.subject, f.predicate.as_str(), f.object))
+                    })
+                    .collect();
+            found.extend(through);
+        }
+        for found in found {
             let mut ev = evidence(found.subject_span, found.object_span);
             ev.trigger = found.trigger;
             ev.qualifiers = found.qualifiers;

@@ -66,6 +66,9 @@ fn relations_in(gazetteer: &str, text: &str, open: bool) -> Vec<String> {
             if q.open {
                 tags.push("open".to_string());
             }
+            if let Some(v) = &q.via {
+                tags.push(format!("via {v}"));
+            }
             let tags = if tags.is_empty() {
                 String::new()
             } else {
@@ -273,7 +276,7 @@ fn demonyms_and_qualifiers() {
 }
 
 /// Names nobody's gazetteer holds, for the constructions that need no trigger word (issue 13).
-const FICTION: &str = "\
+pub(crate) const FICTION: &str = "\
 marta_quell\tPERSON\tMarta Quell
 tomas_brandt\tPERSON\tTomas Brandt
 ivo_petrak\tPERSON\tIvo Petrak
@@ -290,7 +293,7 @@ caldera\tPLACE\tCaldera
 ";
 
 /// Every row's relations, sorted, against what it expects.
-fn check_in(gazetteer: &str, open: bool, rows: &[(&str, &str, &[&str])]) {
+pub(crate) fn check_in(gazetteer: &str, open: bool, rows: &[(&str, &str, &[&str])]) {
     crate::testing::check_rows(rows, |text| {
         let mut got = relations_in(gazetteer, text, open);
         got.sort();
@@ -488,5 +491,66 @@ fn open_relations_name_the_verb() {
                 &["marta_quell interview ivo_petrak [open]"],
             ),
         ],
+    );
+}
+
+#[test]
+fn relations_through_references() {
+    check_in(
+        FICTION,
+        false,
+        &[
+            (
+                "a pronoun subject in the next sentence",
+                "Marta Quell moved to Velmar. She joined Norrland Bank in May.",
+                &[
+                    "marta_quell lives_in velmar",
+                    "marta_quell member_of norrland_bank [via She]",
+                ],
+            ),
+            (
+                "a description subject",
+                "Vanta Party members met. The party attacked Kestrel Motors on Monday.",
+                &["vanta attacked kestrel_motors [via The party]"],
+            ),
+            (
+                "a possessive pronoun as a possessive",
+                "Kestrel Motors grew. Its Velmar plant closed.",
+                &[],
+            ),
+            (
+                "near miss: she said with nobody before",
+                "She joined Norrland Bank in May.",
+                &[],
+            ),
+            (
+                "near miss: a pronoun between two names does not block them",
+                "Tomas Brandt died from his wounds in Velmar.",
+                &["tomas_brandt killed_in velmar"],
+            ),
+            (
+                "a pronoun in the next sentence",
+                "Ivo Petrak left. He joined the Vanta Party.",
+                &["ivo_petrak member_of vanta [via He]"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn co_occurrence_is_not_extended_through_references() {
+    let g = Gazetteer::from_records(parse("t.tsv", FICTION).unwrap()).unwrap();
+    let pipeline = Pipeline::new(g, parse_patterns("p", DEFAULT_PATTERNS).unwrap());
+    let doc = Document::new(DocId(0), "t", "Ivo Petrak left. He joined the Vanta Party.");
+    let facts = pipeline.extract(&doc);
+    let edges: Vec<(&str, &str, &str)> = facts
+        .relations
+        .iter()
+        .map(|r| (&*r.source, &*r.relation, &*r.target))
+        .collect();
+    assert_eq!(edges, [("ivo_petrak", "member_of", "vanta")]);
+    assert_eq!(
+        facts.relations[0].evidence.qualifiers.via.as_deref(),
+        Some("He")
     );
 }

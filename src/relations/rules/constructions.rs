@@ -8,9 +8,9 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::{Ctx, DETERMINER, Found, PREFIX, REPORTING_VERB, is, is_word};
+use super::appositions::{age, apposition, copula, is_modifier_word};
+use super::{Ctx, DETERMINER, Found, PREFIX, REPORTING_VERB, is};
 use crate::gazetteer::EntityKind::{self, Org, Person, Place};
-use crate::relations::patterns::is_barrier;
 use crate::sentences::Span;
 
 /// The predicate a construction gives a (subject, object) type pair.
@@ -39,7 +39,7 @@ fn roles() -> &'static HashSet<&'static str> {
 }
 
 /// Whether a role phrase ends at `words[..end]`, and where it starts (longest phrase first).
-fn role_ending_at(words: &[&str], end: usize) -> Option<usize> {
+pub(super) fn role_ending_at(words: &[&str], end: usize) -> Option<usize> {
     (end.saturating_sub(3)..end).find(|&start| {
         // One word needs no joined copy; phrases of two or three words are rare.
         if start + 1 == end {
@@ -48,6 +48,19 @@ fn role_ending_at(words: &[&str], end: usize) -> Option<usize> {
         let phrase = words[start..end].join(" ");
         roles().contains(phrase.trim_end_matches('.'))
     })
+}
+
+/// Place nouns of "X, the capital of Y" and "Y's capital, X".
+const PLACE_NOUNS: &[&str] = &[
+    "capital", "city", "town", "village", "state", "province", "region", "county", "district",
+    "suburb", "port", "island", "largest", "biggest",
+];
+
+/// "north", "south-east", "northwestern", "central".
+fn is_compass(w: &str) -> bool {
+    ["north", "south", "east", "west", "central"]
+        .iter()
+        .any(|c| w.contains(c))
 }
 
 /// Agent nouns of killing: "Y's assassin, X", "X, the killer of Y".
@@ -93,12 +106,10 @@ const PLACE_MODIFIERS: &[&str] = &[
     "department",
     "region",
     "district",
+    "part",
+    "parts",
+    "outskirts",
 ];
-
-/// Words of a modifier run inside an apposition ("a top", "the former", "Red Cross disaster").
-fn is_modifier_word(w: &str) -> bool {
-    is_word(w) && !matches!(w, "and" | "or" | "who" | "which" | "that" | "said" | "says")
-}
 
 /// Relations from the constructions of this module, for the pairs `taken` does not hold;
 /// `words` are the sentence's tokens and `arg_tokens` where its arguments stand.
@@ -117,6 +128,9 @@ pub(super) fn find(
             if b - a > 14 {
                 break;
             }
+            if !ctx.wanted(a, b) {
+                continue;
+            }
             let (sa, sb) = (ctx.arg(a).span, ctx.arg(b).span);
             if taken.contains(&(sa, sb)) || taken.contains(&(sb, sa)) {
                 continue;
@@ -132,14 +146,19 @@ pub(super) fn find(
     out
 }
 
-fn typed(ctx: &Ctx, subject: usize, object: usize, trigger: Option<Span>) -> Option<Found> {
+pub(super) fn typed(
+    ctx: &Ctx,
+    subject: usize,
+    object: usize,
+    trigger: Option<Span>,
+) -> Option<Found> {
     let p = predicate(ctx.arg(subject).kind, ctx.arg(object).kind)?;
     ctx.relation(p, subject, object, trigger)
 }
 
 /// A person named with a role beside an organization or a place holds that role there
 /// (`holds_role_in`, the role kept); a residence word ("a Texas native") makes it `lives_in`.
-fn with_role(ctx: &Ctx, f: Option<Found>, role: Span) -> Option<Found> {
+pub(super) fn with_role(ctx: &Ctx, f: Option<Found>, role: Span) -> Option<Found> {
     f.map(|mut f| {
         let text = &ctx.text[role.start..role.end];
         let residence = RESIDENCE.iter().any(|w| text.eq_ignore_ascii_case(w));
@@ -156,6 +175,9 @@ const RESIDENCE: &[&str] = &["native", "resident", "citizen", "inhabitant"];
 
 /// The constructions for one pair of argument tokens `a < b`.
 fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
+    if let Some(f) = super::events::pair(ctx, words, a, b) {
+        return Some(f);
+    }
     let between = &words[a + 1..b];
     let (ka, kb) = (ctx.arg(a).kind, ctx.arg(b).kind);
     // "Y's assassin, X", "Y's killer X".
@@ -187,7 +209,7 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
     // Y [ 's ] [role words] X, the second name a person or an organization.
     if matches!((ka, kb), (Place, Org) | (Org, Person) | (Place, Person))
         && !ctx.is_modifier(b)
-        && ctx.next_text(b) != "'s"
+        && (ctx.next_text(b) != "'s" || kb == Person)
     {
         let own = usize::from(between.first() == Some(&"'s"));
         let rest = &between[own..];
@@ -210,15 +232,27 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
     // "X of [the] Y", "X, of Y": a person of an organization or place, an organization of a
     // place ("Larami Corp. of Philadelphia", "Bob Dole of Kansas").
     let det = |w: &[&str]| w.iter().all(|w| is(w, DETERMINER));
+    let years = if ka == Person { age(between) } else { 0 };
+    let after_age = &between[years..];
     if matches!(ka, Person | Org)
         && !ctx.is_modifier(b)
-        && let Some(k) = between.iter().position(|w| *w == "of")
+        && let Some(k) = after_age.iter().position(|w| *w == "of")
         && k <= 1
-        && between[..k].iter().all(|w| *w == ",")
-        && det(&between[k + 1..])
+        && after_age[..k].iter().all(|w| *w == ",")
+        && det(&after_age[k + 1..])
         && !preceded_by_nominal(words, a)
     {
-        return typed(ctx, a, b, Some(ctx.tokens[a + 1 + k].span));
+        return typed(ctx, a, b, Some(ctx.tokens[a + 1 + years + k].span));
+    }
+    // "Wang Ziqiang at the Institute of Mechanics": a person at an organization works there.
+    if ka == Person
+        && kb == Org
+        && between.first() == Some(&"at")
+        && det(&between[1..])
+        && !ctx.is_modifier(b)
+        && !preceded_by_nominal(words, a)
+    {
+        return typed(ctx, a, b, Some(ctx.tokens[a + 1].span));
     }
     // "X in [northern] Y": an organization or place in a place.
     if matches!(ka, Org | Place)
@@ -226,7 +260,7 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
         && between.first() == Some(&"in")
         && between[1..].iter().all(|w| PLACE_MODIFIERS.contains(w))
         && !ctx.is_modifier(b)
-        && !preceded_by_nominal(words, a)
+        && (ka == Place || !preceded_by_nominal(words, a))
     {
         return typed(ctx, a, b, Some(ctx.span_of(a + 1, b)));
     }
@@ -240,9 +274,54 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
     {
         return ctx.relation("located_in", a, b, None);
     }
+    // "Mohammadia, south-east Algeria": a place, then the part of a place it lies in.
+    if ka == Place
+        && kb == Place
+        && between.len() >= 2
+        && between[0] == ","
+        && between[1..].iter().all(|w| *w == "-" || is_compass(w))
+        && !ctx.is_modifier(b)
+    {
+        return ctx.relation("located_in", a, b, None);
+    }
+    // "Yerevan, the capital of Armenia"; "Bosnia's capital, Sarajevo".
+    if ka == Place && kb == Place {
+        let rest = between.get(1..).unwrap_or_default();
+        let skip = rest.iter().take_while(|w| is(w, DETERMINER)).count();
+        if between.first() == Some(&",")
+            && rest.len() >= skip + 2
+            && PLACE_NOUNS.contains(&rest[skip])
+            && rest[skip + 1] == "of"
+            && det(&rest[skip + 2..])
+            && !ctx.is_modifier(b)
+        {
+            return ctx.relation(
+                "located_in",
+                a,
+                b,
+                Some(ctx.span_of(a + 2 + skip, a + 4 + skip)),
+            );
+        }
+        if let ["'s", noun, ","] = between
+            && PLACE_NOUNS.contains(noun)
+        {
+            return ctx.relation("located_in", b, a, Some(ctx.span_of(a + 1, a + 3)));
+        }
+    }
     // Appositions: "X, [a|the] [Y] [top] spokesman [for|of|at] [the] [Y]".
-    if ka == Person && matches!(kb, Org | Place) && between.first() == Some(&",") {
-        return apposition(ctx, words, a, b);
+    if ka == Person
+        && matches!(kb, Org | Place)
+        && between.first() == Some(&",")
+        && let Some(f) = apposition(ctx, words, a, b)
+    {
+        return Some(f);
+    }
+    // "X was acting comptroller at Y".
+    if ka == Person
+        && matches!(kb, Org | Place)
+        && let Some(f) = copula(ctx, words, a, b)
+    {
+        return Some(f);
     }
     // "[the] chairman of the Y, X": the role before the organization, the person after.
     if matches!(ka, Org | Place) && kb == Person && between == [","] {
@@ -260,67 +339,6 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
         }
     }
     None
-}
-
-/// "X, [a|the] [Y ['s]] [words] <role> [of|for|at|with|in] [the] Y" for a person X.
-fn apposition(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
-    let between = &words[a + 1..b];
-    let rest = &between[1..];
-    let skip = rest.iter().take_while(|w| is(w, DETERMINER)).count();
-    let rest = &rest[skip..];
-    if rest.iter().any(|w| is_barrier(w)) {
-        return None;
-    }
-    // Y comes first: "X, a Y spokesman", "X, Finland's prime minister".
-    if rest.is_empty() {
-        let after = b + 1 + usize::from(ctx.next_text(b) == "'s");
-        let limit = ctx.tokens.len().min(after + 5);
-        let tail = &words[after..limit];
-        for end in (1..=tail.len()).rev() {
-            if tail[..end].iter().any(|w| !is_modifier_word(w)) {
-                continue;
-            }
-            if let Some(start) = role_ending_at(tail, end)
-                && (end == tail.len()
-                    || !is_word(tail[end])
-                    || is_clause_end(tail[end])
-                    || ROLE_PREPOSITIONS.contains(&tail[end]))
-            {
-                let role = ctx.span_of(after + start, after + end);
-                return with_role(ctx, typed(ctx, a, b, Some(role)), role);
-            }
-        }
-        return None;
-    }
-    // The role first: "X, spokesman for Y", "X, a top official of the Y".
-    let mut end = rest.len();
-    while end > 0 && is(rest[end - 1], DETERMINER) {
-        end -= 1;
-    }
-    if end < 2 || !ROLE_PREPOSITIONS.contains(&rest[end - 1]) {
-        return None;
-    }
-    let start = role_ending_at(rest, end - 1)?;
-    if end - 1 > 5 || !rest[..start].iter().all(|w| is_modifier_word(w)) {
-        return None;
-    }
-    let first = a + 2 + skip;
-    let role = ctx.span_of(first + start, first + end - 1);
-    if rest[end - 1] == "from" {
-        // "X, an electronics technician from Y" says where X comes from, not where X works.
-        return (ctx.arg(b).kind == Place)
-            .then(|| ctx.relation("lives_in", a, b, Some(role)))
-            .flatten();
-    }
-    with_role(ctx, typed(ctx, a, b, Some(role)), role)
-}
-
-/// Prepositions between a role and where it is held: "spokesman for Y", "a technician from Y".
-const ROLE_PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "in", "to", "from"];
-
-/// A word that ends the role phrase after "X, a Y spokesman": punctuation or a verb of speech.
-fn is_clause_end(w: &str) -> bool {
-    matches!(w, "said" | "says" | "told" | "and" | "who" | "was" | "is")
 }
 
 /// "the murder of X of Y", "the mayor of X in Y": X is the object of a noun, so the
@@ -399,20 +417,138 @@ pub(super) fn up_the_chain(ctx: &Ctx, words: &[&str], f: &Found) -> Vec<Found> {
     out
 }
 
-/// "BELGRADE, Yugoslavia (AP)": a dateline names where the agency filed from.
+/// "BELGRADE, Yugoslavia (AP)", "(Text) Sofia, February 15 (BTA) --", "Moscow April 25 TASS
+/// --": a dateline names where the agency filed from; a date may come before the agency.
 fn dateline(ctx: &Ctx, words: &[&str]) -> Option<Found> {
-    let place = (ctx.tokens.first()?.arg.is_some() && ctx.arg(0).kind == Place).then_some(0)?;
-    let mut k = 1;
+    // An editor's "(Text)" before the dateline.
+    let place = if words.starts_with(&["(", "text", ")"]) {
+        3
+    } else {
+        0
+    };
+    let is_arg = |k: usize, kind| {
+        ctx.tokens.get(k).is_some_and(|t| t.arg.is_some()) && ctx.arg(k).kind == kind
+    };
+    if !is_arg(place, Place) {
+        return None;
+    }
+    let mut k = place + 1;
     if words.get(k) == Some(&",") && ctx.tokens.get(k + 1).is_some_and(|t| t.arg.is_some()) {
         k += 2;
     }
+    let date = k;
+    while k < date + 5 && words.get(k).is_some_and(|w| *w == "," || is_date_word(w)) {
+        k += 1;
+    }
+    let dated = words[date..k].iter().any(|w| MONTHS.contains(w));
+    if k > date && !dated {
+        return None;
+    }
     let org = k + 1;
-    if words.get(k) == Some(&"(")
-        && words.get(org + 1) == Some(&")")
-        && ctx.tokens.get(org).is_some_and(|t| t.arg.is_some())
-        && ctx.arg(org).kind == Org
-    {
+    if words.get(k) == Some(&"(") && words.get(org + 1) == Some(&")") && is_arg(org, Org) {
         return ctx.relation("based_in", org, place, Some(ctx.span_of(k, org + 2)));
     }
+    // Without brackets, only after a date and before the dash: "Moscow April 25 TASS --".
+    if dated && is_arg(k, Org) && words.get(k + 1) == Some(&"-") {
+        return ctx.relation("based_in", k, place, Some(ctx.tokens[k].span));
+    }
     None
+}
+
+/// Month names and their abbreviations, as a dateline writes them.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// A word of a date: a month or a number.
+fn is_date_word(w: &str) -> bool {
+    MONTHS.contains(&w) || w.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::relations::tests::{FICTION, check_in};
+
+    #[test]
+    fn places_datelines_and_workplaces() {
+        check_in(
+            FICTION,
+            false,
+            &[
+                (
+                    "the capital of",
+                    "Brennport, the capital of Ostia Province, flooded.",
+                    &["brennport located_in ostia"],
+                ),
+                (
+                    "possessive capital",
+                    "Ostia Province's capital, Brennport, flooded.",
+                    &["brennport located_in ostia"],
+                ),
+                (
+                    "compass",
+                    "Brennport, south-east Ostia Province, flooded.",
+                    &["brennport located_in ostia"],
+                ),
+                (
+                    "in the part of",
+                    "Rain fell on Caldera in the southern part of Ostia Province.",
+                    &["caldera located_in ostia"],
+                ),
+                (
+                    "dated dateline",
+                    "Velmar, March 3 (Relay News) -- Prices rose.",
+                    &["relay_news based_in velmar"],
+                ),
+                (
+                    "dateline without brackets",
+                    "(Text) Velmar April 25 Relay News -- Prices rose.",
+                    &["relay_news based_in velmar"],
+                ),
+                (
+                    "person at an organization",
+                    "Tomas Brandt at the Harbor Times disagreed.",
+                    &["tomas_brandt works_for harbor_times"],
+                ),
+                (
+                    "near miss: a list of places",
+                    "Velmar, Brennport and Caldera voted.",
+                    &[],
+                ),
+                (
+                    "near miss: no date before the agency",
+                    "Velmar Relay News -- Prices rose.",
+                    &["relay_news based_in velmar"],
+                ),
+                (
+                    "near miss: a capital of something else",
+                    "Brennport, the capital of fashion, and Ostia Province voted.",
+                    &[],
+                ),
+            ],
+        );
+    }
 }

@@ -46,7 +46,12 @@ pub(super) fn find(ctx: &Ctx, arg_tokens: &[usize], taken: &HashSet<(Span, Span)
     for pair in arg_tokens.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let (sa, sb) = (ctx.arg(a).span, ctx.arg(b).span);
-        if b - a < 2 || b - a > 10 || taken.contains(&(sa, sb)) || taken.contains(&(sb, sa)) {
+        if b - a < 2
+            || b - a > 10
+            || !ctx.wanted(a, b)
+            || taken.contains(&(sa, sb))
+            || taken.contains(&(sb, sa))
+        {
             continue;
         }
         // "strengthen Mexico's position": the name only owns the object.

@@ -1,0 +1,493 @@
+//! Within-document references: a pronoun ("she", "its", "their") or a definite description
+//! ("the group", "the minister") that stands for an entity named earlier in the same document.
+//! Each resolves to the nearest compatible mention before it (type; gender from the given-name
+//! lists and honorifics; for a person's description, a role the document gave that person),
+//! with a confidence. Typed relations read them as arguments; co-occurrence never does, so the
+//! graph is not swamped by every "he" in a story.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::corpus::Document;
+use crate::gazetteer::{EntityId, EntityKind, Known};
+use crate::names::words_of;
+use crate::sentences::{Sentence, Span};
+use crate::tagger::Mention;
+
+/// What kind of words stood for the entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RefKind {
+    /// "he", "its", "their".
+    Pronoun,
+    /// "the group", "the minister".
+    Description,
+}
+
+/// One resolved reference.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    /// Sentence index in the document.
+    pub sentence: u32,
+    /// The words that stand for the entity.
+    pub span: Span,
+    /// Pronoun or description.
+    pub kind: RefKind,
+    /// The entity.
+    pub entity: EntityId,
+    /// The mention it was resolved to.
+    pub antecedent: Span,
+    /// "his", "its", "the group's": it owns the noun after it.
+    pub possessive: bool,
+    /// How sure the resolution is, 0 to 1.
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+/// What a pronoun may stand for.
+struct Pronoun {
+    kinds: &'static [EntityKind],
+    gender: Option<Gender>,
+    possessive: bool,
+}
+
+fn pronoun(word: &str) -> Option<Pronoun> {
+    use EntityKind::{Org, Person, Place};
+    let (kinds, gender, possessive): (&'static [EntityKind], _, _) = match word {
+        "he" | "him" | "himself" => (&[Person], Some(Gender::Male), false),
+        "his" => (&[Person], Some(Gender::Male), true),
+        "she" | "herself" => (&[Person], Some(Gender::Female), false),
+        // "her" owns the noun after it ("her office") or is an object ("shot her"); see below.
+        "her" => (&[Person], Some(Gender::Female), true),
+        "it" | "itself" => (&[Org, Place], None, false),
+        "its" => (&[Org, Place], None, true),
+        // "they" is most often people the text never names ("officials said they"); "their"
+        // reads only an organization of its own sentence (see `resolve`).
+        "their" => (&[Org], None, true),
+        _ => return None,
+    };
+    Some(Pronoun {
+        kinds,
+        gender,
+        possessive,
+    })
+}
+
+const DESCRIPTIONS: &str = include_str!("../../gazetteer/descriptions.txt");
+static FEMALE: &str = include_str!("../../gazetteer/names/female_first.txt");
+static MALE: &str = include_str!("../../gazetteer/names/male_first.txt");
+
+/// Head nouns of descriptions and the type each stands for.
+fn descriptions() -> &'static HashMap<&'static str, EntityKind> {
+    static MAP: OnceLock<HashMap<&'static str, EntityKind>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        words_of(DESCRIPTIONS)
+            .filter_map(|l| {
+                let (head, kind) = l.split_once('\t')?;
+                Some((head.trim(), EntityKind::parse(kind.trim())?))
+            })
+            .collect()
+    })
+}
+
+/// The gender a given name says, where the census lists say it.
+fn name_gender(first: &str) -> Option<Gender> {
+    static LISTS: OnceLock<(
+        crate::normalize::WordSet<&str>,
+        crate::normalize::WordSet<&str>,
+    )> = OnceLock::new();
+    let (female, male) =
+        LISTS.get_or_init(|| (words_of(FEMALE).collect(), words_of(MALE).collect()));
+    if female.contains(first) {
+        Some(Gender::Female)
+    } else if male.contains(first) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// The gender of a person's mention: an honorific before it, else its first word.
+fn gender(text: &str, span: Span, name: &str) -> Option<Gender> {
+    let before = text[..span.start].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let title = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    match title {
+        "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Father" => return Some(Gender::Male),
+        "Mrs" | "Ms" | "Miss" | "Madam" | "Lady" | "Queen" | "Princess" | "Sister" => {
+            return Some(Gender::Female);
+        }
+        _ => {}
+    }
+    let mention = &text[span.start..span.end];
+    [mention, name]
+        .iter()
+        .find_map(|n| n.split_whitespace().next().and_then(name_gender))
+}
+
+/// A mention already read, as a candidate antecedent.
+struct Candidate {
+    entity: EntityId,
+    kind: EntityKind,
+    /// The mention it stands for: its own span, or for a resolved reference its antecedent's.
+    mention: Span,
+    sentence: u32,
+    gender: Option<Gender>,
+    /// Words just before it, where a title is given ("Foreign Minister X").
+    before: Span,
+    /// Words of an apposition after it ("X, the minister of ...").
+    after: Span,
+    /// The first name of its sentence (the likely subject).
+    subject: bool,
+}
+
+/// Words of a sentence outside mentions, with their byte spans, in order.
+fn words(text: &str, span: Span) -> Vec<(Span, Cow<'_, str>)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[span.start..span.end].char_indices() {
+        let i = span.start + i;
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((Span::new(s, i), lower(&text[s..i])));
+        }
+    }
+    if let Some(s) = start {
+        out.push((Span::new(s, span.end), lower(&text[s..span.end])));
+    }
+    out
+}
+
+/// `word` in lower case, borrowed when it already is (most words are).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Words after which "her" is an object, not a possessive ("told her", "her." at the end).
+fn her_is_object(next: Option<&str>) -> bool {
+    next.is_none_or(|w| {
+        matches!(
+            w,
+            "to" | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "from"
+                | "with"
+                | "by"
+                | "and"
+                | "or"
+                | "that"
+                | "as"
+                | "after"
+                | "before"
+                | "about"
+                | "of"
+                | "into"
+                | "when"
+                | "while"
+        )
+    })
+}
+
+/// An "it" that stands for nothing: "it is likely", "it was raining", "it seems".
+fn expletive(next: Option<&str>) -> bool {
+    next.is_some_and(|w| matches!(w, "is" | "was" | "seems" | "seemed" | "appears" | "s"))
+}
+
+/// Resolves the pronouns and descriptions of one document.
+pub fn resolve(
+    doc: &Document,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    gazetteer: &Known,
+) -> Vec<Reference> {
+    let text = &doc.text;
+    let mut out = Vec::new();
+    let mut seen: Vec<Candidate> = Vec::new();
+    let mut next_mention = 0;
+    for s in sentences {
+        let sentence_mentions: Vec<&Mention> = mentions[next_mention..]
+            .iter()
+            .take_while(|m| m.span.start < s.span.end)
+            .collect();
+        next_mention += sentence_mentions.len();
+        let inside = |sp: Span| {
+            sentence_mentions
+                .iter()
+                .any(|m| m.span.start <= sp.start && sp.end <= m.span.end)
+        };
+        let ws: Vec<(Span, Cow<str>)> = words(text, s.span)
+            .into_iter()
+            .filter(|(sp, _)| !inside(*sp))
+            .collect();
+        // "The report said its authors ...": a sentence whose subject is a common noun phrase
+        // gives "it"/"its"/"their" before any name that noun phrase, not an entity.
+        let common_subject = ws.first().is_some_and(|(sp, w)| {
+            matches!(w.as_ref(), "the" | "a" | "an")
+                && sp.start == s.span.start
+                && ws
+                    .get(1)
+                    .is_some_and(|(_, n)| !descriptions().contains_key(n.as_ref()))
+        });
+        let mut m = 0;
+        for (k, (span, word)) in ws.iter().enumerate() {
+            // Names before this word become candidates first.
+            while let Some(mention) = sentence_mentions.get(m)
+                && mention.span.start < span.start
+            {
+                seen.push(candidate(text, s, mention, gazetteer));
+                m += 1;
+            }
+            let next = ws.get(k + 1).map(|(_, w)| w.as_ref());
+            let adjacent_next = ws
+                .get(k + 1)
+                .is_some_and(|(sp, _)| text[span.end..sp.start].trim().is_empty());
+            if let Some(p) = pronoun(word) {
+                let possessive = p.possessive && !(word == "her" && her_is_object(next));
+                if word == "it" && expletive(next) {
+                    continue;
+                }
+                let first_in_sentence = k == 0 && span.start == s.span.start;
+                if p.kinds[0] != EntityKind::Person && common_subject && m == 0 {
+                    continue;
+                }
+                let window = if word == "their" { 0 } else { 1 };
+                let fits = |c: &Candidate| {
+                    p.kinds.contains(&c.kind)
+                        && s.index - c.sentence <= window
+                        && (p.gender.is_none() || c.gender.is_none() || c.gender == p.gender)
+                        // "it" for a place only when the place is a country.
+                        && (c.kind != EntityKind::Place || gazetteer.entity(c.entity).parent.is_none())
+                };
+                // An organization before a place: "it" is more often the company than the city.
+                let org = |c: &Candidate| fits(c) && c.kind != EntityKind::Place;
+                let chosen = choose(&seen, org, first_in_sentence, s.index, 1)
+                    .or_else(|| choose(&seen, fits, first_in_sentence, s.index, 1));
+                if let Some((c, confidence)) = chosen {
+                    let r = Reference {
+                        sentence: s.index,
+                        span: *span,
+                        kind: RefKind::Pronoun,
+                        entity: c.entity,
+                        antecedent: c.mention,
+                        possessive,
+                        confidence,
+                    };
+                    seen.push(chained(c, &r));
+                    out.push(r);
+                }
+                continue;
+            }
+            if word != "the" || !adjacent_next {
+                continue;
+            }
+            // "the prime minister": the longest head of the lexicon after "the".
+            let multi = next.is_some_and(|n| {
+                descriptions()
+                    .keys()
+                    .any(|h| h.len() > n.len() && h.starts_with(n) && h.as_bytes()[n.len()] == b' ')
+            });
+            let two = ws
+                .get(k + 2)
+                .filter(|_| multi)
+                .map(|(_, w)| format!("{} {}", next.unwrap_or(""), w));
+            let (head, last) = match two.as_deref().and_then(|h| descriptions().get_key_value(h)) {
+                Some((h, _)) => (*h, k + 2),
+                None => match next.and_then(|n| descriptions().get_key_value(n)) {
+                    Some((h, _)) => (*h, k + 1),
+                    None => continue,
+                },
+            };
+            let kind = descriptions()[head];
+            let end = ws[last].0.end;
+            let after = text[end..s.span.end].trim_start();
+            let after_word = ws.get(last + 1).map(|(_, w)| w.as_ref());
+            // "the group of friends", "the company Acme", "the group that": a new noun phrase.
+            let possessive = after.starts_with("'s") || after.starts_with("’s");
+            if !possessive
+                && (matches!(after_word, Some("of" | "that" | "which" | "who"))
+                    && after.starts_with(char::is_alphabetic)
+                    || after.starts_with(char::is_uppercase)
+                    || sentence_mentions
+                        .get(m)
+                        .is_some_and(|mm| text[end..mm.span.start].trim().is_empty()))
+            {
+                continue;
+            }
+            // A person's description needs the role given; an organization's prefers a name or
+            // an apposition that says the head ("the cartel": "X Cartel", "X, a cartel"), anywhere
+            // before in the document; else the nearest of its type in this or the last sentence.
+            let said = |c: &Candidate| {
+                has_role(&text[c.after.start..c.after.end], head)
+                    || if kind == EntityKind::Person {
+                        has_role(&text[c.before.start..c.before.end], head)
+                    } else {
+                        has_role(&gazetteer.entity(c.entity).name, head)
+                    }
+            };
+            let named = |c: &Candidate| c.kind == kind && said(c);
+            let near = |c: &Candidate| {
+                c.kind == kind && kind == EntityKind::Org && s.index - c.sentence <= 1
+            };
+            let chosen = choose(&seen, named, false, s.index, NAMED_WINDOW)
+                .map(|(c, confidence)| (c, confidence.max(0.8)))
+                .or_else(|| choose(&seen, near, false, s.index, 1).map(|(c, q)| (c, q - 0.1)));
+            if let Some((c, confidence)) = chosen {
+                let r = Reference {
+                    sentence: s.index,
+                    span: Span::new(span.start, end),
+                    kind: RefKind::Description,
+                    entity: c.entity,
+                    antecedent: c.mention,
+                    possessive,
+                    confidence,
+                };
+                seen.push(chained(c, &r));
+                out.push(r);
+            }
+        }
+        while let Some(mention) = sentence_mentions.get(m) {
+            seen.push(candidate(text, s, mention, gazetteer));
+            m += 1;
+        }
+        if let Some(first) = seen
+            .iter_mut()
+            .rev()
+            .take_while(|c| c.sentence == s.index)
+            .last()
+        {
+            first.subject = true;
+        }
+    }
+    out
+}
+
+/// A resolved reference as a candidate for the references after it: "Ana Ruiz joined. She
+/// left. Later her ..." reaches Ana Ruiz through "She".
+fn chained(c: &Candidate, r: &Reference) -> Candidate {
+    Candidate {
+        entity: c.entity,
+        kind: c.kind,
+        mention: c.mention,
+        sentence: r.sentence,
+        gender: c.gender,
+        before: Span::new(0, 0),
+        after: Span::new(0, 0),
+        subject: false,
+    }
+}
+
+/// How many sentences back a description looks for an entity that its name or role says it is.
+const NAMED_WINDOW: u32 = 8;
+
+/// Whether words around a mention (or its name) give it the head `head` ("Foreign Minister X",
+/// "X, the minister of ...", "X Cartel"), in any case.
+fn has_role(words: &str, head: &str) -> bool {
+    let mut ws = words
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    match head.split_once(' ') {
+        None => ws.any(|w| w.eq_ignore_ascii_case(head)),
+        Some(_) => words.to_lowercase().contains(head),
+    }
+}
+
+fn candidate(text: &str, s: &Sentence, m: &Mention, gazetteer: &Known) -> Candidate {
+    let e = gazetteer.entity(m.entity);
+    let from = text[s.span.start..m.span.start]
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map_or(s.span.start, |(i, _)| s.span.start + i);
+    let to = text[m.span.end..s.span.end]
+        .char_indices()
+        .nth(40)
+        .map_or(s.span.end, |(i, _)| m.span.end + i);
+    // The role after a name stops at the end of its apposition.
+    let after = &text[m.span.end..to];
+    let after = match after.get(1..).and_then(|a| a.find([',', ';', '.'])) {
+        Some(i) if after.starts_with(',') => &after[..i + 1],
+        _ if after.starts_with(',') => after,
+        _ => "",
+    };
+    let title_start = m.span.start - title(&text[from..m.span.start]).len();
+    Candidate {
+        entity: m.entity,
+        kind: e.kind,
+        mention: m.span,
+        sentence: s.index,
+        gender: (e.kind == EntityKind::Person)
+            .then(|| gender(text, m.span, &e.name))
+            .flatten(),
+        before: Span::new(title_start, m.span.start),
+        after: Span::new(m.span.end, m.span.end + after.len()),
+        subject: false,
+    }
+}
+
+/// The words right before a name that may be its title ("Foreign Minister"): up to three,
+/// after the last punctuation.
+fn title(before: &str) -> &str {
+    let clause = before
+        .rfind([',', ';', ':', '(', '"', '.'])
+        .map_or(before, |i| &before[i + 1..]);
+    let start = clause
+        .trim_end()
+        .rmatch_indices(' ')
+        .nth(2)
+        .map_or(0, |(i, _)| i);
+    &clause[start..]
+}
+
+/// The antecedent among `seen` that `fits`: the nearest, except that a pronoun opening a
+/// sentence prefers the subject of the sentence before. Confidence is high when only one entity
+/// fits.
+fn choose(
+    seen: &[Candidate],
+    fits: impl Fn(&Candidate) -> bool,
+    opens_sentence: bool,
+    sentence: u32,
+    window: u32,
+) -> Option<(&Candidate, f32)> {
+    let fitting: Vec<&Candidate> = seen
+        .iter()
+        .rev()
+        .take_while(|c| sentence - c.sentence <= window)
+        .filter(|c| fits(c))
+        .collect();
+    let nearest = *fitting.first()?;
+    let entities = {
+        let mut e: Vec<EntityId> = fitting.iter().map(|c| c.entity).collect();
+        e.sort();
+        e.dedup();
+        e.len()
+    };
+    let chosen = if opens_sentence {
+        fitting
+            .iter()
+            .find(|c| c.subject && c.sentence + 1 == sentence)
+            .copied()
+            .unwrap_or(nearest)
+    } else {
+        nearest
+    };
+    let confidence = if entities == 1 { 0.9 } else { 0.6 };
+    Some((chosen, confidence))
+}
+
+#[cfg(test)]
+mod tests;

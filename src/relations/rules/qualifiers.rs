@@ -1,0 +1,40 @@
+//! What a sentence says about how sure its relations are: hedges and attribution.
+
+use super::{Ctx, HEDGE, REPORTING_VERB, is};
+use crate::relations::Qualifiers;
+
+pub(super) fn sentence_qualifiers(ctx: &Ctx) -> Qualifiers {
+    let mut q = Qualifiers::default();
+    let words: Vec<&str> = ctx.words(0, ctx.tokens.len());
+    q.hedged = words.iter().any(|w| is(w, HEDGE))
+        || words
+            .windows(3)
+            .any(|w| matches!(w, ["reported" | "said" | "believed", "to", _]));
+    for (i, w) in words.iter().enumerate() {
+        let source = if *w == "according" && words.get(i + 1) == Some(&"to") {
+            Some(i + 2)
+        } else if *w == "citing" {
+            Some(i + 1)
+        } else if is(w, REPORTING_VERB) && i > 0 && ctx.tokens[i - 1].arg.is_some() {
+            // "Relay News in Caldera reported": the place only locates the reporter.
+            let located = i >= 3
+                && matches!(words[i - 2], "in" | "at" | "from" | "of")
+                && ctx.tokens[i - 3].arg.is_some();
+            Some(if located { i - 3 } else { i - 1 })
+        } else {
+            None
+        };
+        if let Some(t) = source.filter(|&t| t < ctx.tokens.len()) {
+            let t = (t..ctx.tokens.len().min(t + 3))
+                .find(|&k| ctx.tokens[k].arg.is_some())
+                .unwrap_or(t);
+            let name = match ctx.tokens[t].arg {
+                Some(_) => ctx.gazetteer.entity(ctx.arg(t).entity).name.clone(),
+                None => ctx.tokens[t].text.to_string(),
+            };
+            q.attributed_to = Some(name);
+            break;
+        }
+    }
+    q
+}
