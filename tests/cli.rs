@@ -1,6 +1,6 @@
 use serde_json::Value;
 
-use crate::util::{Dir, evidence, ok, read};
+use crate::util::{Dir, evidence, fields, ok, read};
 
 #[test]
 fn tag_prints_exact_mentions() {
@@ -187,17 +187,10 @@ fn ordinary_prose_has_no_mentions() {
         .sum();
     assert!(words >= 3000, "{words} words");
     eqnice!("", ok(&dir.kg(&["tag", &prose])));
-    let found: Vec<String> = ok(&dir.kg(&["tag", &prose, "--discover"]))
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            format!(
-                "{} {}",
-                v["text"].as_str().unwrap(),
-                v["type"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let found = fields(
+        &ok(&dir.kg(&["tag", &prose, "--discover"])),
+        &["text", "type"],
+    );
     let listed: [&str; 0] = [];
     assert_eq!(found, listed);
     assert!(found.len() * 1000 <= 5 * words);
@@ -460,17 +453,7 @@ fn a_user_gazetteer_wins_over_the_built_in_one() {
             args.extend(["--gazetteer", f]);
         }
         let out = ok(&dir.kg(&args));
-        out.lines()
-            .map(|l| {
-                let v: Value = serde_json::from_str(l).unwrap();
-                format!(
-                    "{} {} {}",
-                    v["text"].as_str().unwrap(),
-                    v["entity"].as_str().unwrap(),
-                    v["type"].as_str().unwrap()
-                )
-            })
-            .collect::<Vec<_>>()
+        fields(&out, &["text", "entity", "type"])
     };
     // Built in: the city of Barcelona and the country.
     assert_eq!(
@@ -781,17 +764,7 @@ fn the_built_in_gazetteer_knows_big_cities_and_regions() {
                 Police in Lancashire and Lincolnshire, England, and in the Landes, France, said so. \
                 Maria Mobile said so.";
     let out = ok(&dir.kg_stdin(&["tag", "-", "--no-discover"], Some(text.as_bytes())));
-    let got: Vec<String> = out
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            format!(
-                "{} {}",
-                v["text"].as_str().unwrap(),
-                v["entity"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let got = fields(&out, &["text", "entity"]);
     eqnice!(
         "\
 Minneapolis minneapolis_us
@@ -838,13 +811,7 @@ located_in lusaka_zm_09 (Lusaka) zambia (Zambian)",
         got.join("\n")
     );
     let out = ok(&dir.kg_stdin(&["tag", "-", "--no-discover"], Some(text.as_bytes())));
-    let tagged: Vec<String> = out
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            v["text"].as_str().unwrap().to_string()
-        })
-        .collect();
+    let tagged = fields(&out, &["text"]);
     assert_eq!(tagged, ["Tirana", "Ghana", "Kinshasa", "Lusaka"]);
 }
 

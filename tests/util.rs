@@ -199,3 +199,16 @@ pub fn evidence(graph: &serde_json::Value, edge: &serde_json::Value) -> Vec<serd
     }
     out
 }
+
+/// The string values at `keys` of each JSON line of `jsonl`, joined by spaces: one row per
+/// line, for comparing `kg tag` output as text.
+pub fn fields(jsonl: &str, keys: &[&str]) -> Vec<String> {
+    jsonl
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let values: Vec<&str> = keys.iter().map(|k| v[*k].as_str().unwrap()).collect();
+            values.join(" ")
+        })
+        .collect()
+}
