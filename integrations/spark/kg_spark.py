@@ -228,7 +228,7 @@ def normal_form(text):
 def qualifier_key(q):
     q = q or {}
     return (bool(q.get("negated")), bool(q.get("hedged")), q.get("attributed_to"), q.get("role"),
-            q.get("demonym"), q.get("as"), bool(q.get("open")))
+            q.get("demonym"), q.get("as"), q.get("via"), bool(q.get("open")), q.get("how"))
 
 
 def qualifiers_json(q):
@@ -236,7 +236,7 @@ def qualifiers_json(q):
     if not q:
         return None
     out = {}
-    for k in ["negated", "hedged", "attributed_to", "role", "demonym", "as", "open"]:
+    for k in ["negated", "hedged", "attributed_to", "role", "demonym", "as", "via", "open", "how"]:
         v = q.get(k)
         if v:
             out[k] = v
@@ -245,7 +245,8 @@ def qualifiers_json(q):
 
 PIECE = "ord long, part int, doc string, date string, sentences int, fingerprint array<long>, mentions int"
 ENTITY = ("ord long, part int, id string, name string, type string, aliases array<string>, "
-          "confidence float, cues array<string>")
+          "confidence float, cues array<string>, latitude double, longitude double, "
+          "country string, within array<string>")
 MENTION = "ord long, part int, entity string, text string, sentence int"
 RELATION = ("ord long, part int, source string, target string, relation string, negated boolean, "
             "open boolean, doc string, sentence int, start long, `end` long, text string, "
@@ -262,7 +263,8 @@ def facts_rows(pairs):
                      f.get("fingerprint") or [], len(f["mentions"])))
         for e in f["entities"]:
             yield ("e", (ord_, part, e["id"], e["name"], e["type"], e["aliases"],
-                         e.get("confidence"), e.get("evidence") or []))
+                         e.get("confidence"), e.get("evidence") or [], e.get("latitude"),
+                         e.get("longitude"), e.get("country"), e.get("within") or []))
         for m in f["mentions"]:
             yield ("m", (ord_, part, m["entity"], normal_form(m["text"]), m.get("sentence", 0)))
         for r in f["relations"]:
@@ -461,7 +463,8 @@ def main(argv):
            .withColumn("s", F.col("first_sentence") + F.col("sentence")))
     kinds = ["PERSON", "ORG", "PLACE"]
     nodes = ent.groupBy("id").agg(
-        F.min_by(F.struct("name", "type", "aliases"), F.struct("ord", "part")).alias("first"),
+        F.min_by(F.struct("name", "type", "aliases", "latitude", "longitude", "country", "within"),
+                 F.struct("ord", "part")).alias("first"),
         F.min("name").alias("min_name"),
         F.max("confidence").alias("confidence"),
         F.sort_array(F.array_distinct(F.flatten(F.collect_list("cues")))).alias("cues"),
@@ -478,7 +481,10 @@ def main(argv):
         F.when(discovered, F.col("min_name")).otherwise(F.col("first.name")).alias("name"),
         F.when(discovered, majority).otherwise(F.col("first.type")).alias("type"),
         F.when(discovered, F.col("all_aliases")).otherwise(F.col("first.aliases")).alias("aliases"),
-        "confidence", "cues", "documents", "first_date", "last_date")
+        "confidence", "cues", "documents", "first_date", "last_date",
+        # A place's point, country and containers, from the gazetteer (issue 25).
+        F.col("first.latitude").alias("latitude"), F.col("first.longitude").alias("longitude"),
+        F.col("first.country").alias("country"), F.col("first.within").alias("within"))
     mstats = men.groupBy("entity").agg(
         F.count("*").alias("mentions"),
         F.countDistinct("ord", "s").alias("sentences"),
@@ -527,7 +533,8 @@ def main(argv):
         F.sort_array(F.array_distinct(F.concat("seen", F.coalesce(
             "seen_add", F.array().cast("array<string>"))))).alias("seen"),
         F.least("first_date", "f_add").alias("first_date"),
-        F.greatest("last_date", "l_add").alias("last_date")).localCheckpoint()
+        F.greatest("last_date", "l_add").alias("last_date"),
+        "latitude", "longitude", "country", "within").localCheckpoint()
 
     # ---- edges: per key (source, target, relation, negated), from the stories' relations.
     rel = (relations_raw.join(first, ["ord", "part"])
@@ -583,7 +590,8 @@ def main(argv):
              F.col("trig_s").asc_nulls_first(), "trig_e", F.col("q_key")[0], F.col("q_key")[1],
              F.col("q_key")[2].asc_nulls_first(), F.col("q_key")[3].asc_nulls_first(),
              F.col("q_key")[4].asc_nulls_first(), F.col("q_key")[5].asc_nulls_first(),
-             F.col("q_key")[6], F.col("copy_of").asc_nulls_first()]
+             F.col("q_key")[6].asc_nulls_first(), F.col("q_key")[7],
+             F.col("q_key")[8].asc_nulls_first(), F.col("copy_of").asc_nulls_first()]
     w = Window.partitionBy(*key).orderBy(*order)
     quotes = (records.withColumn("rank", F.row_number().over(w))
               .where(F.col("rank") <= args.max_evidence)).localCheckpoint()
@@ -653,6 +661,12 @@ def main(argv):
         s += ',"seen":%s,"mentions":%d,"documents":%d' % (js(list(r.seen)), r.mentions, r.documents)
         if r.first_date is not None:
             s += ',"dates":' + js([r.first_date, r.last_date])
+        if r.latitude is not None:
+            s += ',"latitude":%s,"longitude":%s' % (js(r.latitude), js(r.longitude))
+        if r.country is not None:
+            s += ',"country":' + js(r.country)
+        if r.within:
+            s += ',"within":' + js(list(r.within))
         return s + "}"
 
     def rel_span(a, b, start):
