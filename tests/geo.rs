@@ -464,3 +464,44 @@ fn a_malformed_coordinate_names_its_file_and_line() {
         stderr(&out)
     );
 }
+
+#[test]
+fn the_state_a_document_names_settles_which_town_it_means() {
+    // Two towns of one name, no `in=` parent: only the geo keys say which state each is in.
+    let gazetteer = "tx\tPLACE\tTexas\t-\tiso=US-TX; country=US; admin1=US-TX
+or\tPLACE\tOregon\t-\tiso=US-OR; country=US; admin1=US-OR
+fairview_tx\tPLACE\tFairview\t-\tlat=33.14; lon=-96.61; country=US; admin1=US-TX
+fairview_or\tPLACE\tFairview\t-\tlat=45.54; lon=-122.43; country=US; admin1=US-OR
+";
+    let dir = Dir::new("geo-ambiguity");
+    dir.write("g.tsv", gazetteer);
+    let tag = |text: &str| {
+        dir.write("t.txt", text);
+        let out = ok(&dir.kg(&[
+            "tag",
+            "t.txt",
+            "--no-default-gazetteer",
+            "--gazetteer",
+            "g.tsv",
+            "--no-discover",
+        ]));
+        let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+        (
+            first["entity"].as_str().unwrap().to_string(),
+            first.get("ambiguous").is_some(),
+        )
+    };
+    assert_eq!(
+        tag("Floods hit Fairview on Monday.\n\nOregon officials said.\n"),
+        ("fairview_or".to_string(), false)
+    );
+    assert_eq!(
+        tag("Floods hit Fairview on Monday.\n\nTexas officials said.\n"),
+        ("fairview_tx".to_string(), false)
+    );
+    // Nothing to go by: the first loaded, marked ambiguous.
+    assert_eq!(
+        tag("Floods hit Fairview on Monday.\n"),
+        ("fairview_tx".to_string(), true)
+    );
+}
