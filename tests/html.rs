@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::util::{Dir, ok, read, root};
+use crate::util::{Dir, ids, ok, read, root};
 
 /// The JSON of the page's data block, parsed.
 fn page_data(html: &str) -> Value {
@@ -49,11 +49,8 @@ fn build_writes_a_page_of_the_whole_graph() {
     assert!(said.contains(&format!(", {summary} -> ")), "{said}");
     assert!(data.get("note").is_none(), "nothing was cut");
     let page_nodes = data["nodes"].as_array().unwrap();
-    let ids: Vec<&str> = page_nodes
-        .iter()
-        .map(|n| n["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, crate::util::ids(&g["nodes"]));
+    let page_ids = ids(&data["nodes"]);
+    assert_eq!(page_ids, ids(&g["nodes"]));
     for n in page_nodes {
         assert!(n["x"].as_f64().unwrap().is_finite() && n["y"].as_f64().unwrap().is_finite());
     }
@@ -65,8 +62,8 @@ fn build_writes_a_page_of_the_whole_graph() {
             link["s"].as_u64().unwrap() as usize,
             link["t"].as_u64().unwrap() as usize,
         );
-        assert_eq!(ids[s], edge["source"]);
-        assert_eq!(ids[t], edge["target"]);
+        assert_eq!(page_ids[s], edge["source"]);
+        assert_eq!(page_ids[t], edge["target"]);
         assert_eq!(link["relation"], edge["relation"]);
         assert_eq!(link["weight"], edge["weight"]);
         let records = crate::util::evidence(&g, edge);
@@ -151,13 +148,7 @@ fn html_max_keeps_the_most_connected_entities() {
     let mut want: Vec<&str> = ranked.iter().take(4).map(|r| r.0).collect();
     want.sort();
     let data = page_data(&read(&dir.join("out/graph.html")));
-    let ids: Vec<&str> = data["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, want);
+    assert_eq!(ids(&data["nodes"]), want);
     let inside = g["edges"]
         .as_array()
         .unwrap()
@@ -268,13 +259,7 @@ fn render_writes_a_page_of_a_focus_view() {
     let said = ok(&dir.kg(&["render", "--focus", id, "--out", "ego.html"]));
     assert!(said.ends_with(" -> ego.html\n"), "{said}");
     let data = page_data(&read(&dir.join("ego.html")));
-    let ids: Vec<&str> = data["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, want);
+    assert_eq!(ids(&data["nodes"]), want);
     assert!(
         said.starts_with(&format!("{} entities, ", want.len())),
         "{said}"
