@@ -14,6 +14,7 @@
 
 use std::fmt::Write;
 
+use crate::export::sink::Sink;
 use crate::export::{kind_color, xml_escape};
 use crate::graph::KnowledgeGraph;
 
@@ -47,7 +48,7 @@ fn spell(dates: &Option<(String, String)>) -> String {
     }
 }
 
-fn attvalues(s: &mut String, indent: &str, values: &[(&str, String)]) {
+fn attvalues(s: &mut Sink, indent: &str, values: &[(&str, String)]) {
     let _ = writeln!(s, "{indent}<attvalues>");
     for (key, value) in values {
         let _ = writeln!(s, "{indent}  <attvalue for=\"{key}\" value=\"{value}\"/>");
@@ -57,8 +58,14 @@ fn attvalues(s: &mut String, indent: &str, values: &[(&str, String)]) {
 
 /// Renders the graph as GEXF 1.3.
 pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
+    let mut s = Sink::memory();
+    write(kg, &mut s);
+    s.into_bytes()
+}
+
+/// Writes the graph as GEXF 1.3 into `s`, a record at a time.
+pub fn write(kg: &KnowledgeGraph, s: &mut Sink) {
     let dynamic = kg.documents.iter().any(|d| d.date.is_some());
-    let mut s = String::new();
     s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.push_str("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n");
     s.push_str("  <meta>\n    <creator>kg</creator>\n    <description>knowledge graph of people, organizations and places</description>\n  </meta>\n");
@@ -109,7 +116,7 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
         if let Some(c) = &n.country {
             values.push(("country", xml_escape(c)));
         }
-        attvalues(&mut s, "        ", &values);
+        attvalues(s, "        ", &values);
         let (r, g, b) = kind_color(n.kind);
         let _ = writeln!(s, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>");
         let _ = writeln!(
@@ -118,6 +125,7 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             10.0 + 4.0 * f64::from(n.mentions).sqrt()
         );
         s.push_str("      </node>\n");
+        s.record_end();
     }
     s.push_str("    </nodes>\n    <edges>\n");
     let directed_first = kg
@@ -154,9 +162,9 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
         if let Some(g2) = e.significance {
             values.push(("significance", g2.to_string()));
         }
-        attvalues(&mut s, "        ", &values);
+        attvalues(s, "        ", &values);
         s.push_str("      </edge>\n");
+        s.record_end();
     }
     s.push_str("    </edges>\n  </graph>\n</gexf>\n");
-    s.into_bytes()
 }

@@ -8,6 +8,7 @@
 
 use std::fmt::Write;
 
+use crate::export::sink::Sink;
 use crate::export::{kind_color, xml_escape};
 use crate::graph::KnowledgeGraph;
 
@@ -43,7 +44,13 @@ const EDGE_KEYS: &[(&str, &str, &str)] = &[
 
 /// Renders the graph as GraphML.
 pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
-    let mut s = String::new();
+    let mut s = Sink::memory();
+    write(kg, &mut s);
+    s.into_bytes()
+}
+
+/// Writes the graph as GraphML into `s`, a record at a time.
+pub fn write(kg: &KnowledgeGraph, s: &mut Sink) {
     s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     for (scope, keys) in [("node", NODE_KEYS), ("edge", EDGE_KEYS)] {
@@ -87,6 +94,7 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             let _ = writeln!(s, "      <data key=\"n_country\">{}</data>", xml_escape(c));
         }
         s.push_str("    </node>\n");
+        s.record_end();
     }
     for (i, e) in kg.graph.edge_weights().enumerate() {
         let _ = writeln!(
@@ -115,7 +123,7 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             let _ = writeln!(s, "      <data key=\"e_significance\">{g2}</data>");
         }
         s.push_str("    </edge>\n");
+        s.record_end();
     }
     s.push_str("  </graph>\n</graphml>\n");
-    s.into_bytes()
 }

@@ -8,24 +8,32 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::export::sink::Sink;
 use crate::graph::KnowledgeGraph;
 use crate::graph::quotes::{Quote, Quoter};
 
-fn records<T: Serialize>(out: &mut Vec<u8>, key: &str, items: impl Iterator<Item = T>) {
-    write!(out, "\"{key}\":[").expect("writing to memory");
+fn records<T: Serialize>(out: &mut Sink, key: &str, items: impl Iterator<Item = T>) {
+    write!(out, "\"{key}\":[").expect("a sink takes every write");
     for (i, item) in items.enumerate() {
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        out.push_bytes(if i == 0 { b"\n" } else { b",\n" });
         serde_json::to_writer(&mut *out, &item).expect("graph types serialize");
+        out.record_end();
     }
-    out.extend_from_slice(b"\n]");
+    out.push_bytes(b"\n]");
 }
 
 /// Renders the graph as JSON, one record a line, with a trailing newline.
 pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
-    let mut out = Vec::new();
-    writeln!(out, "{{\"version\":{},", crate::graph::FORMAT_VERSION).expect("writing to memory");
-    records(&mut out, "documents", kg.documents.iter());
-    out.extend_from_slice(b",\n");
+    let mut s = Sink::memory();
+    write(kg, &mut s);
+    s.into_bytes()
+}
+
+/// Writes the graph as JSON into `out`, a record at a time.
+pub fn write(kg: &KnowledgeGraph, out: &mut Sink) {
+    writeln!(out, "{{\"version\":{},", crate::graph::FORMAT_VERSION).expect("a sink takes every write");
+    records(out, "documents", kg.documents.iter());
+    out.push_bytes(b",\n");
     // Groups of copies of one story: the document counted first, then its copies.
     let mut groups: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for d in &kg.documents {
@@ -37,11 +45,11 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
         let list = groups
             .into_iter()
             .map(|(original, copies)| std::iter::once(original).chain(copies).collect::<Vec<_>>());
-        records(&mut out, "copies", list);
-        out.extend_from_slice(b",\n");
+        records(out, "copies", list);
+        out.push_bytes(b",\n");
     }
-    records(&mut out, "nodes", kg.graph.node_weights());
-    out.extend_from_slice(b",\n");
+    records(out, "nodes", kg.graph.node_weights());
+    out.push_bytes(b",\n");
     let mut quoter = Quoter::new(kg.documents.iter().map(|d| d.name.as_str()));
     // Quotes first, so the sentence table can be written before the edges; one edge's records
     // at a time, into one buffer, so the graph's evidence is never all expanded at once.
@@ -54,20 +62,20 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
             quoter.quote(&buf)
         })
         .collect();
-    records(&mut out, "sentences", quoter.sentences().iter());
-    out.extend_from_slice(b",\n");
-    write!(out, "\"edges\":[").expect("writing to memory");
+    records(out, "sentences", quoter.sentences().iter());
+    out.push_bytes(b",\n");
+    write!(out, "\"edges\":[").expect("a sink takes every write");
     for (i, (edge, quotes)) in kg.graph.edge_weights().zip(&quotes).enumerate() {
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        out.push_bytes(if i == 0 { b"\n" } else { b",\n" });
         // The edge's own fields, then its quotes in place of the closing brace.
-        serde_json::to_writer(&mut out, edge).expect("graph types serialize");
+        serde_json::to_writer(&mut *out, edge).expect("graph types serialize");
         out.pop();
-        out.extend_from_slice(b",\"evidence\":");
-        serde_json::to_writer(&mut out, quotes).expect("quotes serialize");
-        out.push(b'}');
+        out.push_bytes(b",\"evidence\":");
+        serde_json::to_writer(&mut *out, quotes).expect("quotes serialize");
+        out.push_bytes(b"}");
+        out.record_end();
     }
-    out.extend_from_slice(b"\n]}\n");
-    out
+    out.push_bytes(b"\n]}\n");
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! The knowledge graph → files. Each format renders into memory first, then lands with
-//! [`write_atomic`], so a failed build never leaves a half-written file behind.
+//! The knowledge graph → files. Each format renders into a temporary file beside its target
+//! and lands by renaming it ([`write_atomic`], [`write_rendered`]), so a failed build never
+//! leaves a half-written file behind.
 
 pub mod dot;
 pub mod geo;
@@ -8,6 +9,7 @@ pub mod graphml;
 pub mod html;
 pub mod json;
 pub mod layout;
+pub mod sink;
 pub mod view;
 
 use std::io::Write;
@@ -15,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
+use sink::Sink;
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, then renames it.
 ///
@@ -51,25 +54,27 @@ pub fn write_all_with(
     view: &view::View,
     html: Option<&html::HtmlOptions>,
 ) -> Result<Vec<PathBuf>> {
-    // graph.json takes about as long as the other three together: two halves on two cores.
-    let (((graphml, gexf), html), (dot, json)) = rayon::join(
-        || {
-            rayon::join(
-                || (graphml::render(kg), gexf::render(kg)),
-                || html.map(|o| html::render(kg, o)),
-            )
-        },
-        || (dot::render_view(kg, view), json::render(kg)),
-    );
-    let mut rendered = vec![
-        ("graph.graphml", graphml),
-        ("graph.gexf", gexf),
-        ("graph.dot", dot),
-        ("graph.json", json),
+    // Each file goes to disk as it is rendered, two at a time on two cores (graph.json takes
+    // about as long as the other three together), so no more than two chunks of output are in
+    // memory whatever the graph's size.
+    let mut files: Vec<(&str, Render)> = vec![
+        ("graph.graphml", Box::new(|s: &mut Sink| graphml::write(kg, s))),
+        ("graph.gexf", Box::new(|s: &mut Sink| gexf::write(kg, s))),
+        (
+            "graph.dot",
+            Box::new(|s: &mut Sink| s.push_bytes(&dot::render_view(kg, view))),
+        ),
+        ("graph.json", Box::new(|s: &mut Sink| json::write(kg, s))),
     ];
-    rendered.extend(html.map(|page| ("graph.html", page)));
-    write_files(dir, &rendered)
+    if let Some(options) = html {
+        let page = move |s: &mut Sink| s.push_bytes(&html::render(kg, options));
+        files.push(("graph.html", Box::new(page)));
+    }
+    write_rendered(dir, files)
 }
+
+/// How one file's bytes are made: written into a [`Sink`] as they are rendered.
+pub type Render<'a> = Box<dyn Fn(&mut Sink) + Send + Sync + 'a>;
 
 /// Writes each (file name, bytes) into `dir` (created if need be), all or none: every file is
 /// staged as a temporary first and renamed only when all were written, so a failure (disk full,
@@ -78,34 +83,64 @@ pub fn write_all_with(
 /// # Errors
 /// If the folder cannot be created or a file cannot be written, naming the file.
 pub fn write_files(dir: &Path, rendered: &[(&str, Vec<u8>)]) -> Result<Vec<PathBuf>> {
+    let files = rendered
+        .iter()
+        .map(|(name, bytes)| {
+            let render: Render = Box::new(move |s: &mut Sink| s.push_bytes(bytes));
+            (*name, render)
+        })
+        .collect();
+    write_rendered(dir, files)
+}
+
+/// [`write_files`], each file rendered straight into its temporary (in parallel) rather than
+/// held in memory first.
+///
+/// # Errors
+/// As [`write_files`].
+pub fn write_rendered(dir: &Path, files: Vec<(&str, Render)>) -> Result<Vec<PathBuf>> {
+    use rayon::prelude::*;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let cleanup = |staged: &[(PathBuf, PathBuf)]| {
-        for (tmp, _) in staged {
-            let _ = std::fs::remove_file(tmp);
-        }
-    };
-    for (name, bytes) in rendered {
+    for (name, _) in &files {
         let path = dir.join(name);
         if path.is_dir() {
-            cleanup(&staged);
             return Err(Error::io(
                 &path,
                 std::io::Error::other("is a folder, not a file"),
             ));
         }
-        match stage(&path, bytes) {
-            Ok(tmp) => staged.push((tmp, path)),
-            Err(e) => {
-                cleanup(&staged);
-                return Err(e);
-            }
-        }
     }
+    // One task a file, so each core takes the next file when it is free.
+    let staged: Vec<Result<(PathBuf, PathBuf)>> = files
+        .par_iter()
+        .with_max_len(1)
+        .map(|(name, render)| {
+            let path = dir.join(name);
+            stage_with(&path, |w| {
+                let mut sink = Sink::to(w);
+                render(&mut sink);
+                sink.finish()
+            })
+            .map(|tmp| (tmp, path))
+        })
+        .collect();
+    let cleanup = |staged: &[Result<(PathBuf, PathBuf)>]| {
+        for (tmp, _) in staged.iter().flatten() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
+    if let Some(Err(_)) = staged.iter().find(|r| r.is_err()) {
+        cleanup(&staged);
+        let first = staged.into_iter().find_map(Result::err);
+        return Err(first.expect("an error was found"));
+    }
+    let staged: Vec<(PathBuf, PathBuf)> = staged.into_iter().flatten().collect();
     let mut written = Vec::new();
     for (tmp, path) in &staged {
         std::fs::rename(tmp, path).map_err(|e| {
-            cleanup(&staged);
+            for (tmp, _) in &staged {
+                let _ = std::fs::remove_file(tmp);
+            }
             Error::io(path, e)
         })?;
         written.push(path.clone());
@@ -115,6 +150,15 @@ pub fn write_files(dir: &Path, rendered: &[(&str, Vec<u8>)]) -> Result<Vec<PathB
 
 /// Writes `bytes` to a temporary file beside `path` and returns the temporary's path.
 fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    stage_with(path, |f| f.write_all(bytes))
+}
+
+/// Writes with `fill` to a temporary file beside `path` and returns the temporary's path; the
+/// temporary is removed if `fill` fails.
+fn stage_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<PathBuf> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -126,7 +170,7 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        fill(&mut f)?;
         f.sync_all()
     })();
     result.map(|()| tmp.clone()).map_err(|e| {
