@@ -32,7 +32,9 @@ use crate::gazetteer::{EntityId, EntityKind, Form, Gazetteer, Rule};
 use crate::normalize::{Normalized, fold, normalize};
 use crate::sentences::{Sentence, Span};
 
+mod forms;
 mod trie;
+use forms::{Forms, Groups};
 use trie::Trie;
 
 /// One entity named in a document.
@@ -70,8 +72,8 @@ pub struct Tagger {
     /// rule no other form can, so most words of running text cost one table lookup.
     lower: Trie,
     /// Forms behind each pattern (several forms may fold alike).
-    patterns: Vec<Vec<u32>>,
-    forms: Vec<Form>,
+    patterns: Groups,
+    forms: Forms,
     kinds: Vec<EntityKind>,
     parents: Vec<Option<EntityId>>,
     /// The subdivision and country the geo keys put a place in, where they add to its parent:
@@ -175,8 +177,8 @@ impl Tagger {
         Tagger {
             names,
             lower,
-            patterns,
-            forms,
+            patterns: Groups::new(patterns),
+            forms: Forms::new(&forms),
             kinds: gazetteer.entities().iter().map(|e| e.kind).collect(),
             parents: gazetteer.entities().iter().map(|e| e.parent).collect(),
             regions: gazetteer
@@ -239,7 +241,7 @@ impl Tagger {
                 // case rule is checked once per distinct text, not once per place.
                 let mut last: Option<(&str, bool)> = None;
                 let mut fits = |f: &u32| {
-                    let text = self.forms[*f as usize].text.as_str();
+                    let text = self.forms.text(*f);
                     match last {
                         Some((t, fits)) if t == text => fits,
                         _ => {
@@ -249,7 +251,7 @@ impl Tagger {
                         }
                     }
                 };
-                let all = self.patterns[pattern].as_slice();
+                let all = self.patterns.get(pattern);
                 let forms: Cow<[u32]> = if all.iter().all(&mut fits) {
                     Cow::Borrowed(all)
                 } else {
@@ -340,7 +342,7 @@ impl Tagger {
         let mut forms = c
             .forms
             .iter()
-            .map(|&f| &self.forms[f as usize])
+            .map(|&f| self.forms.get(f))
             .filter(|f| f.rule != Rule::Demonym);
         let first = forms.next()?;
         let sole = forms.all(|f| f.entity == first.entity && f.rule != Rule::PartialName);
@@ -376,7 +378,7 @@ impl Tagger {
             }
             // Most names have one form and one reading: no bookkeeping for them.
             if let [only] = &*c.forms {
-                let f = &self.forms[*only as usize];
+                let f = self.forms.get(*only);
                 if f.rule != Rule::PartialName {
                     mention.entity = f.entity;
                     mention.rule = f.rule;
@@ -390,7 +392,7 @@ impl Tagger {
             }
             // Best rule per entity; partial names only for people named in full here.
             let mut options: BTreeMap<EntityId, Rule> = BTreeMap::new();
-            for f in c.forms.iter().map(|&f| &self.forms[f as usize]) {
+            for f in c.forms.iter().map(|&f| self.forms.get(f)) {
                 if f.rule == Rule::PartialName && !present.contains(&f.entity) {
                     continue;
                 }

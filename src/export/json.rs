@@ -31,7 +31,8 @@ pub fn render(kg: &KnowledgeGraph) -> Vec<u8> {
 
 /// Writes the graph as JSON into `out`, a record at a time.
 pub fn write(kg: &KnowledgeGraph, out: &mut Sink) {
-    writeln!(out, "{{\"version\":{},", crate::graph::FORMAT_VERSION).expect("a sink takes every write");
+    writeln!(out, "{{\"version\":{},", crate::graph::FORMAT_VERSION)
+        .expect("a sink takes every write");
     records(out, "documents", kg.documents.iter());
     out.push_bytes(b",\n");
     // Groups of copies of one story: the document counted first, then its copies.

@@ -58,7 +58,10 @@ pub fn write_all_with(
     // about as long as the other three together), so no more than two chunks of output are in
     // memory whatever the graph's size.
     let mut files: Vec<(&str, Render)> = vec![
-        ("graph.graphml", Box::new(|s: &mut Sink| graphml::write(kg, s))),
+        (
+            "graph.graphml",
+            Box::new(|s: &mut Sink| graphml::write(kg, s)),
+        ),
         ("graph.gexf", Box::new(|s: &mut Sink| gexf::write(kg, s))),
         (
             "graph.dot",
