@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What the geo keys cost (issue 25): two kg binaries, before and after, run alternately five
 # times on benches/tagging.sh's files (its 593,840-name gazetteer, which has no geo keys, and
-# its 10 MB varied text) and on the built-in gazetteer, which has them. Wall, CPU seconds and
-# peak memory by /usr/bin/time, one line a run in $OUT.
+# its 10 MB varied text) and on the built-in gazetteer, which has them (the news articles and the
+# same 10 MB). Wall, CPU seconds and peak memory by /usr/bin/time, one line a run in $OUT.
 #   BASE=path/to/old/kg GEO=path/to/new/kg bash benches/geo_cost.sh   (after benches/tagging.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,7 @@ for i in 1 2 3 4 5; do
     t build10-big "$kg" build "$D/varied/corpus_10mb.txt" $g --out "$tmp/a"
     t load-default "$kg" tag /dev/null
     t build-news-default "$kg" build "$SHARED/corpus/news" --out "$tmp/b"
+    t build10-default "$kg" build "$D/varied/corpus_10mb.txt" --out "$tmp/c"
   done
 done
 # Medians of each (run, binary): wall s, CPU s (user + system), peak MB.

