@@ -6,7 +6,6 @@
 //! graph is not swamped by every "he" in a story.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::corpus::Document;
@@ -84,8 +83,8 @@ static FEMALE: &str = include_str!("../../gazetteer/names/female_first.txt");
 static MALE: &str = include_str!("../../gazetteer/names/male_first.txt");
 
 /// Head nouns of descriptions and the type each stands for.
-fn descriptions() -> &'static HashMap<&'static str, EntityKind> {
-    static MAP: OnceLock<HashMap<&'static str, EntityKind>> = OnceLock::new();
+fn descriptions() -> &'static crate::normalize::WordMap<&'static str, EntityKind> {
+    static MAP: OnceLock<crate::normalize::WordMap<&'static str, EntityKind>> = OnceLock::new();
     MAP.get_or_init(|| {
         words_of(DESCRIPTIONS)
             .filter_map(|l| {

@@ -27,8 +27,8 @@ fn predicate(subject: EntityKind, object: EntityKind) -> Option<&'static str> {
 const ROLE_LIST: &str = include_str!("../../../gazetteer/roles.txt");
 
 /// Role and title phrases ("spokesman", "vice president"), as word sequences.
-fn roles() -> &'static HashSet<&'static str> {
-    static ROLES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn roles() -> &'static crate::normalize::WordSet<&'static str> {
+    static ROLES: OnceLock<crate::normalize::WordSet<&'static str>> = OnceLock::new();
     ROLES.get_or_init(|| {
         ROLE_LIST
             .lines()

@@ -2,8 +2,9 @@
 //! 1914 of Y by X", "X, convicted of the murder of Y", "X was convicted of Y's killing", "Y's
 //! arrest by X", "X's pressure on Y", "talks between X and Y".
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use crate::normalize::WordMap;
 
 use super::appositions::is_modifier_word;
 use super::{Ctx, DETERMINER, Found, is};
@@ -18,8 +19,8 @@ struct Event {
     objects: Option<Vec<EntityKind>>,
 }
 
-fn events() -> &'static HashMap<&'static str, Event> {
-    static MAP: OnceLock<HashMap<&'static str, Event>> = OnceLock::new();
+fn events() -> &'static WordMap<&'static str, Event> {
+    static MAP: OnceLock<WordMap<&'static str, Event>> = OnceLock::new();
     MAP.get_or_init(|| {
         let kinds = |s: &str| {
             (s != "*").then(|| {
