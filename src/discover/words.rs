@@ -204,16 +204,19 @@ fn mark_headlines(text: &str, words: &mut [Word]) {
         while j < words.len() && words[j].span.start < line_end {
             j += 1;
         }
-        let line = &words[i..j];
-        let content: Vec<&Word> = line
-            .iter()
-            .filter(|w| w.lower.chars().any(char::is_alphabetic) && !is_connector(&w.lower))
-            .collect();
-        let capitalized = content.iter().filter(|w| w.cap).count();
+        // Most lines of prose end a sentence: they are ruled out before their words are read.
         let ends = text[line_start..line_end]
             .trim_end()
             .ends_with(['.', '!', '?', ':', ';']);
-        if content.len() >= 3 && capitalized * 10 >= content.len() * 8 && !ends {
+        let (content, capitalized) = if ends {
+            (0, 0)
+        } else {
+            words[i..j]
+                .iter()
+                .filter(|w| w.lower.chars().any(char::is_alphabetic) && !is_connector(&w.lower))
+                .fold((0, 0), |(n, c), w| (n + 1, c + usize::from(w.cap)))
+        };
+        if content >= 3 && capitalized * 10 >= content * 8 {
             for w in &mut words[i..j] {
                 w.headline = true;
             }
