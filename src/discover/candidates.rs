@@ -3,8 +3,8 @@
 //! some of them, the runs that overlap none kept longer.
 
 use super::lists::{
-    CONNECTORS, FACILITY_HEADS, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS,
-    is, is_connector, lists,
+    COMPASS_POINTS, CONNECTORS, FACILITY_HEADS, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, OTHER_HEADS,
+    PLACE_HEADS, is, is_connector, lists,
 };
 use super::words::{Word, bare, is_common, nameish};
 
@@ -163,7 +163,10 @@ fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
     while from < j
         && (!headed && is(bare(&words[from].lower), HONORIFICS)
             || !headed && lists.roles.contains(bare(&words[from].lower)) && from + 1 < j
-            || from == i && words[from].initial && is_common(&words[from]))
+            || from == i
+                && words[from].initial
+                && is_common(&words[from])
+                && !before_place(words, from, j))
     {
         from += 1;
     }
@@ -209,6 +212,14 @@ fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
         && (is(bare(&words[to - 1].lower), OTHER_HEADS)
             || matches!(bare(&words[from].lower), "battle" | "operation" | "siege"));
     (from < to && !other).then_some(Occurrence { from, to })
+}
+
+/// "West Africa is ...": a compass point opening a sentence right before a gazetteer name (which
+/// ends the run `[from, j)`) is kept for `places::compass_before_place` to join.
+fn before_place(words: &[Word], from: usize, j: usize) -> bool {
+    j == from + 1
+        && is(bare(&words[from].lower), COMPASS_POINTS)
+        && words.get(j).is_some_and(|w| w.taken && w.joined)
 }
 
 /// An occurrence that grew over another ("George" in "George Washington University Hospital")

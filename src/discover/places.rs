@@ -3,7 +3,7 @@
 
 use super::Known;
 use super::candidates::{Occurrence, org_headed};
-use super::lists::{CLUB_PREFIXES, ORG_OPENERS, is, lists};
+use super::lists::{CLUB_PREFIXES, COMPASS_POINTS, ORG_OPENERS, is, lists};
 use super::words::{Word, bare, is_common, nameish, titlecase};
 use crate::sentences::Span;
 
@@ -45,11 +45,18 @@ fn place_words(words: &[Word], span: Span) -> Option<(usize, usize)> {
 /// would; a place is never split. Places also join the names of clubs and teams named after
 /// them, and people whose given name or surname is a place's.
 pub(super) fn absorb_places(words: &[Word], o: Occurrence, known: &Known) -> Occurrence {
+    if let Some(region) = compass_before_place(words, &known.places, o) {
+        return region;
+    }
     let places = &known.inner_places;
     let o = org_after_place(words, places, o);
     // "Spanish Air Force", "American Civil Liberties Union": a demonym names no place of its
     // own, so before an organization's name it is part of it (never before a person's).
     let o = org_after_place(words, &known.demonyms, o);
+    // "Fiji Labour Party", "Bangladesh Army": a country written out in full names its own
+    // organization; an abbreviation before one ("the U.S. Joint Task Force") is a modifier and
+    // stays a mention of its own, as the news conventions have it.
+    let o = org_after_country(words, &known.places, o);
     if let Some(person_or_club) = club_named_after_place(words, places, o)
         .or_else(|| given_name_then_place(words, places, o))
         .or_else(|| place_then_surname(words, places, o))
@@ -93,6 +100,40 @@ fn org_after_place(words: &[Word], places: &Places, mut o: Occurrence) -> Occurr
         }
     }
     o
+}
+
+/// "West Africa", "Southern California": a compass point right before a gazetteer place names
+/// a place of its own. Capitalized words going on after the place are still the name ("West
+/// Jersey Railroad"), whose own head word types it.
+fn compass_before_place(words: &[Word], places: &Places, o: Occurrence) -> Option<Occurrence> {
+    if o.to - o.from != 1
+        || !is(bare(&words[o.from].lower), COMPASS_POINTS)
+        || !words.get(o.to).is_some_and(|w| w.joined)
+    {
+        return None;
+    }
+    let (_, last) = place_starting_with(words, places, o.to)?;
+    let mut to = last + 1;
+    while to < words.len() && words[to].joined && nameish(&words[to]) {
+        to += 1;
+    }
+    Some(Occurrence { to, ..o })
+}
+
+/// `org_after_place` for any place, countries too, when the place is spelled out: a word of it
+/// has a lower-case letter ("New Zealand", not "U.S." or "USA").
+fn org_after_country(words: &[Word], places: &Places, o: Occurrence) -> Occurrence {
+    let spelled_out = o.from > 0
+        && place_ending_with(words, places, o.from - 1).is_some_and(|(first, last)| {
+            words[first..=last]
+                .iter()
+                .any(|w| w.text.chars().any(char::is_lowercase))
+        });
+    if spelled_out {
+        org_after_place(words, places, o)
+    } else {
+        o
+    }
 }
 
 /// "FC Basel", "Club America": a club prefix, then the place it is named after.

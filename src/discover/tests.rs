@@ -261,11 +261,11 @@ fn every_rule_on_its_own_sentence() {
             ],
         ),
         (
-            "a country is a name of its own",
+            "an abbreviated country is a name of its own; one spelled out names the organization",
             "The U.S. Joint Task Force sent the Spain Defence Council the data.",
             &[
                 "Joint Task Force ORG discovered discovered:joint_task_force",
-                "Defence Council ORG discovered discovered:defence_council",
+                "Spain Defence Council ORG discovered discovered:spain_defence_council",
             ],
         ),
         (
@@ -450,6 +450,61 @@ fn organization_names_around_places_and_head_words() {
             "near miss: a title before a person",
             "Major Tom Kessler led the patrol.",
             &["Tom Kessler PERSON discovered discovered:tom_kessler"],
+        ),
+    ]);
+}
+
+/// Issue 22, the tune part's largest families: a country spelled out before an organization's
+/// name is part of it (an abbreviation is not), and a compass point before a place names a place
+/// of its own; each with near misses.
+#[test]
+fn countries_in_organizations_and_compass_points_before_places() {
+    check(&[
+        (
+            "a country spelled out before an organization's name",
+            "He joined the Mexico Labour Party and later the United States Air Forces.",
+            &[
+                "Mexico Labour Party ORG discovered discovered:mexico_labour_party",
+                "United States Air Forces ORG discovered discovered:united_states_air_forces",
+            ],
+        ),
+        (
+            "near miss: an abbreviated country stays a name of its own",
+            "He joined the U.S. Joint Harbor Force.",
+            &["Joint Harbor Force ORG discovered discovered:joint_harbor_force"],
+        ),
+        (
+            "near miss: a possessive country stays a name of its own",
+            "Mexico's Defense Ministry said so.",
+            &["Defense Ministry ORG discovered discovered:defense_ministry"],
+        ),
+        (
+            "near miss: a country before a person's name",
+            "In Mexico Tomas Ferrer won.",
+            &["Tomas Ferrer PERSON discovered discovered:tomas_ferrer"],
+        ),
+        (
+            "a compass point before a place is a place",
+            "They sailed along West Mexico and then to Southern Velmar.",
+            &[
+                "West Mexico PLACE discovered discovered:west_mexico",
+                "Southern Velmar PLACE discovered discovered:southern_velmar",
+            ],
+        ),
+        (
+            "a compass point opening a sentence",
+            "Northern Velmar is dry.",
+            &["Northern Velmar PLACE discovered discovered:northern_velmar"],
+        ),
+        (
+            "a name going on after the place takes its own head word's type",
+            "He worked for the West Velmar Railroad until 1950.",
+            &["West Velmar Railroad ORG discovered discovered:west_velmar_railroad"],
+        ),
+        (
+            "near miss: a direction in lower case, or not next to the place",
+            "They drove west to Velmar. North of Velmar it rains.",
+            &[],
         ),
     ]);
 }

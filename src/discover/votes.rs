@@ -3,8 +3,8 @@
 
 use super::candidates::Occurrence;
 use super::lists::{
-    CLUB_PREFIXES, FACILITY_HEADS, HONORIFICS, ORG_HEADS, ORG_OPENERS, PERSON_NOUNS, PERSON_VERBS,
-    PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH, is, lists,
+    CLUB_PREFIXES, COMPASS_POINTS, FACILITY_HEADS, HONORIFICS, ORG_HEADS, ORG_OPENERS,
+    PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH, is, lists,
 };
 use super::places::Places;
 use super::words::{Word, bare, is_common, titlecase};
@@ -96,6 +96,10 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
     }
     if n > 1 && (is(last, PLACE_HEADS) || matches!(first, "mount" | "lake" | "cape")) {
         v.add(Place, 3.0, "place head word");
+    }
+    // "West Africa": a compass point and a gazetteer place (see `places::compass_before_place`).
+    if n == 2 && is(first, COMPASS_POINTS) && name[1].taken {
+        v.add(Place, 3.0, "compass point before a place");
     }
     if is(last, FACILITY_HEADS) && n > 1 {
         v.add(Place, 3.0, "building or site head word");
