@@ -141,9 +141,15 @@ fn numbered(words: &[Word], o: Occurrence) -> Occurrence {
 /// Whether an organization head word heads the name: its last word ("Acme Corporation"), or a
 /// word its complement follows ("Department of Law Enforcement", "League of Rights").
 pub(super) fn org_headed(words: &[Word], o: Occurrence) -> bool {
-    is(bare(&words[o.to - 1].lower), ORG_HEADS)
+    is(hyphen_tail(&words[o.to - 1].lower), ORG_HEADS)
         || (o.from..o.to - 1)
             .any(|k| is(bare(&words[k].lower), ORG_HEADS) && is_connector(&words[k + 1].lower))
+}
+
+/// "American-Statesman" → "statesman": a hyphenated last word is headed by its last part.
+pub(super) fn hyphen_tail(lower: &str) -> &str {
+    let w = bare(lower);
+    w.rsplit('-').next().unwrap_or(w)
 }
 
 /// The name inside the run `[i, j)`, if any is left once titles, sentence-initial common words

@@ -3,7 +3,9 @@
 
 use super::Known;
 use super::candidates::{Occurrence, org_headed};
-use super::lists::{CLUB_PREFIXES, COMPASS_POINTS, ORG_OPENERS, is, lists};
+use super::lists::{
+    CLUB_PREFIXES, COMPASS_POINTS, FACILITY_HEADS, ORG_OPENERS, PLACE_HEADS, is, lists,
+};
 use super::words::{Word, bare, is_common, nameish, titlecase};
 use crate::sentences::Span;
 
@@ -49,10 +51,10 @@ pub(super) fn absorb_places(words: &[Word], o: Occurrence, known: &Known) -> Occ
         return region;
     }
     let places = &known.inner_places;
-    let o = org_after_place(words, places, o);
+    let o = org_after_place(words, places, o, true);
     // "Spanish Air Force", "American Civil Liberties Union": a demonym names no place of its
     // own, so before an organization's name it is part of it (never before a person's).
-    let o = org_after_place(words, &known.demonyms, o);
+    let o = org_after_place(words, &known.demonyms, o, false);
     // "Fiji Labour Party", "Bangladesh Army": a country written out in full names its own
     // organization; an abbreviation before one ("the U.S. Joint Task Force") is a modifier and
     // stays a mention of its own, as the news conventions have it.
@@ -81,11 +83,13 @@ fn place_starting_with(words: &[Word], places: &Places, w: usize) -> Option<(usi
 }
 
 /// "Atlantic City Hospital", "Florida Department of Law Enforcement": a place, then a name
-/// headed by an organization head word.
-fn org_after_place(words: &[Word], places: &Places, mut o: Occurrence) -> Occurrence {
+/// headed by an organization head word; with `sites`, by a place's or a building's head word too
+/// ("Lincoln Reservoir", "Victoria Skating Rink").
+fn org_after_place(words: &[Word], places: &Places, mut o: Occurrence, sites: bool) -> Occurrence {
+    let site = || sites && is(bare(&words[o.to - 1].lower), PLACE_HEADS | FACILITY_HEADS);
     if o.from > 0
         && words[o.from].joined
-        && org_headed(words, o)
+        && (org_headed(words, o) || site())
         && !words[o.from].initial
         && let Some((first, _)) = place_ending_with(words, places, o.from - 1)
     {
@@ -130,7 +134,7 @@ fn org_after_country(words: &[Word], places: &Places, o: Occurrence) -> Occurren
                 .any(|w| w.text.chars().any(char::is_lowercase))
         });
     if spelled_out {
-        org_after_place(words, places, o)
+        org_after_place(words, places, o, false)
     } else {
         o
     }

@@ -509,6 +509,52 @@ fn countries_in_organizations_and_compass_points_before_places() {
     ]);
 }
 
+/// Issue 22: head words of newspapers, hotels, streets and docks, and a town's name before a
+/// site's head word; each with a near miss.
+#[test]
+fn newspapers_hotels_and_sites() {
+    check(&[
+        (
+            "a town's newspaper, a hyphenated head word too",
+            "The Velmar Chronicle and the Velmar American-Statesman ran it.",
+            &[
+                "Velmar Chronicle ORG discovered discovered:velmar_chronicle",
+                "Velmar American-Statesman ORG discovered discovered:velmar_american_statesman",
+            ],
+        ),
+        (
+            "a hotel is a business; a hall is a building",
+            "They dined at the Korvane Hotel and danced at the Korvane Hall.",
+            &[
+                "Korvane Hotel ORG discovered discovered:korvane_hotel",
+                "Korvane Hall PLACE discovered discovered:korvane_hall",
+            ],
+        ),
+        (
+            "streets and docks named after people are places",
+            "Boats moored at Fenwick Dock, near the corner of Dario Way and Nagel Place.",
+            &[
+                "Fenwick Dock PLACE discovered discovered:fenwick_dock",
+                "Dario Way PLACE discovered discovered:dario_way",
+                "Nagel Place PLACE discovered discovered:nagel_place",
+            ],
+        ),
+        (
+            "a town's name before a site's head word is part of its name",
+            "The Velmar Reservoir fed the Velmar Skating Rink.",
+            &[
+                "Velmar Reservoir PLACE discovered discovered:velmar_reservoir",
+                "Velmar Skating Rink PLACE discovered discovered:velmar_skating_rink",
+            ],
+        ),
+        (
+            "near miss: a comma between the town and the site",
+            "He lived in Velmar, Harbor Street.",
+            &["Harbor Street PLACE discovered discovered:harbor_street"],
+        ),
+    ]);
+}
+
 mod properties {
     use proptest::prelude::*;
 

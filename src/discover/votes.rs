@@ -84,7 +84,12 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
     let all_capitalized = name.iter().all(|w| w.cap);
     // The head word ends the name or sits inside it before what qualifies it: "Major League
     // Baseball", "Florida Department of Law Enforcement".
-    let org_head = n > 1 && name[1..].iter().any(|w| is(bare(&w.lower), ORG_HEADS));
+    let org_head = n > 1
+        && (name[1..].iter().any(|w| is(bare(&w.lower), ORG_HEADS))
+            || is(
+                super::candidates::hyphen_tail(&name[n - 1].lower),
+                ORG_HEADS,
+            ));
     if org_head {
         v.add(Org, 4.0, "organization head word");
     }
@@ -104,7 +109,14 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
     if is(last, FACILITY_HEADS) && n > 1 {
         v.add(Place, 3.0, "building or site head word");
     }
-    if name[0].taken && !v.cues.contains(&"organization head word") {
+    if name[0].taken
+        && !v.cues.iter().any(|c| {
+            matches!(
+                *c,
+                "organization head word" | "place head word" | "building or site head word"
+            )
+        })
+    {
         v.add(Org, 2.0, "named after a place");
     }
     if n == 1 && name[0].caps && (3..=6).contains(&name[0].text.len()) {
