@@ -548,6 +548,24 @@ fn newspapers_hotels_and_sites() {
             ],
         ),
         (
+            "a hall of fame is an institution; a firm of associates too, and the start of its name",
+            "He entered the Korvane Hurling Hall of Fame. Fenwick Design Associates hired him; \
+             later Fenwick Design closed.",
+            &[
+                "Korvane Hurling Hall of Fame ORG discovered discovered:korvane_hurling_hall_of_fame",
+                "Fenwick Design Associates ORG discovered discovered:fenwick_design_associates",
+                "Fenwick Design ORG discovered discovered:fenwick_design_associates",
+            ],
+        ),
+        (
+            "near miss: a person's name opening an organization's stays the person",
+            "Dario Fenwick said the Dario Fenwick Foundation would pay.",
+            &[
+                "Dario Fenwick PERSON discovered discovered:dario_fenwick",
+                "Dario Fenwick Foundation ORG discovered discovered:dario_fenwick_foundation",
+            ],
+        ),
+        (
             "near miss: a comma between the town and the site",
             "He lived in Velmar, Harbor Street.",
             &["Harbor Street PLACE discovered discovered:harbor_street"],
