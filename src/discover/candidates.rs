@@ -3,8 +3,8 @@
 //! some of them, the runs that overlap none kept longer.
 
 use super::lists::{
-    COMPASS_POINTS, CONNECTORS, FACILITY_HEADS, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, OTHER_HEADS,
-    PLACE_HEADS, is, is_connector, lists,
+    COMPASS_POINTS, CONNECTORS, EVENT_OPENERS, FACILITY_HEADS, FUNCTION_WORDS, HONORIFICS,
+    ORG_HEADS, OTHER_HEADS, PLACE_HEADS, is, is_connector, lists,
 };
 use super::words::{Word, bare, is_common, nameish};
 
@@ -216,7 +216,9 @@ fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
     // Events, works and awards are names but not of people, organizations or places.
     let other = from < to
         && (is(bare(&words[to - 1].lower), OTHER_HEADS)
-            || matches!(bare(&words[from].lower), "battle" | "operation" | "siege"));
+            || words[from..to - 1]
+                .iter()
+                .any(|w| is(bare(&w.lower), EVENT_OPENERS)));
     (from < to && !other).then_some(Occurrence { from, to })
 }
 

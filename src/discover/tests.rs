@@ -573,6 +573,69 @@ fn newspapers_hotels_and_sites() {
     ]);
 }
 
+/// Issue 22, mistakes among the most-mentioned entities of unseen articles, each kind with a
+/// sentence of our own and a near miss: groups in the plural typed as people, a hyphenated
+/// prefix read as a name particle, a clause read as a list ("In Explaining Hitler, Ron
+/// Rosenbaum wrote"), weak cues adding up to a place, storms.
+#[test]
+fn groups_titles_shows_and_storms_are_no_people_or_places() {
+    check(&[
+        (
+            "a counted plural is a group, not a person",
+            "About 4,000 active Velmarites live in Korvane Province; officials suspected \
+             several Velmarites of fraud.",
+            &["Korvane Province PLACE discovered discovered:korvane_province"],
+        ),
+        (
+            "a plural with a plural verb is a group, not a person",
+            "The Korvanians were shipped abroad. Dr. Korvanians never was.",
+            &[],
+        ),
+        (
+            "near miss: a surname ending in s, one person",
+            "Dario Jennings spoke first. Jennings said no.",
+            &[
+                "Dario Jennings PERSON discovered discovered:dario_jennings",
+                "Jennings PERSON partial-name discovered:dario_jennings",
+            ],
+        ),
+        (
+            "an English prefix before a hyphen is no name particle",
+            "The pre-Columbian Maya built towns; the al-Rashid family did not.",
+            &[],
+        ),
+        (
+            "near miss: a comma between a clause and its subject makes no list",
+            "In Korvane Tales, Dario Fenwick wrote of the sea.",
+            &["Dario Fenwick PERSON discovered discovered:dario_fenwick"],
+        ),
+        (
+            "a list of three with commas alone",
+            "He met Dario Fenwick, Tomas Ferrer, Korvane Velasko.",
+            &[
+                "Dario Fenwick PERSON discovered discovered:dario_fenwick",
+                "Tomas Ferrer PERSON discovered discovered:tomas_ferrer",
+                "Korvane Velasko PERSON discovered discovered:korvane_velasko",
+            ],
+        ),
+        (
+            "an ordinary word after place prepositions only is no place",
+            "He fought on Raw. He won on Raw. He lost on Raw. He wrestled on Raw again.",
+            &[],
+        ),
+        (
+            "near miss: an ordinary word with a strong cue",
+            "He moved to Harbor, Velmar.",
+            &["Harbor PLACE discovered discovered:harbor"],
+        ),
+        (
+            "a storm is an event",
+            "Tropical Storm Dario and Hurricane Korvane hit Velmar.",
+            &[],
+        ),
+    ]);
+}
+
 mod properties {
     use proptest::prelude::*;
 

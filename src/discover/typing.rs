@@ -50,15 +50,28 @@ pub(super) fn borrow_listed_types(
     by_name: &mut Names,
 ) {
     let mut borrowed: Vec<(String, EntityKind)> = Vec::new();
-    for pair in occurrences.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
+    // The text between two occurrences, if nothing but a list's separators: commas, "and",
+    // "or", "&".
+    let gap = |a: &Occurrence, b: &Occurrence| {
         let gap = &doc.text[words[a.to - 1].span.end..words[b.from].span.start];
         let listed = gap.contains(',') || gap.contains(" and ") || gap.contains('&');
-        if !listed
-            || gap
+        (listed
+            && gap
                 .split(|c: char| c.is_whitespace() || c == ',')
-                .any(|w| !w.is_empty() && !matches!(w, "and" | "or" | "&"))
-        {
+                .all(|w| w.is_empty() || matches!(w, "and" | "or" | "&")))
+        .then_some(gap)
+    };
+    for (i, pair) in occurrences.windows(2).enumerate() {
+        let (a, b) = (pair[0], pair[1]);
+        let Some(between) = gap(&a, &b) else {
+            continue;
+        };
+        // A comma alone is a list only with a third member on either side: "In Explaining
+        // Hitler, Ron Rosenbaum wrote" is a clause and its subject.
+        let conjunction = |g: &str| g.split([' ', ',']).any(|w| matches!(w, "and" | "or" | "&"));
+        let third = occurrences.get(i + 2).and_then(|c| gap(&b, c)).is_some()
+            || i > 0 && gap(&occurrences[i - 1], &a).is_some();
+        if !conjunction(between) && !third {
             continue;
         }
         let (na, nb) = (a.text(&doc.text, words), b.text(&doc.text, words));

@@ -4,7 +4,7 @@
 use super::candidates::Occurrence;
 use super::lists::{
     CLUB_PREFIXES, COMPASS_POINTS, FACILITY_HEADS, HONORIFICS, ORG_HEADS, ORG_OPENERS,
-    PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH, is, lists,
+    PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, QUANTIFIERS, SPEECH, is, lists,
 };
 use super::places::Places;
 use super::words::{Word, bare, is_common, titlecase};
@@ -18,6 +18,9 @@ pub(super) struct Votes {
     pub(super) org: f32,
     pub(super) place: f32,
     pub(super) cues: Vec<&'static str>,
+    /// Counted or taking a plural verb ("4,000 Scientologists", "the Tetrarchs were"): a group,
+    /// neither a person nor a place.
+    pub(super) plural: bool,
 }
 
 impl Votes {
@@ -36,6 +39,7 @@ impl Votes {
         self.person += other.person;
         self.org += other.org;
         self.place += other.place;
+        self.plural |= other.plural;
         for c in &other.cues {
             if !self.cues.contains(c) {
                 self.cues.push(c);
@@ -44,10 +48,11 @@ impl Votes {
     }
 
     pub(super) fn best(&self) -> Option<(EntityKind, f32, f32)> {
+        let single = if self.plural { 0.0 } else { 1.0 };
         let mut all = [
-            (EntityKind::Person, self.person),
+            (EntityKind::Person, self.person * single),
             (EntityKind::Org, self.org),
-            (EntityKind::Place, self.place),
+            (EntityKind::Place, self.place * single),
         ];
         all.sort_by(|a, b| b.1.total_cmp(&a.1));
         (all[0].1 > 0.0).then_some((all[0].0, all[0].1, all[1].1))
@@ -62,7 +67,43 @@ pub(super) fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &Pla
     name_cues(&mut v, name, given);
     cues_before(&mut v, doc, words, occ, given);
     cues_after(&mut v, doc, words, occ, places);
+    v.plural = counted(words, occ);
     v
+}
+
+/// "4,000 active Scientologists", "several Tetrarchs", "the Tetrarchs were": a one-word name in
+/// the plural after a number or a quantifier (an adjective may stand between), or before "were"
+/// or "are".
+fn counted(words: &[Word], occ: Occurrence) -> bool {
+    let w = &words[occ.from];
+    let plural = occ.to - occ.from == 1
+        && !w.caps
+        && w.lower.ends_with('s')
+        && !w.lower.ends_with("ss")
+        && !w.lower.ends_with("us");
+    if !plural {
+        return false;
+    }
+    // A number in figures other than a year, or a quantifier.
+    let counts = |k: usize| {
+        let b = &words[k];
+        !b.cap
+            && (is(&b.lower, QUANTIFIERS)
+                || b.lower.bytes().all(|c| c.is_ascii_digit())
+                    && !(b.lower.len() == 4 && words[k].joined && !b.lower.starts_with('0')))
+    };
+    let before = occ.from > 0
+        && w.joined
+        && (counts(occ.from - 1)
+            || occ.from > 1
+                && !words[occ.from - 1].cap
+                && words[occ.from - 1].joined
+                && !is(&words[occ.from - 1].lower, super::lists::FUNCTION_WORDS)
+                && counts(occ.from - 2));
+    let after = words
+        .get(occ.to)
+        .is_some_and(|n| n.joined && matches!(&*n.lower, "were" | "are"));
+    before || after
 }
 
 fn starts_with_given_name(name: &[Word]) -> bool {
