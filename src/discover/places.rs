@@ -219,3 +219,63 @@ fn named_after_town(words: &[Word], places: &Places, mut o: Occurrence) -> Occur
     }
     o
 }
+
+/// "Shikamaru Nara ... Nara Shikamaru": a word and a gazetteer place written in both orders are
+/// a person's given and family names (or family and given), not a place and a name after it.
+/// The place joins the name where it follows. Also gives the occurrences in either order, whose
+/// names are people's.
+pub(super) fn names_in_both_orders(
+    words: &[Word],
+    occurrences: Vec<Occurrence>,
+    known: &Known,
+) -> (Vec<Occurrence>, Vec<Occurrence>) {
+    let places = &known.places;
+    // The place right after a one-word occurrence, by the two texts.
+    let place_after = |o: &Occurrence| {
+        (o.to - o.from == 1 && words.get(o.to).is_some_and(|w| w.joined))
+            .then(|| place_starting_with(words, places, o.to))
+            .flatten()
+    };
+    let text = |a: usize, b: usize| {
+        crate::normalize::fold(
+            &words[a..=b]
+                .iter()
+                .map(|w| w.text)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    let mut forward = std::collections::HashSet::new();
+    for o in &occurrences {
+        if let Some((first, last)) = place_after(o) {
+            forward.insert((text(o.from, o.from), text(first, last)));
+        }
+    }
+    if forward.is_empty() {
+        return (occurrences, Vec::new());
+    }
+    // Place-first occurrences ("Nara Shikamaru") whose reverse is written too.
+    let reversed = |o: &Occurrence| {
+        let (first, last) = place_starting_with(words, places, o.from)?;
+        (last + 2 == o.to && forward.contains(&(text(o.to - 1, o.to - 1), text(first, last))))
+            .then_some(o.to - 1)
+    };
+    let mut both = std::collections::HashSet::new();
+    let mut people = Vec::new();
+    for o in &occurrences {
+        if let Some(w) = reversed(o) {
+            both.insert(text(w, w));
+            people.push(*o);
+        }
+    }
+    let mut out = occurrences;
+    for o in &mut out {
+        if let Some((_, last)) = place_after(o)
+            && both.contains(&text(o.from, o.from))
+        {
+            o.to = last + 1;
+            people.push(*o);
+        }
+    }
+    (out, people)
+}

@@ -576,7 +576,8 @@ fn newspapers_hotels_and_sites() {
 /// Issue 22, mistakes among the most-mentioned entities of unseen articles, each kind with a
 /// sentence of our own and a near miss: groups in the plural typed as people, a hyphenated
 /// prefix read as a name particle, a clause read as a list ("In Explaining Hitler, Ron
-/// Rosenbaum wrote"), weak cues adding up to a place, storms.
+/// Rosenbaum wrote"), weak cues adding up to a place, a person's name in Japanese order typed as
+/// an organization named after a town, storms.
 #[test]
 fn groups_titles_shows_and_storms_are_no_people_or_places() {
     check(&[
@@ -627,6 +628,20 @@ fn groups_titles_shows_and_storms_are_no_people_or_places() {
             "near miss: an ordinary word with a strong cue",
             "He moved to Harbor, Velmar.",
             &["Harbor PLACE discovered discovered:harbor"],
+        ),
+        (
+            "a name and a place written in both orders are a person's names",
+            "Tomoru Velmar is a ninja; in the other order, Velmar Tomoru. Later Tomoru won.",
+            &[
+                "Tomoru Velmar PERSON discovered discovered:tomoru_velmar",
+                "Velmar Tomoru PERSON discovered discovered:velmar_tomoru",
+                "Tomoru PERSON partial-name discovered:velmar_tomoru",
+            ],
+        ),
+        (
+            "near miss: a name after a town, in one order only, is named after the town",
+            "Fans of the Velmar Tomoru cheered.",
+            &["Velmar Tomoru ORG discovered discovered:velmar_tomoru"],
         ),
         (
             "a storm is an event",
