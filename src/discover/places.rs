@@ -4,7 +4,7 @@
 use super::Known;
 use super::candidates::{Occurrence, org_headed};
 use super::lists::{
-    CLUB_PREFIXES, COMPASS_POINTS, FACILITY_HEADS, ORG_OPENERS, PLACE_HEADS, is, lists,
+    CLUB_PREFIXES, COMPASS_POINTS, FACILITY_HEADS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, is, lists,
 };
 use super::words::{Word, bare, is_common, nameish, titlecase};
 use crate::sentences::Span;
@@ -231,10 +231,21 @@ pub(super) fn names_in_both_orders(
 ) -> (Vec<Occurrence>, Vec<Occurrence>) {
     let places = &known.places;
     // The place right after a one-word occurrence, by the two texts.
+    // A word that may be a given or family name: no ordinary word, no head word ("Hotel
+    // Meridian" and "Meridian Hotel" are a hotel's names).
+    let personal = |w: &Word| {
+        !is_common(w)
+            && !is(
+                bare(&w.lower),
+                ORG_HEADS | PLACE_HEADS | FACILITY_HEADS | super::lists::OTHER_HEADS,
+            )
+    };
     let place_after = |o: &Occurrence| {
-        (o.to - o.from == 1 && words.get(o.to).is_some_and(|w| w.joined))
-            .then(|| place_starting_with(words, places, o.to))
-            .flatten()
+        (o.to - o.from == 1
+            && personal(&words[o.from])
+            && words.get(o.to).is_some_and(|w| w.joined))
+        .then(|| place_starting_with(words, places, o.to))
+        .flatten()
     };
     let text = |a: usize, b: usize| {
         crate::normalize::fold(

@@ -644,6 +644,34 @@ fn groups_titles_shows_and_storms_are_no_people_or_places() {
             &["Velmar Tomoru ORG discovered discovered:velmar_tomoru"],
         ),
         (
+            "a place after a comma that the document uses as a surname types nothing",
+            "Korvath is an album by Dario Velmar. For Korvath, Velmar sang.",
+            &[
+                "Dario Velmar PERSON discovered discovered:dario_velmar",
+                "Velmar PERSON partial-name discovered:dario_velmar",
+            ],
+        ),
+        (
+            "near miss: a place after a comma with no such person",
+            "He moved to Korvath, Velmar.",
+            &["Korvath PLACE discovered discovered:korvath"],
+        ),
+        (
+            "a name used mostly otherwise than after a place preposition is no place",
+            "Korvath sold well. Korvath was praised. Critics loved Korvath. Korvath won. \
+             Songs from Korvath charted.",
+            &[],
+        ),
+        (
+            "near miss: a name after place prepositions often enough",
+            "He lived in Korvath. Korvath is small. He died in Korvath.",
+            &[
+                "Korvath PLACE discovered discovered:korvath",
+                "Korvath PLACE discovered discovered:korvath",
+                "Korvath PLACE discovered discovered:korvath",
+            ],
+        ),
+        (
             "a storm is an event",
             "Tropical Storm Dario and Hurricane Korvane hit Velmar.",
             &[],

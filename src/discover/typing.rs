@@ -31,8 +31,17 @@ pub(super) fn tally(
     places: &Places,
 ) -> Names {
     let mut by_name = Names::new();
+    // "Ricardo Arjona": the last words of names opening with a given name are surnames, which say
+    // nothing of the name before them even where the gazetteer lists a place of that name ("For
+    // Independiente, Arjona returns").
+    let first = &super::lists::lists().first;
+    let surnames: std::collections::HashSet<&str> = occurrences
+        .iter()
+        .filter(|o| o.to - o.from >= 2 && first.contains(super::words::bare(words[o.from].text)))
+        .map(|o| words[o.to - 1].text)
+        .collect();
     for o in occurrences {
-        let v = vote(doc, words, *o, places);
+        let v = vote(doc, words, *o, places, &surnames);
         let e = by_name.entry(o.text(&doc.text, words)).or_default();
         e.votes.merge(&v);
         e.own.push(*o);

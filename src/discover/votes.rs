@@ -60,13 +60,19 @@ impl Votes {
 }
 
 /// What the words of an occurrence and its neighbours say about its type.
-pub(super) fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &Places) -> Votes {
+pub(super) fn vote(
+    doc: &Document,
+    words: &[Word],
+    occ: Occurrence,
+    places: &Places,
+    surnames: &std::collections::HashSet<&str>,
+) -> Votes {
     let name = &words[occ.from..occ.to];
     let given = starts_with_given_name(name);
     let mut v = Votes::default();
     name_cues(&mut v, name, given);
     cues_before(&mut v, doc, words, occ, given);
-    cues_after(&mut v, doc, words, occ, places);
+    cues_after(&mut v, doc, words, occ, places, surnames);
     v.plural = counted(words, occ);
     v
 }
@@ -264,7 +270,14 @@ pub(super) fn is_score(w: &Word) -> bool {
 
 /// What follows the name: a verb of speech, "-based", a known place, a role apposition, a
 /// company suffix, an acronym in brackets.
-fn cues_after(v: &mut Votes, doc: &Document, words: &[Word], occ: Occurrence, places: &Places) {
+fn cues_after(
+    v: &mut Votes,
+    doc: &Document,
+    words: &[Word],
+    occ: Occurrence,
+    places: &Places,
+    surnames: &std::collections::HashSet<&str>,
+) {
     let lists = lists();
     let name = &words[occ.from..occ.to];
     let n = name.len();
@@ -301,7 +314,10 @@ fn cues_after(v: &mut Votes, doc: &Document, words: &[Word], occ: Occurrence, pl
             v.add(Place, 3.0, "-based");
         }
         // "Springfield, Illinois": a known place after a comma.
-        if rest.starts_with(", ") && places.starting_at(next.span.start).is_some() {
+        if rest.starts_with(", ")
+            && places.starting_at(next.span.start).is_some()
+            && !surnames.contains(next.text)
+        {
             v.add(Place, 3.0, "followed by a known place");
         }
         // "X, a spokesman", "X, 45,".
