@@ -129,7 +129,15 @@ fn numbered(words: &[Word], o: Occurrence) -> Occurrence {
             && digits.bytes().all(|b| b.is_ascii_digit())
             && matches!(&w.lower[digits.len()..], "st" | "nd" | "rd" | "th" | "d")
     };
-    if o.from > 0 && words[o.from].joined && ordinal(&words[o.from - 1]) && org_headed(words, o) {
+    // "Redesignated 65 Fighter Wing on 24 July": a cardinal numbers a unit too, when the
+    // name is not a modifier of a noun after it ("some 20 Air Force pilots" counts pilots).
+    let cardinal =
+        |w: &Word| (1..=3).contains(&w.lower.len()) && w.lower.bytes().all(|b| b.is_ascii_digit());
+    let modifier = words.get(o.to).is_some_and(|w| {
+        w.joined && !w.cap && !is(&w.lower, FUNCTION_WORDS) && !is_connector(&w.lower)
+    });
+    let numbers = |w: &Word| ordinal(w) || cardinal(w) && o.to - o.from >= 2 && !modifier;
+    if o.from > 0 && words[o.from].joined && numbers(&words[o.from - 1]) && org_headed(words, o) {
         return Occurrence {
             from: o.from - 1,
             ..o

@@ -442,6 +442,19 @@ fn organization_names_around_places_and_head_words() {
             &["42nd Fighter Wing ORG discovered discovered:42nd_fighter_wing"],
         ),
         (
+            "a cardinal numbers a unit too",
+            "Redesignated 42 Fighter Wing on 24 July 1943.",
+            &["42 Fighter Wing ORG discovered discovered:42_fighter_wing"],
+        ),
+        (
+            "near miss: a cardinal counting the noun after the name",
+            "He trained 20 Velmar Air Force pilots and 1943 Korvane Air Force cadets.",
+            &[
+                "Velmar Air Force ORG discovered discovered:velmar_air_force",
+                "Korvane Air Force ORG discovered discovered:korvane_air_force",
+            ],
+        ),
+        (
             "near miss: an ordinal before a person",
             "On the 4th Tomas Ferrer flew north.",
             &["Tomas Ferrer PERSON discovered discovered:tomas_ferrer"],
