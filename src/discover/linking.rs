@@ -171,6 +171,22 @@ fn organization_prefixes(by_name: &Names) -> Vec<(String, String)> {
     out
 }
 
+/// "Nara Shikamaru" for "Shikamaru Nara": a name written in the other order is a spelling of
+/// the name, and what stood for it stands for the name.
+pub(super) fn join_orders(parent: &mut ShortForms, pairs: &[(String, String)]) {
+    for (reversed, name) in pairs {
+        if reversed == name || parent.contains_key(name) || parent.contains_key(reversed) {
+            continue;
+        }
+        for long in parent.values_mut() {
+            if long == reversed {
+                long.clone_from(name);
+            }
+        }
+        parent.insert(reversed.clone(), name.clone());
+    }
+}
+
 /// Acronyms in brackets right after a name, whose letters are the name's initials, and the name:
 /// the acronym stands for it wherever the document uses it.
 fn acronyms(

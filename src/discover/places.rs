@@ -222,13 +222,13 @@ fn named_after_town(words: &[Word], places: &Places, mut o: Occurrence) -> Occur
 
 /// "Shikamaru Nara ... Nara Shikamaru": a word and a gazetteer place written in both orders are
 /// a person's given and family names (or family and given), not a place and a name after it.
-/// The place joins the name where it follows. Also gives the occurrences in either order, whose
-/// names are people's.
+/// The place joins the name where it follows. Also gives each place-first occurrence with one of
+/// the other order: spellings of one person's name.
 pub(super) fn names_in_both_orders(
     words: &[Word],
     occurrences: Vec<Occurrence>,
     known: &Known,
-) -> (Vec<Occurrence>, Vec<Occurrence>) {
+) -> (Vec<Occurrence>, Vec<(Occurrence, Occurrence)>) {
     let places = &known.places;
     // The place right after a one-word occurrence, by the two texts.
     // A word that may be a given or family name: no ordinary word, no head word ("Hotel
@@ -271,22 +271,26 @@ pub(super) fn names_in_both_orders(
         (last + 2 == o.to && forward.contains(&(text(o.to - 1, o.to - 1), text(first, last))))
             .then_some(o.to - 1)
     };
-    let mut both = std::collections::HashSet::new();
-    let mut people = Vec::new();
+    let mut reversals = Vec::new();
+    let mut both = std::collections::HashMap::new();
     for o in &occurrences {
         if let Some(w) = reversed(o) {
-            both.insert(text(w, w));
-            people.push(*o);
+            both.insert(text(w, w), None);
+            reversals.push((*o, text(w, w)));
         }
     }
     let mut out = occurrences;
     for o in &mut out {
         if let Some((_, last)) = place_after(o)
-            && both.contains(&text(o.from, o.from))
+            && let Some(first) = both.get_mut(&text(o.from, o.from))
         {
             o.to = last + 1;
-            people.push(*o);
+            first.get_or_insert(*o);
         }
     }
-    (out, people)
+    let pairs = reversals
+        .into_iter()
+        .filter_map(|(r, w)| Some((r, both[&w]?)))
+        .collect();
+    (out, pairs)
 }

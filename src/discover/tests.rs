@@ -647,8 +647,8 @@ fn groups_titles_shows_and_storms_are_no_people_or_places() {
             "Tomoru Velmar is a ninja; in the other order, Velmar Tomoru. Later Tomoru won.",
             &[
                 "Tomoru Velmar PERSON discovered discovered:tomoru_velmar",
-                "Velmar Tomoru PERSON discovered discovered:velmar_tomoru",
-                "Tomoru PERSON partial-name discovered:velmar_tomoru",
+                "Velmar Tomoru PERSON discovered discovered:tomoru_velmar",
+                "Tomoru PERSON partial-name discovered:tomoru_velmar",
             ],
         ),
         (
