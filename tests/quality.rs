@@ -40,10 +40,10 @@ fn conll04_dev_relations_hold_their_floor() {
 }
 
 /// Wikigold with the built-in gazetteer and discovery (issue 14), on the held-out part (the last
-/// 45 articles; the first 100 were used for tuning): PER/ORG/LOC exact-span F1 at least 0.68 and
-/// PER at least 0.78, and on all 145 articles F1 at least 0.67, PER at least 0.78 and ORG at
-/// least 0.50, with default options (discovery on, issue 22). Measured: held-out F1 0.702, PER
-/// 0.799; tuning part 0.683; all 145 articles 0.689, PER 0.811, ORG 0.528.
+/// 45 articles; the first 100 were used for tuning): PER/ORG/LOC exact-span F1 at least 0.69 and
+/// PER at least 0.78, and on all 145 articles F1 at least 0.70, PER at least 0.78 and ORG at
+/// least 0.55 (issue 22's targets), with default options (discovery on). Measured: held-out F1
+/// 0.709, PER 0.797; tuning part 0.713; all 145 articles 0.712, PER 0.814, ORG 0.562.
 #[test]
 #[ignore = "needs ../shared (wikigold) and python3"]
 fn wikigold_held_out_entities_hold_their_floor() {
@@ -52,7 +52,7 @@ fn wikigold_held_out_entities_hold_their_floor() {
     let held_out = scores("held-out");
     println!("wikigold held-out: {held_out}");
     assert!(
-        held_out["all"]["f1"].as_f64().unwrap() >= 0.68,
+        held_out["all"]["f1"].as_f64().unwrap() >= 0.69,
         "{}",
         held_out["all"]
     );
@@ -63,9 +63,9 @@ fn wikigold_held_out_entities_hold_their_floor() {
     );
     let all = scores("all");
     println!("wikigold all: {all}");
-    assert!(all["all"]["f1"].as_f64().unwrap() >= 0.67, "{}", all["all"]);
+    assert!(all["all"]["f1"].as_f64().unwrap() >= 0.70, "{}", all["all"]);
     assert!(all["PER"]["f1"].as_f64().unwrap() >= 0.78, "{}", all["PER"]);
-    assert!(all["ORG"]["f1"].as_f64().unwrap() >= 0.50, "{}", all["ORG"]);
+    assert!(all["ORG"]["f1"].as_f64().unwrap() >= 0.55, "{}", all["ORG"]);
 }
 
 /// Issue 22: a default build of text nobody here wrote (122 Wikipedia articles), its 100
@@ -104,6 +104,23 @@ fn the_most_mentioned_entities_of_unseen_articles_read_right() {
     ] {
         assert!(has(person, "PERSON"), "{person} missing from {top:?}");
     }
+    // Groups in the plural, a book's title, a wrestling show, a storm, a culture with a
+    // prefix, an album: no people or places (issue 22's second list). A person's name written
+    // in both orders (Shikamaru Nara, Nara Shikamaru) is one person, not an organization named
+    // after the town.
+    for wrong in [
+        "Scientologists",
+        "Tetrarchs",
+        "Explaining Hitler",
+        "Raw",
+        "pre-Columbian Maya",
+        "Tropical Storm Josephine",
+        "Independiente",
+    ] {
+        assert!(!top.iter().any(|t| t.0 == wrong), "{wrong} in {top:?}");
+    }
+    assert!(has("Shikamaru Nara", "PERSON"), "{top:?}");
+    assert!(!top.iter().any(|t| t.0 == "Nara Shikamaru"), "{top:?}");
     // A constituent country comes from the built-in gazetteer, not from discovery.
     assert!(top.contains(&("England", "PLACE", false)), "{top:?}");
     let function_words = ["In", "With", "End", "The", "After", "When", "As"];

@@ -54,7 +54,7 @@ pub(super) fn accept(
         let Some((kind, score, runner_up)) = tally.votes.best() else {
             continue;
         };
-        if !enough_evidence(words, &tally.all, score) {
+        if !enough_evidence(words, &tally.all, score, &tally.votes) {
             continue;
         }
         let key = format!("discovered:{}", slug(name));
@@ -198,7 +198,13 @@ pub(super) fn link_short_forms(
 
 /// Whether a name has enough evidence: sentence starts and headlines need a cue and an
 /// occurrence elsewhere; one common word needs strong cues.
-fn enough_evidence(words: &[Word], occs: &[Occurrence], score: f32) -> bool {
+fn enough_evidence(
+    words: &[Word],
+    occs: &[Occurrence],
+    score: f32,
+    votes: &super::votes::Votes,
+) -> bool {
+    let cues = &votes.cues;
     // Shouting is no evidence: a run of words in capitals ("TREASURE OF THE SUN", "GUNMEN KILL
     // FOUR") or an ordinary word in capitals ("LIVE") is a headline or a label, not a name,
     // unless the document also writes it otherwise. Acronyms ("NHL") are single uncommon words.
@@ -217,7 +223,19 @@ fn enough_evidence(words: &[Word], occs: &[Occurrence], score: f32) -> bool {
         .iter()
         .all(|o| o.to - o.from == 1 && is_common(&words[o.from]));
     if single_common {
-        return score >= 3.0 && occs.iter().any(plain);
+        // Weak cues do not add up to a strong one: "on Raw" thirty times names no place.
+        let strong = cues.iter().any(|c| {
+            !matches!(
+                *c,
+                "place preposition" | "verb of speech" | "listed with a name of that type"
+            )
+        });
+        return score >= 3.0 && strong && occs.iter().any(plain);
+    }
+    // A name used mostly otherwise than after a place preposition is no place on the word of
+    // the few that are ("songs from Independiente" in an article about the album).
+    if cues.iter().all(|c| *c == "place preposition") && votes.place * 4.0 < occs.len() as f32 {
+        return false;
     }
     if !occs.iter().any(plain) {
         let single = occs.iter().all(|o| o.to - o.from == 1);

@@ -3,8 +3,8 @@
 //! some of them, the runs that overlap none kept longer.
 
 use super::lists::{
-    CONNECTORS, FACILITY_HEADS, FUNCTION_WORDS, HONORIFICS, ORG_HEADS, OTHER_HEADS, PLACE_HEADS,
-    is, is_connector, lists,
+    COMPASS_POINTS, CONNECTORS, EVENT_OPENERS, FACILITY_HEADS, FUNCTION_WORDS, HONORIFICS,
+    ORG_HEADS, OTHER_HEADS, PLACE_HEADS, is, is_connector, lists,
 };
 use super::words::{Word, bare, is_common, nameish};
 
@@ -129,7 +129,15 @@ fn numbered(words: &[Word], o: Occurrence) -> Occurrence {
             && digits.bytes().all(|b| b.is_ascii_digit())
             && matches!(&w.lower[digits.len()..], "st" | "nd" | "rd" | "th" | "d")
     };
-    if o.from > 0 && words[o.from].joined && ordinal(&words[o.from - 1]) && org_headed(words, o) {
+    // "Redesignated 65 Fighter Wing on 24 July": a cardinal numbers a unit too, when the
+    // name is not a modifier of a noun after it ("some 20 Air Force pilots" counts pilots).
+    let cardinal =
+        |w: &Word| (1..=3).contains(&w.lower.len()) && w.lower.bytes().all(|b| b.is_ascii_digit());
+    let modifier = words.get(o.to).is_some_and(|w| {
+        w.joined && !w.cap && !is(&w.lower, FUNCTION_WORDS) && !is_connector(&w.lower)
+    });
+    let numbers = |w: &Word| ordinal(w) || cardinal(w) && o.to - o.from >= 2 && !modifier;
+    if o.from > 0 && words[o.from].joined && numbers(&words[o.from - 1]) && org_headed(words, o) {
         return Occurrence {
             from: o.from - 1,
             ..o
@@ -141,9 +149,15 @@ fn numbered(words: &[Word], o: Occurrence) -> Occurrence {
 /// Whether an organization head word heads the name: its last word ("Acme Corporation"), or a
 /// word its complement follows ("Department of Law Enforcement", "League of Rights").
 pub(super) fn org_headed(words: &[Word], o: Occurrence) -> bool {
-    is(bare(&words[o.to - 1].lower), ORG_HEADS)
+    is(hyphen_tail(&words[o.to - 1].lower), ORG_HEADS)
         || (o.from..o.to - 1)
             .any(|k| is(bare(&words[k].lower), ORG_HEADS) && is_connector(&words[k + 1].lower))
+}
+
+/// "American-Statesman" → "statesman": a hyphenated last word is headed by its last part.
+pub(super) fn hyphen_tail(lower: &str) -> &str {
+    let w = bare(lower);
+    w.rsplit('-').next().unwrap_or(w)
 }
 
 /// The name inside the run `[i, j)`, if any is left once titles, sentence-initial common words
@@ -163,7 +177,10 @@ fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
     while from < j
         && (!headed && is(bare(&words[from].lower), HONORIFICS)
             || !headed && lists.roles.contains(bare(&words[from].lower)) && from + 1 < j
-            || from == i && words[from].initial && is_common(&words[from]))
+            || from == i
+                && words[from].initial
+                && is_common(&words[from])
+                && !before_place(words, from, j))
     {
         from += 1;
     }
@@ -207,8 +224,18 @@ fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
     // Events, works and awards are names but not of people, organizations or places.
     let other = from < to
         && (is(bare(&words[to - 1].lower), OTHER_HEADS)
-            || matches!(bare(&words[from].lower), "battle" | "operation" | "siege"));
+            || words[from..to - 1]
+                .iter()
+                .any(|w| is(bare(&w.lower), EVENT_OPENERS)));
     (from < to && !other).then_some(Occurrence { from, to })
+}
+
+/// "West Africa is ...": a compass point opening a sentence right before a gazetteer name (which
+/// ends the run `[from, j)`) is kept for `places::compass_before_place` to join.
+fn before_place(words: &[Word], from: usize, j: usize) -> bool {
+    j == from + 1
+        && is(bare(&words[from].lower), COMPASS_POINTS)
+        && words.get(j).is_some_and(|w| w.taken && w.joined)
 }
 
 /// An occurrence that grew over another ("George" in "George Washington University Hospital")

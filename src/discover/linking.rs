@@ -24,6 +24,9 @@ pub(super) fn short_forms(
     by_name: &Names,
 ) -> ShortForms {
     let mut parent = partial_names(by_name);
+    for (short, long) in organization_prefixes(by_name) {
+        parent.entry(short).or_insert(long);
+    }
     for (acr, name) in acronyms(doc, words, occurrences, by_name) {
         // The acronym of a spelling stands for the name that spelling stands for.
         let name = parent.get(&name).cloned().unwrap_or(name);
@@ -139,6 +142,49 @@ fn partial_names(by_name: &Names) -> ShortForms {
         }
     }
     parent
+}
+
+/// "Cesaroni Design" of "Cesaroni Design Associates": a name of two words or more that nothing
+/// types and that opens a longer name headed by an organization head word stands for it. A
+/// typed one ("John Smith" of "John Smith Foundation") stays a name of its own.
+fn organization_prefixes(by_name: &Names) -> Vec<(String, String)> {
+    use super::lists::{ORG_HEADS, is};
+    let mut out = Vec::new();
+    for name in by_name.keys() {
+        let words: Vec<&str> = name.split(' ').collect();
+        let last = words[words.len() - 1].to_lowercase();
+        if words.len() < 3 || !is(last.trim_end_matches('.'), ORG_HEADS) {
+            continue;
+        }
+        for k in 2..words.len() {
+            let prefix = words[..k].join(" ");
+            if by_name
+                .get(&prefix)
+                .is_some_and(|t| t.votes.best().is_none())
+            {
+                out.push((prefix, name.clone()));
+            }
+        }
+    }
+    // Name order, so the same document always links the same way.
+    out.sort();
+    out
+}
+
+/// "Nara Shikamaru" for "Shikamaru Nara": a name written in the other order is a spelling of
+/// the name, and what stood for it stands for the name.
+pub(super) fn join_orders(parent: &mut ShortForms, pairs: &[(String, String)]) {
+    for (reversed, name) in pairs {
+        if reversed == name || parent.contains_key(name) || parent.contains_key(reversed) {
+            continue;
+        }
+        for long in parent.values_mut() {
+            if long == reversed {
+                long.clone_from(name);
+            }
+        }
+        parent.insert(reversed.clone(), name.clone());
+    }
 }
 
 /// Acronyms in brackets right after a name, whose letters are the name's initials, and the name:

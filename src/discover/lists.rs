@@ -49,6 +49,10 @@ pub(super) const SPORTS_WORDS: u32 = 16384;
 pub(super) const PERSON_NOUNS: u32 = 32768;
 pub(super) const PLAY_WORDS: u32 = 65536;
 pub(super) const PERSON_VERBS: u32 = 131072;
+pub(super) const COMPASS_POINTS: u32 = 262144;
+pub(super) const QUANTIFIERS: u32 = 524288;
+pub(super) const WORD_PREFIXES: u32 = 1048576;
+pub(super) const EVENT_OPENERS: u32 = 2097152;
 
 /// A word list of `gazetteer/discover/`.
 macro_rules! list {
@@ -58,7 +62,7 @@ macro_rules! list {
 }
 
 /// The word lists of `gazetteer/discover/`, one class each.
-const CLASS_LISTS: [(&str, u32); 18] = [
+const CLASS_LISTS: [(&str, u32); 22] = [
     (list!("connectors.txt"), CONNECTORS),
     (list!("honorifics.txt"), HONORIFICS),
     (list!("org_heads.txt"), ORG_HEADS),
@@ -77,6 +81,10 @@ const CLASS_LISTS: [(&str, u32); 18] = [
     (list!("person_nouns.txt"), PERSON_NOUNS),
     (list!("play_words.txt"), PLAY_WORDS),
     (list!("person_verbs.txt"), PERSON_VERBS),
+    (list!("compass_points.txt"), COMPASS_POINTS),
+    (list!("quantifiers.txt"), QUANTIFIERS),
+    (list!("word_prefixes.txt"), WORD_PREFIXES),
+    (list!("event_openers.txt"), EVENT_OPENERS),
 ];
 
 /// Whether `word` (lower case) belongs to any of the classes in `class`.

@@ -34,7 +34,7 @@ mod votes;
 mod words;
 
 use crate::corpus::Document;
-use crate::gazetteer::{Entity, EntityId};
+use crate::gazetteer::{Entity, EntityId, EntityKind};
 use crate::sentences::{Sentence, Span};
 use crate::tagger::{Mention, Tagged};
 
@@ -83,9 +83,20 @@ pub fn discover(
         .map(|o| places::absorb_places(&words, o, &known))
         .collect();
     let occurrences = candidates::without_overlaps(grown);
+    let (occurrences, both_orders) = places::names_in_both_orders(&words, occurrences, &known);
     let mut by_name = typing::tally(doc, &words, &occurrences, &known.places);
+    let both_orders: Vec<(String, String)> = both_orders
+        .iter()
+        .map(|(r, f)| (r.text(&doc.text, &words), f.text(&doc.text, &words)))
+        .collect();
+    for name in both_orders.iter().flat_map(|(r, f)| [r, f]) {
+        let name = by_name.get_mut(name).expect("tallied");
+        name.votes
+            .add(EntityKind::Person, 3.0, "name written in both orders");
+    }
     typing::borrow_listed_types(doc, &words, &occurrences, &mut by_name);
-    let parent = linking::short_forms(doc, &words, &occurrences, &by_name);
+    let mut parent = linking::short_forms(doc, &words, &occurrences, &by_name);
+    linking::join_orders(&mut parent, &both_orders);
     linking::join_short_forms(&mut by_name, &parent);
     let shared = linking::shared_short_forms(&by_name);
     let mut accepted = accepting::accept(&words, &by_name, &parent, &shared, first_id);

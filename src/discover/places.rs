@@ -3,7 +3,9 @@
 
 use super::Known;
 use super::candidates::{Occurrence, org_headed};
-use super::lists::{CLUB_PREFIXES, ORG_OPENERS, is, lists};
+use super::lists::{
+    CLUB_PREFIXES, COMPASS_POINTS, FACILITY_HEADS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, is, lists,
+};
 use super::words::{Word, bare, is_common, nameish, titlecase};
 use crate::sentences::Span;
 
@@ -45,11 +47,18 @@ fn place_words(words: &[Word], span: Span) -> Option<(usize, usize)> {
 /// would; a place is never split. Places also join the names of clubs and teams named after
 /// them, and people whose given name or surname is a place's.
 pub(super) fn absorb_places(words: &[Word], o: Occurrence, known: &Known) -> Occurrence {
+    if let Some(region) = compass_before_place(words, &known.places, o) {
+        return region;
+    }
     let places = &known.inner_places;
-    let o = org_after_place(words, places, o);
+    let o = org_after_place(words, places, o, true);
     // "Spanish Air Force", "American Civil Liberties Union": a demonym names no place of its
     // own, so before an organization's name it is part of it (never before a person's).
-    let o = org_after_place(words, &known.demonyms, o);
+    let o = org_after_place(words, &known.demonyms, o, false);
+    // "Fiji Labour Party", "Bangladesh Army": a country written out in full names its own
+    // organization; an abbreviation before one ("the U.S. Joint Task Force") is a modifier and
+    // stays a mention of its own, as the news conventions have it.
+    let o = org_after_country(words, &known.places, o);
     if let Some(person_or_club) = club_named_after_place(words, places, o)
         .or_else(|| given_name_then_place(words, places, o))
         .or_else(|| place_then_surname(words, places, o))
@@ -74,11 +83,13 @@ fn place_starting_with(words: &[Word], places: &Places, w: usize) -> Option<(usi
 }
 
 /// "Atlantic City Hospital", "Florida Department of Law Enforcement": a place, then a name
-/// headed by an organization head word.
-fn org_after_place(words: &[Word], places: &Places, mut o: Occurrence) -> Occurrence {
+/// headed by an organization head word; with `sites`, by a place's or a building's head word too
+/// ("Lincoln Reservoir", "Victoria Skating Rink").
+fn org_after_place(words: &[Word], places: &Places, mut o: Occurrence, sites: bool) -> Occurrence {
+    let site = || sites && is(bare(&words[o.to - 1].lower), PLACE_HEADS | FACILITY_HEADS);
     if o.from > 0
         && words[o.from].joined
-        && org_headed(words, o)
+        && (org_headed(words, o) || site())
         && !words[o.from].initial
         && let Some((first, _)) = place_ending_with(words, places, o.from - 1)
     {
@@ -93,6 +104,40 @@ fn org_after_place(words: &[Word], places: &Places, mut o: Occurrence) -> Occurr
         }
     }
     o
+}
+
+/// "West Africa", "Southern California": a compass point right before a gazetteer place names
+/// a place of its own. Capitalized words going on after the place are still the name ("West
+/// Jersey Railroad"), whose own head word types it.
+fn compass_before_place(words: &[Word], places: &Places, o: Occurrence) -> Option<Occurrence> {
+    if o.to - o.from != 1
+        || !is(bare(&words[o.from].lower), COMPASS_POINTS)
+        || !words.get(o.to).is_some_and(|w| w.joined)
+    {
+        return None;
+    }
+    let (_, last) = place_starting_with(words, places, o.to)?;
+    let mut to = last + 1;
+    while to < words.len() && words[to].joined && nameish(&words[to]) {
+        to += 1;
+    }
+    Some(Occurrence { to, ..o })
+}
+
+/// `org_after_place` for any place, countries too, when the place is spelled out: a word of it
+/// has a lower-case letter ("New Zealand", not "U.S." or "USA").
+fn org_after_country(words: &[Word], places: &Places, o: Occurrence) -> Occurrence {
+    let spelled_out = o.from > 0
+        && place_ending_with(words, places, o.from - 1).is_some_and(|(first, last)| {
+            words[first..=last]
+                .iter()
+                .any(|w| w.text.chars().any(char::is_lowercase))
+        });
+    if spelled_out {
+        org_after_place(words, places, o, false)
+    } else {
+        o
+    }
 }
 
 /// "FC Basel", "Club America": a club prefix, then the place it is named after.
@@ -173,4 +218,79 @@ fn named_after_town(words: &[Word], places: &Places, mut o: Occurrence) -> Occur
         o.from = first;
     }
     o
+}
+
+/// "Shikamaru Nara ... Nara Shikamaru": a word and a gazetteer place written in both orders are
+/// a person's given and family names (or family and given), not a place and a name after it.
+/// The place joins the name where it follows. Also gives each place-first occurrence with one of
+/// the other order: spellings of one person's name.
+pub(super) fn names_in_both_orders(
+    words: &[Word],
+    occurrences: Vec<Occurrence>,
+    known: &Known,
+) -> (Vec<Occurrence>, Vec<(Occurrence, Occurrence)>) {
+    let places = &known.places;
+    // The place right after a one-word occurrence, by the two texts.
+    // A word that may be a given or family name: no ordinary word, no head word ("Hotel
+    // Meridian" and "Meridian Hotel" are a hotel's names).
+    let personal = |w: &Word| {
+        !is_common(w)
+            && !is(
+                bare(&w.lower),
+                ORG_HEADS | PLACE_HEADS | FACILITY_HEADS | super::lists::OTHER_HEADS,
+            )
+    };
+    let place_after = |o: &Occurrence| {
+        (o.to - o.from == 1
+            && personal(&words[o.from])
+            && words.get(o.to).is_some_and(|w| w.joined))
+        .then(|| place_starting_with(words, places, o.to))
+        .flatten()
+    };
+    let text = |a: usize, b: usize| {
+        crate::normalize::fold(
+            &words[a..=b]
+                .iter()
+                .map(|w| w.text)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    let mut forward = std::collections::HashSet::new();
+    for o in &occurrences {
+        if let Some((first, last)) = place_after(o) {
+            forward.insert((text(o.from, o.from), text(first, last)));
+        }
+    }
+    if forward.is_empty() {
+        return (occurrences, Vec::new());
+    }
+    // Place-first occurrences ("Nara Shikamaru") whose reverse is written too.
+    let reversed = |o: &Occurrence| {
+        let (first, last) = place_starting_with(words, places, o.from)?;
+        (last + 2 == o.to && forward.contains(&(text(o.to - 1, o.to - 1), text(first, last))))
+            .then_some(o.to - 1)
+    };
+    let mut reversals = Vec::new();
+    let mut both = std::collections::HashMap::new();
+    for o in &occurrences {
+        if let Some(w) = reversed(o) {
+            both.insert(text(w, w), None);
+            reversals.push((*o, text(w, w)));
+        }
+    }
+    let mut out = occurrences;
+    for o in &mut out {
+        if let Some((_, last)) = place_after(o)
+            && let Some(first) = both.get_mut(&text(o.from, o.from))
+        {
+            o.to = last + 1;
+            first.get_or_insert(*o);
+        }
+    }
+    let pairs = reversals
+        .into_iter()
+        .filter_map(|(r, w)| Some((r, both[&w]?)))
+        .collect();
+    (out, pairs)
 }

@@ -261,11 +261,11 @@ fn every_rule_on_its_own_sentence() {
             ],
         ),
         (
-            "a country is a name of its own",
+            "an abbreviated country is a name of its own; one spelled out names the organization",
             "The U.S. Joint Task Force sent the Spain Defence Council the data.",
             &[
                 "Joint Task Force ORG discovered discovered:joint_task_force",
-                "Defence Council ORG discovered discovered:defence_council",
+                "Spain Defence Council ORG discovered discovered:spain_defence_council",
             ],
         ),
         (
@@ -442,6 +442,19 @@ fn organization_names_around_places_and_head_words() {
             &["42nd Fighter Wing ORG discovered discovered:42nd_fighter_wing"],
         ),
         (
+            "a cardinal numbers a unit too",
+            "Redesignated 42 Fighter Wing on 24 July 1943.",
+            &["42 Fighter Wing ORG discovered discovered:42_fighter_wing"],
+        ),
+        (
+            "near miss: a cardinal counting the noun after the name",
+            "He trained 20 Velmar Air Force pilots and 1943 Korvane Air Force cadets.",
+            &[
+                "Velmar Air Force ORG discovered discovered:velmar_air_force",
+                "Korvane Air Force ORG discovered discovered:korvane_air_force",
+            ],
+        ),
+        (
             "near miss: an ordinal before a person",
             "On the 4th Tomas Ferrer flew north.",
             &["Tomas Ferrer PERSON discovered discovered:tomas_ferrer"],
@@ -450,6 +463,231 @@ fn organization_names_around_places_and_head_words() {
             "near miss: a title before a person",
             "Major Tom Kessler led the patrol.",
             &["Tom Kessler PERSON discovered discovered:tom_kessler"],
+        ),
+    ]);
+}
+
+/// Issue 22, the tune part's largest families: a country spelled out before an organization's
+/// name is part of it (an abbreviation is not), and a compass point before a place names a place
+/// of its own; each with near misses.
+#[test]
+fn countries_in_organizations_and_compass_points_before_places() {
+    check(&[
+        (
+            "a country spelled out before an organization's name",
+            "He joined the Mexico Labour Party and later the United States Air Forces.",
+            &[
+                "Mexico Labour Party ORG discovered discovered:mexico_labour_party",
+                "United States Air Forces ORG discovered discovered:united_states_air_forces",
+            ],
+        ),
+        (
+            "near miss: an abbreviated country stays a name of its own",
+            "He joined the U.S. Joint Harbor Force.",
+            &["Joint Harbor Force ORG discovered discovered:joint_harbor_force"],
+        ),
+        (
+            "near miss: a possessive country stays a name of its own",
+            "Mexico's Defense Ministry said so.",
+            &["Defense Ministry ORG discovered discovered:defense_ministry"],
+        ),
+        (
+            "near miss: a country before a person's name",
+            "In Mexico Tomas Ferrer won.",
+            &["Tomas Ferrer PERSON discovered discovered:tomas_ferrer"],
+        ),
+        (
+            "a compass point before a place is a place",
+            "They sailed along West Mexico and then to Southern Velmar.",
+            &[
+                "West Mexico PLACE discovered discovered:west_mexico",
+                "Southern Velmar PLACE discovered discovered:southern_velmar",
+            ],
+        ),
+        (
+            "a compass point opening a sentence",
+            "Northern Velmar is dry.",
+            &["Northern Velmar PLACE discovered discovered:northern_velmar"],
+        ),
+        (
+            "a name going on after the place takes its own head word's type",
+            "He worked for the West Velmar Railroad until 1950.",
+            &["West Velmar Railroad ORG discovered discovered:west_velmar_railroad"],
+        ),
+        (
+            "near miss: a direction in lower case, or not next to the place",
+            "They drove west to Velmar. North of Velmar it rains.",
+            &[],
+        ),
+    ]);
+}
+
+/// Issue 22: head words of newspapers, hotels, streets and docks, and a town's name before a
+/// site's head word; each with a near miss.
+#[test]
+fn newspapers_hotels_and_sites() {
+    check(&[
+        (
+            "a town's newspaper, a hyphenated head word too",
+            "The Velmar Chronicle and the Velmar American-Statesman ran it.",
+            &[
+                "Velmar Chronicle ORG discovered discovered:velmar_chronicle",
+                "Velmar American-Statesman ORG discovered discovered:velmar_american_statesman",
+            ],
+        ),
+        (
+            "a hotel is a business; a hall is a building",
+            "They dined at the Korvane Hotel and danced at the Korvane Hall.",
+            &[
+                "Korvane Hotel ORG discovered discovered:korvane_hotel",
+                "Korvane Hall PLACE discovered discovered:korvane_hall",
+            ],
+        ),
+        (
+            "streets and docks named after people are places",
+            "Boats moored at Fenwick Dock, near the corner of Dario Way and Nagel Place.",
+            &[
+                "Fenwick Dock PLACE discovered discovered:fenwick_dock",
+                "Dario Way PLACE discovered discovered:dario_way",
+                "Nagel Place PLACE discovered discovered:nagel_place",
+            ],
+        ),
+        (
+            "a town's name before a site's head word is part of its name",
+            "The Velmar Reservoir fed the Velmar Skating Rink.",
+            &[
+                "Velmar Reservoir PLACE discovered discovered:velmar_reservoir",
+                "Velmar Skating Rink PLACE discovered discovered:velmar_skating_rink",
+            ],
+        ),
+        (
+            "a hall of fame is an institution; a firm of associates too, and the start of its name",
+            "He entered the Korvane Hurling Hall of Fame. Fenwick Design Associates hired him; \
+             later Fenwick Design closed.",
+            &[
+                "Korvane Hurling Hall of Fame ORG discovered discovered:korvane_hurling_hall_of_fame",
+                "Fenwick Design Associates ORG discovered discovered:fenwick_design_associates",
+                "Fenwick Design ORG discovered discovered:fenwick_design_associates",
+            ],
+        ),
+        (
+            "near miss: a person's name opening an organization's stays the person",
+            "Dario Fenwick said the Dario Fenwick Foundation would pay.",
+            &[
+                "Dario Fenwick PERSON discovered discovered:dario_fenwick",
+                "Dario Fenwick Foundation ORG discovered discovered:dario_fenwick_foundation",
+            ],
+        ),
+        (
+            "near miss: a comma between the town and the site",
+            "He lived in Velmar, Harbor Street.",
+            &["Harbor Street PLACE discovered discovered:harbor_street"],
+        ),
+    ]);
+}
+
+/// Issue 22, mistakes among the most-mentioned entities of unseen articles, each kind with a
+/// sentence of our own and a near miss: groups in the plural typed as people, a hyphenated
+/// prefix read as a name particle, a clause read as a list ("In Explaining Hitler, Ron
+/// Rosenbaum wrote"), weak cues adding up to a place, a person's name in Japanese order typed as
+/// an organization named after a town, storms.
+#[test]
+fn groups_titles_shows_and_storms_are_no_people_or_places() {
+    check(&[
+        (
+            "a counted plural is a group, not a person",
+            "About 4,000 active Velmarites live in Korvane Province; officials suspected \
+             several Velmarites of fraud.",
+            &["Korvane Province PLACE discovered discovered:korvane_province"],
+        ),
+        (
+            "a plural with a plural verb is a group, not a person",
+            "The Korvanians were shipped abroad. Dr. Korvanians never was.",
+            &[],
+        ),
+        (
+            "near miss: a surname ending in s, one person",
+            "Dario Jennings spoke first. Jennings said no.",
+            &[
+                "Dario Jennings PERSON discovered discovered:dario_jennings",
+                "Jennings PERSON partial-name discovered:dario_jennings",
+            ],
+        ),
+        (
+            "an English prefix before a hyphen is no name particle",
+            "The pre-Columbian Maya built towns; the al-Rashid family did not.",
+            &[],
+        ),
+        (
+            "near miss: a comma between a clause and its subject makes no list",
+            "In Korvane Tales, Dario Fenwick wrote of the sea.",
+            &["Dario Fenwick PERSON discovered discovered:dario_fenwick"],
+        ),
+        (
+            "a list of three with commas alone",
+            "He met Dario Fenwick, Tomas Ferrer, Korvane Velasko.",
+            &[
+                "Dario Fenwick PERSON discovered discovered:dario_fenwick",
+                "Tomas Ferrer PERSON discovered discovered:tomas_ferrer",
+                "Korvane Velasko PERSON discovered discovered:korvane_velasko",
+            ],
+        ),
+        (
+            "an ordinary word after place prepositions only is no place",
+            "He fought on Raw. He won on Raw. He lost on Raw. He wrestled on Raw again.",
+            &[],
+        ),
+        (
+            "near miss: an ordinary word with a strong cue",
+            "He moved to Harbor, Velmar.",
+            &["Harbor PLACE discovered discovered:harbor"],
+        ),
+        (
+            "a name and a place written in both orders are a person's names",
+            "Tomoru Velmar is a ninja; in the other order, Velmar Tomoru. Later Tomoru won.",
+            &[
+                "Tomoru Velmar PERSON discovered discovered:tomoru_velmar",
+                "Velmar Tomoru PERSON discovered discovered:tomoru_velmar",
+                "Tomoru PERSON partial-name discovered:tomoru_velmar",
+            ],
+        ),
+        (
+            "near miss: a name after a town, in one order only, is named after the town",
+            "Fans of the Velmar Tomoru cheered.",
+            &["Velmar Tomoru ORG discovered discovered:velmar_tomoru"],
+        ),
+        (
+            "a place after a comma that the document uses as a surname types nothing",
+            "Korvath is an album by Dario Velmar. For Korvath, Velmar sang.",
+            &[
+                "Dario Velmar PERSON discovered discovered:dario_velmar",
+                "Velmar PERSON partial-name discovered:dario_velmar",
+            ],
+        ),
+        (
+            "near miss: a place after a comma with no such person",
+            "He moved to Korvath, Velmar.",
+            &["Korvath PLACE discovered discovered:korvath"],
+        ),
+        (
+            "a name used mostly otherwise than after a place preposition is no place",
+            "Korvath sold well. Korvath was praised. Critics loved Korvath. Korvath won. \
+             Songs from Korvath charted.",
+            &[],
+        ),
+        (
+            "near miss: a name after place prepositions often enough",
+            "He lived in Korvath. Korvath is small. He died in Korvath.",
+            &[
+                "Korvath PLACE discovered discovered:korvath",
+                "Korvath PLACE discovered discovered:korvath",
+                "Korvath PLACE discovered discovered:korvath",
+            ],
+        ),
+        (
+            "a storm is an event",
+            "Tropical Storm Dario and Hurricane Korvane hit Velmar.",
+            &[],
         ),
     ]);
 }

@@ -31,8 +31,17 @@ pub(super) fn tally(
     places: &Places,
 ) -> Names {
     let mut by_name = Names::new();
+    // "Ricardo Arjona": the last words of names opening with a given name are surnames, which say
+    // nothing of the name before them even where the gazetteer lists a place of that name ("For
+    // Independiente, Arjona returns").
+    let first = &super::lists::lists().first;
+    let surnames: std::collections::HashSet<&str> = occurrences
+        .iter()
+        .filter(|o| o.to - o.from >= 2 && first.contains(super::words::bare(words[o.from].text)))
+        .map(|o| words[o.to - 1].text)
+        .collect();
     for o in occurrences {
-        let v = vote(doc, words, *o, places);
+        let v = vote(doc, words, *o, places, &surnames);
         let e = by_name.entry(o.text(&doc.text, words)).or_default();
         e.votes.merge(&v);
         e.own.push(*o);
@@ -50,15 +59,28 @@ pub(super) fn borrow_listed_types(
     by_name: &mut Names,
 ) {
     let mut borrowed: Vec<(String, EntityKind)> = Vec::new();
-    for pair in occurrences.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
+    // The text between two occurrences, if nothing but a list's separators: commas, "and",
+    // "or", "&".
+    let gap = |a: &Occurrence, b: &Occurrence| {
         let gap = &doc.text[words[a.to - 1].span.end..words[b.from].span.start];
         let listed = gap.contains(',') || gap.contains(" and ") || gap.contains('&');
-        if !listed
-            || gap
+        (listed
+            && gap
                 .split(|c: char| c.is_whitespace() || c == ',')
-                .any(|w| !w.is_empty() && !matches!(w, "and" | "or" | "&"))
-        {
+                .all(|w| w.is_empty() || matches!(w, "and" | "or" | "&")))
+        .then_some(gap)
+    };
+    for (i, pair) in occurrences.windows(2).enumerate() {
+        let (a, b) = (pair[0], pair[1]);
+        let Some(between) = gap(&a, &b) else {
+            continue;
+        };
+        // A comma alone is a list only with a third member on either side: "In Explaining
+        // Hitler, Ron Rosenbaum wrote" is a clause and its subject.
+        let conjunction = |g: &str| g.split([' ', ',']).any(|w| matches!(w, "and" | "or" | "&"));
+        let third = occurrences.get(i + 2).and_then(|c| gap(&b, c)).is_some()
+            || i > 0 && gap(&occurrences[i - 1], &a).is_some();
+        if !conjunction(between) && !third {
             continue;
         }
         let (na, nb) = (a.text(&doc.text, words), b.text(&doc.text, words));

@@ -3,8 +3,8 @@
 
 use super::candidates::Occurrence;
 use super::lists::{
-    CLUB_PREFIXES, FACILITY_HEADS, HONORIFICS, ORG_HEADS, ORG_OPENERS, PERSON_NOUNS, PERSON_VERBS,
-    PLACE_HEADS, PLACE_PREPOSITIONS, SPEECH, is, lists,
+    CLUB_PREFIXES, COMPASS_POINTS, FACILITY_HEADS, HONORIFICS, ORG_HEADS, ORG_OPENERS,
+    PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, QUANTIFIERS, SPEECH, is, lists,
 };
 use super::places::Places;
 use super::words::{Word, bare, is_common, titlecase};
@@ -18,6 +18,9 @@ pub(super) struct Votes {
     pub(super) org: f32,
     pub(super) place: f32,
     pub(super) cues: Vec<&'static str>,
+    /// Counted or taking a plural verb ("4,000 Scientologists", "the Tetrarchs were"): a group,
+    /// neither a person nor a place.
+    pub(super) plural: bool,
 }
 
 impl Votes {
@@ -36,6 +39,7 @@ impl Votes {
         self.person += other.person;
         self.org += other.org;
         self.place += other.place;
+        self.plural |= other.plural;
         for c in &other.cues {
             if !self.cues.contains(c) {
                 self.cues.push(c);
@@ -44,10 +48,11 @@ impl Votes {
     }
 
     pub(super) fn best(&self) -> Option<(EntityKind, f32, f32)> {
+        let single = if self.plural { 0.0 } else { 1.0 };
         let mut all = [
-            (EntityKind::Person, self.person),
+            (EntityKind::Person, self.person * single),
             (EntityKind::Org, self.org),
-            (EntityKind::Place, self.place),
+            (EntityKind::Place, self.place * single),
         ];
         all.sort_by(|a, b| b.1.total_cmp(&a.1));
         (all[0].1 > 0.0).then_some((all[0].0, all[0].1, all[1].1))
@@ -55,14 +60,56 @@ impl Votes {
 }
 
 /// What the words of an occurrence and its neighbours say about its type.
-pub(super) fn vote(doc: &Document, words: &[Word], occ: Occurrence, places: &Places) -> Votes {
+pub(super) fn vote(
+    doc: &Document,
+    words: &[Word],
+    occ: Occurrence,
+    places: &Places,
+    surnames: &std::collections::HashSet<&str>,
+) -> Votes {
     let name = &words[occ.from..occ.to];
     let given = starts_with_given_name(name);
     let mut v = Votes::default();
     name_cues(&mut v, name, given);
     cues_before(&mut v, doc, words, occ, given);
-    cues_after(&mut v, doc, words, occ, places);
+    cues_after(&mut v, doc, words, occ, places, surnames);
+    v.plural = counted(words, occ);
     v
+}
+
+/// "4,000 active Scientologists", "several Tetrarchs", "the Tetrarchs were": a one-word name in
+/// the plural after a number or a quantifier (an adjective may stand between), or before "were"
+/// or "are".
+fn counted(words: &[Word], occ: Occurrence) -> bool {
+    let w = &words[occ.from];
+    let plural = occ.to - occ.from == 1
+        && !w.caps
+        && w.lower.ends_with('s')
+        && !w.lower.ends_with("ss")
+        && !w.lower.ends_with("us");
+    if !plural {
+        return false;
+    }
+    // A number in figures other than a year, or a quantifier.
+    let counts = |k: usize| {
+        let b = &words[k];
+        !b.cap
+            && (is(&b.lower, QUANTIFIERS)
+                || b.lower.bytes().all(|c| c.is_ascii_digit())
+                    && !(b.lower.len() == 4 && words[k].joined && !b.lower.starts_with('0')))
+    };
+    let before = occ.from > 0
+        && w.joined
+        && (counts(occ.from - 1)
+            || occ.from > 1
+                && !words[occ.from - 1].cap
+                && words[occ.from - 1].joined
+                && !is(&words[occ.from - 1].lower, super::lists::FUNCTION_WORDS)
+                && counts(occ.from - 2));
+    let after = words
+        .get(occ.to)
+        .is_some_and(|n| n.joined && matches!(&*n.lower, "were" | "are"));
+    before || after
 }
 
 fn starts_with_given_name(name: &[Word]) -> bool {
@@ -84,7 +131,12 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
     let all_capitalized = name.iter().all(|w| w.cap);
     // The head word ends the name or sits inside it before what qualifies it: "Major League
     // Baseball", "Florida Department of Law Enforcement".
-    let org_head = n > 1 && name[1..].iter().any(|w| is(bare(&w.lower), ORG_HEADS));
+    let org_head = n > 1
+        && (name[1..].iter().any(|w| is(bare(&w.lower), ORG_HEADS))
+            || is(
+                super::candidates::hyphen_tail(&name[n - 1].lower),
+                ORG_HEADS,
+            ));
     if org_head {
         v.add(Org, 4.0, "organization head word");
     }
@@ -97,10 +149,21 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
     if n > 1 && (is(last, PLACE_HEADS) || matches!(first, "mount" | "lake" | "cape")) {
         v.add(Place, 3.0, "place head word");
     }
+    // "West Africa": a compass point and a gazetteer place (see `places::compass_before_place`).
+    if n == 2 && is(first, COMPASS_POINTS) && name[1].taken {
+        v.add(Place, 3.0, "compass point before a place");
+    }
     if is(last, FACILITY_HEADS) && n > 1 {
         v.add(Place, 3.0, "building or site head word");
     }
-    if name[0].taken && !v.cues.contains(&"organization head word") {
+    if name[0].taken
+        && !v.cues.iter().any(|c| {
+            matches!(
+                *c,
+                "organization head word" | "place head word" | "building or site head word"
+            )
+        })
+    {
         v.add(Org, 2.0, "named after a place");
     }
     if n == 1 && name[0].caps && (3..=6).contains(&name[0].text.len()) {
@@ -207,7 +270,14 @@ pub(super) fn is_score(w: &Word) -> bool {
 
 /// What follows the name: a verb of speech, "-based", a known place, a role apposition, a
 /// company suffix, an acronym in brackets.
-fn cues_after(v: &mut Votes, doc: &Document, words: &[Word], occ: Occurrence, places: &Places) {
+fn cues_after(
+    v: &mut Votes,
+    doc: &Document,
+    words: &[Word],
+    occ: Occurrence,
+    places: &Places,
+    surnames: &std::collections::HashSet<&str>,
+) {
     let lists = lists();
     let name = &words[occ.from..occ.to];
     let n = name.len();
@@ -244,7 +314,10 @@ fn cues_after(v: &mut Votes, doc: &Document, words: &[Word], occ: Occurrence, pl
             v.add(Place, 3.0, "-based");
         }
         // "Springfield, Illinois": a known place after a comma.
-        if rest.starts_with(", ") && places.starting_at(next.span.start).is_some() {
+        if rest.starts_with(", ")
+            && places.starting_at(next.span.start).is_some()
+            && !surnames.contains(next.text)
+        {
             v.add(Place, 3.0, "followed by a known place");
         }
         // "X, a spokesman", "X, 45,".

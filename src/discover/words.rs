@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::lists::{NEVER_NAMES, ORG_HEADS, is, is_connector, lists};
+use super::lists::{NEVER_NAMES, ORG_HEADS, WORD_PREFIXES, is, is_connector, lists};
 use crate::corpus::Document;
 use crate::sentences::{Sentence, Span};
 
@@ -110,9 +110,11 @@ pub(super) fn words<'a>(
                     && n_upper == n_letters
                     && !word.ends_with("AM")
                     && !word.ends_with("PM")
-                || word
-                    .split_once('-')
-                    .is_some_and(|(p, rest)| p.len() <= 3 && rest.starts_with(char::is_uppercase)),
+                || word.split_once('-').is_some_and(|(p, rest)| {
+                    p.len() <= 3
+                        && rest.starts_with(char::is_uppercase)
+                        && !is(&p.to_lowercase(), WORD_PREFIXES)
+                }),
             caps: n_letters >= 2 && n_upper == n_letters,
             initial,
             taken: is_taken,
