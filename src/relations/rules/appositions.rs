@@ -83,18 +83,38 @@ fn description(ctx: &Ctx, words: &[&str], first: usize, b: usize) -> Option<Foun
         }
         return None;
     }
-    // The role first: "X, spokesman for Y", "X, a top official of the Y".
+    // The role first: "X, spokesman for Y", "X, a top official of the Y", "X, attorney for
+    // the Peruvian mining company Y", "X, vice president of sales at Y".
+    let plain = |w: &&str| is_modifier_word(w) && !ROLE_PREPOSITIONS.contains(w);
     let mut end = rest.len();
+    let mut words_before = 0;
+    while end > 0 && words_before < 4 && plain(&rest[end - 1]) && !is(rest[end - 1], DETERMINER) {
+        end -= 1;
+        words_before += 1;
+    }
     while end > 0 && is(rest[end - 1], DETERMINER) {
         end -= 1;
     }
     if end < 2 || !ROLE_PREPOSITIONS.contains(&rest[end - 1]) {
         return None;
     }
-    let start = role_ending_at(rest, end - 1)?;
-    if end - 1 > 5 || !rest[..start].iter().all(|w| is_modifier_word(w)) {
+    // "of sales" or "for development" between the role and the preposition before Y.
+    let mut role_end = end - 1;
+    let field = (rest[..role_end].iter().rev())
+        .take_while(|w| plain(w) && !is(w, DETERMINER))
+        .count();
+    if role_end > field + 1
+        && field <= 3
+        && matches!(rest[role_end - field - 1], "of" | "for")
+        && role_ending_at(rest, role_end).is_none()
+    {
+        role_end -= field + 1;
+    }
+    let start = role_ending_at(rest, role_end)?;
+    if role_end > 5 || !rest[..start].iter().all(|w| is_modifier_word(w)) {
         return None;
     }
+    let end = role_end + 1;
     let role = ctx.span_of(first + start, first + end - 1);
     let subject = person_before(ctx, first)?;
     if rest[end - 1] == "from" {
@@ -186,6 +206,21 @@ mod tests {
                     "copula",
                     "Ivo Petrak was acting treasurer at Norrland Bank when it failed.",
                     &["ivo_petrak holds_role_in norrland_bank [role treasurer]"],
+                ),
+                (
+                    "words before the organization",
+                    "Marta Quell, lawyer for the struggling carmaker Kestrel Motors, spoke.",
+                    &["marta_quell holds_role_in kestrel_motors [role lawyer]"],
+                ),
+                (
+                    "a field between the role and the organization",
+                    "Ivo Petrak, director of research at Norrland Bank, spoke.",
+                    &["ivo_petrak holds_role_in norrland_bank [role director]"],
+                ),
+                (
+                    "near miss: the role is for someone else",
+                    "Marta Quell, spokeswoman for the families of Relay News victims, spoke.",
+                    &[],
                 ),
                 (
                     "near miss: a copula and no role",

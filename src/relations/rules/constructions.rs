@@ -74,7 +74,7 @@ const KILLERS: &[&str] = &[
 ];
 
 /// Compass and size words a place may carry before the place it lies in ("in northern Y").
-const PLACE_MODIFIERS: &[&str] = &[
+pub(super) const PLACE_MODIFIERS: &[&str] = &[
     "north",
     "south",
     "east",
@@ -216,12 +216,15 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
         if rest.is_empty() && (own == 1 || kb != Person || ka == Org) {
             return typed(ctx, b, a, (own == 1).then(|| ctx.tokens[a + 1].span));
         }
+        // "Y's deputy representative, X": the role set off by a comma.
+        let comma = usize::from(rest.len() >= 2 && rest.last() == Some(&","));
+        let rest = &rest[..rest.len() - comma];
         if kb == Person
             && rest.len() <= 4
             && let Some(start) = role_ending_at(rest, rest.len())
             && rest[..start].iter().all(|w| is_modifier_word(w))
         {
-            let role = ctx.span_of(a + 1 + own + start, b);
+            let role = ctx.span_of(a + 1 + own + start, b - comma);
             return with_role(ctx, typed(ctx, b, a, Some(role)), role);
         }
     }
@@ -484,7 +487,7 @@ const MONTHS: &[&str] = &[
 ];
 
 /// A word of a date: a month or a number.
-fn is_date_word(w: &str) -> bool {
+pub(super) fn is_date_word(w: &str) -> bool {
     MONTHS.contains(&w) || w.bytes().all(|b| b.is_ascii_digit())
 }
 
