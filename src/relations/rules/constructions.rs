@@ -125,7 +125,7 @@ pub(super) fn find(
     }
     for (x, &a) in arg_tokens.iter().enumerate() {
         for &b in &arg_tokens[x + 1..] {
-            if b - a > 14 {
+            if b - a > 24 {
                 break;
             }
             if !ctx.wanted(a, b) {
@@ -177,6 +177,10 @@ const RESIDENCE: &[&str] = &["native", "resident", "citizen", "inhabitant"];
 fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
     if let Some(f) = super::events::pair(ctx, words, a, b) {
         return Some(f);
+    }
+    // Only event nouns reach that far ("X is serving 99 years in prison for the murder of Y").
+    if b - a > 14 {
+        return None;
     }
     let between = &words[a + 1..b];
     let (ka, kb) = (ctx.arg(a).kind, ctx.arg(b).kind);
