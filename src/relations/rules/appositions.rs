@@ -39,23 +39,32 @@ pub(super) fn age(between: &[&str]) -> usize {
 pub(super) fn apposition(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
     let between = &words[a + 1..b];
     let first = a + 2 + age(between);
-    description(ctx, words, first, b)
+    description(ctx, words, first, b, a)
 }
 
-/// A description from token `first` up to the argument `b` it names.
-fn description(ctx: &Ctx, words: &[&str], first: usize, b: usize) -> Option<Found> {
+/// A description of the person at `subject` from token `first` up to the argument `b` it
+/// names.
+fn description(ctx: &Ctx, words: &[&str], first: usize, b: usize, subject: usize) -> Option<Found> {
     let a_role = |role, f| with_role(ctx, f, role);
     let skip = words[first..b].iter().take_while(|w| is_det(w)).count();
     let first = first + skip;
     let rest = &words[first..b];
-    if rest.iter().any(|w| is_barrier(w)) {
-        return None;
-    }
-    // Stacked descriptions: "director of Z and a member of Y" describes X by the last one.
+    // Stacked descriptions: "director of Z and a member of Y" describes X by the last one,
+    // whatever names the first one holds.
     if let Some(and) = rest.iter().rposition(|w| *w == "and")
         && and + 1 < rest.len()
+        && and <= 12
+        && !rest[..and]
+            .iter()
+            .any(|w| matches!(*w, ";" | ":" | "(" | ")" | "who" | "which" | "said"))
+        && !(first..first + and).any(|t| {
+            ctx.tokens[t].arg.is_some() && ctx.arg(t).kind == crate::gazetteer::EntityKind::Person
+        })
     {
-        return description(ctx, words, first + and + 1, b);
+        return description(ctx, words, first + and + 1, b, subject);
+    }
+    if rest.iter().any(|w| is_barrier(w)) {
+        return None;
     }
     // Y comes first: "X, a Y spokesman", "X, Finland's prime minister", "X, a senior Y official".
     if rest.len() <= 3
@@ -77,7 +86,6 @@ fn description(ctx: &Ctx, words: &[&str], first: usize, b: usize) -> Option<Foun
                     || ROLE_PREPOSITIONS.contains(&tail[end]))
             {
                 let role = ctx.span_of(after + start, after + end);
-                let subject = person_before(ctx, first)?;
                 return a_role(role, typed(ctx, subject, b, Some(role)));
             }
         }
@@ -116,7 +124,6 @@ fn description(ctx: &Ctx, words: &[&str], first: usize, b: usize) -> Option<Foun
     }
     let end = role_end + 1;
     let role = ctx.span_of(first + start, first + end - 1);
-    let subject = person_before(ctx, first)?;
     if rest[end - 1] == "from" {
         // "X, an electronics technician from Y" says where X comes from, not where X works.
         return (ctx.arg(b).kind == crate::gazetteer::EntityKind::Place)
@@ -124,16 +131,6 @@ fn description(ctx: &Ctx, words: &[&str], first: usize, b: usize) -> Option<Foun
             .flatten();
     }
     a_role(role, typed(ctx, subject, b, Some(role)))
-}
-
-/// The person a description starting at token `first` is about: the argument before its
-/// comma (and age), or before its copula.
-fn person_before(ctx: &Ctx, first: usize) -> Option<usize> {
-    (0..first)
-        .rev()
-        .take(8)
-        .find(|&k| ctx.tokens[k].arg.is_some())
-        .filter(|&k| ctx.arg(k).kind == crate::gazetteer::EntityKind::Person)
 }
 
 /// "X was [a|the] [acting] comptroller at Y", "X is a professor of law at Y": the description
@@ -159,7 +156,7 @@ pub(super) fn copula(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Fo
     {
         return None;
     }
-    description(ctx, words, first, b)
+    description(ctx, words, first, b, a)
 }
 
 #[cfg(test)]
@@ -221,6 +218,19 @@ mod tests {
                     "near miss: the role is for someone else",
                     "Marta Quell, spokeswoman for the families of Relay News victims, spoke.",
                     &[],
+                ),
+                (
+                    "stacked descriptions naming another organization first",
+                    "Ivo Petrak, director of Relay News and a member of the Vanta Party, spoke.",
+                    &[
+                        "ivo_petrak holds_role_in relay_news [role director]",
+                        "ivo_petrak holds_role_in vanta [role member]",
+                    ],
+                ),
+                (
+                    "near miss: a list of people, not stacked descriptions",
+                    "Ivo Petrak, lawyer Marta Quell and Kestrel Motors engineer Tomas Brandt were there.",
+                    &["tomas_brandt holds_role_in kestrel_motors [role engineer]"],
                 ),
                 (
                     "near miss: a copula and no role",

@@ -247,7 +247,7 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
         && k <= 1
         && after_age[..k].iter().all(|w| *w == ",")
         && det(&after_age[k + 1..])
-        && !preceded_by_nominal(words, a)
+        && (ka == Org || !preceded_by_nominal(words, a))
     {
         return typed(ctx, a, b, Some(ctx.tokens[a + 1 + years + k].span));
     }
@@ -267,7 +267,10 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
         && between.first() == Some(&"in")
         && between[1..].iter().all(|w| PLACE_MODIFIERS.contains(w))
         && !ctx.is_modifier(b)
-        && (ka == Place || !preceded_by_nominal(words, a))
+        // "sent to Cox Packing Co. in Devine", but not "the head of Y in Z".
+        && (ka == Place
+            || ka == Org && a >= 1 && words[a - 1] != "of"
+            || !preceded_by_nominal(words, a))
     {
         return typed(ctx, a, b, Some(ctx.span_of(a + 1, b)));
     }
