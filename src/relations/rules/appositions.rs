@@ -133,6 +133,58 @@ fn description(ctx: &Ctx, words: &[&str], first: usize, b: usize, subject: usize
     a_role(role, typed(ctx, subject, b, Some(role)))
 }
 
+/// "X, one of the top strategists in Y", "X, one of Y's most distinguished lawyers", "X, among
+/// the founders of Y": a person counted among a place's people lives there, among an
+/// organization's people is a member; "Y, one of Z's most powerful cartels": an organization
+/// counted among a place's operates there.
+pub(super) fn partitive(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
+    use crate::gazetteer::EntityKind::{Org, Person, Place};
+    let between = &words[a + 1..b];
+    let skip = 1 + age(between);
+    let n = match between.get(skip..)? {
+        ["one", "of", ..] => 2,
+        ["among", ..] => 1,
+        _ => return None,
+    };
+    let mut rest = &between[skip + n..];
+    while let [more @ .., last] = rest
+        && is(last, DETERMINER)
+        && !more.is_empty()
+    {
+        rest = more;
+    }
+    let plain = |w: &&str| is_modifier_word(w) && !ROLE_PREPOSITIONS.contains(w);
+    let possessive = rest.iter().all(|w| is(w, DETERMINER))
+        && ctx.next_text(b) == "'s"
+        && (words[b + 2..].iter())
+            .take_while(|w| plain(w))
+            .take(5)
+            .count()
+            >= 1;
+    let det = rest.iter().take_while(|w| is(w, DETERMINER)).count();
+    // "[the] top military strategists in": the group, then the preposition before Y.
+    let before = rest.len().saturating_sub(1);
+    let linked = rest.len() > det + 1
+        && before - det <= 5
+        && rest[det..before].iter().all(plain)
+        && matches!(rest[before], "in" | "of" | "at" | "from");
+    if !possessive && !linked {
+        return None;
+    }
+    let predicate = match (ctx.arg(a).kind, ctx.arg(b).kind) {
+        (Person, Place) => "lives_in",
+        (Person, Org) => "member_of",
+        (Org, Place) => "operates_in",
+        _ => return None,
+    };
+    ctx.relation(
+        predicate,
+        a,
+        b,
+        Some(ctx.span_of(a + 1 + skip, a + 1 + skip + n)),
+    )
+}
+
 /// "X was [a|the] [acting] comptroller at Y", "X is a professor of law at Y": the description
 /// after a copula, for a person X.
 pub(super) fn copula(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
@@ -231,6 +283,31 @@ mod tests {
                     "near miss: a list of people, not stacked descriptions",
                     "Ivo Petrak, lawyer Marta Quell and Kestrel Motors engineer Tomas Brandt were there.",
                     &["tomas_brandt holds_role_in kestrel_motors [role engineer]"],
+                ),
+                (
+                    "one of the people in a place",
+                    "Marta Quell, one of the best surgeons in Velmar, retired.",
+                    &["marta_quell lives_in velmar"],
+                ),
+                (
+                    "one of a place's people",
+                    "Tomas Brandt, one of Ostia Province's richest bankers, retired.",
+                    &["tomas_brandt lives_in ostia"],
+                ),
+                (
+                    "among the founders",
+                    "Lena Ostrova, among the founders of the Vanta Party, spoke.",
+                    &["lena_ostrova member_of vanta"],
+                ),
+                (
+                    "an organization among a place's",
+                    "Norrland Bank, one of Velmar's oldest lenders, failed.",
+                    &["norrland_bank operates_in velmar"],
+                ),
+                (
+                    "near miss: one of the things in a place",
+                    "Marta Quell, one of two, left; Velmar wept.",
+                    &[],
                 ),
                 (
                     "near miss: a copula and no role",

@@ -318,6 +318,12 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
             return ctx.relation("located_in", b, a, Some(ctx.span_of(a + 1, a + 3)));
         }
     }
+    if matches!(ka, Person | Org)
+        && between.first() == Some(&",")
+        && let Some(f) = super::appositions::partitive(ctx, words, a, b)
+    {
+        return Some(f);
+    }
     // Appositions: "X, [a|the] [Y] [top] spokesman [for|of|at] [the] [Y]".
     if ka == Person
         && matches!(kb, Org | Place)
@@ -340,7 +346,7 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
         while end > 0 && is(before[end - 1], DETERMINER) {
             end -= 1;
         }
-        if end > 0 && matches!(before[end - 1], "of" | "for" | "at" | "to") {
+        if end > 0 && matches!(before[end - 1], "of" | "for" | "at" | "to" | "in") {
             let first = a - before.len();
             if let Some(start) = role_ending_at(before, end - 1) {
                 let role = ctx.span_of(first + start, first + end - 1);

@@ -246,9 +246,12 @@ fn home(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
         }
     }
     if ka == Place && kb == Person {
-        // "Y, X's hometown".
+        // "Y, X's hometown", "Y is X's home state".
         let n = residence_at(words.get(b + 2..).unwrap_or_default());
-        if between == [","] && words.get(b + 1) == Some(&"'s") && n > 0 {
+        if matches!(between, [","] | ["is" | "was" | "being"])
+            && words.get(b + 1) == Some(&"'s")
+            && n > 0
+        {
             return ctx.relation("lives_in", b, a, trigger(b + 2, b + 2 + n));
         }
         // "Y's native son X", "Y's native daughter, X".
@@ -330,6 +333,11 @@ mod tests {
                     "the place, then whose hometown",
                     "A museum opened in Caldera, Tomas Brandt's hometown, last year.",
                     &["tomas_brandt lives_in caldera"],
+                ),
+                (
+                    "the place is whose home",
+                    "With Ostia Province being Marta Quell's home state, she won.",
+                    &["marta_quell lives_in ostia"],
                 ),
                 (
                     "near miss: someone else was born",
