@@ -127,10 +127,10 @@ fn born(ctx: &Ctx, words: &[&str], k: usize) -> Vec<Found> {
         && kind_at(ctx, k - 2) == Some(Person)
         && words[k - 3] == "where"
     {
-        let y = k - 4 - usize::from(words[k - 4] == ",");
-        return (kind_at(ctx, y) == Some(Place))
-            .then(|| relate(k - 2, y))
-            .flatten()
+        let y = (k - 4).checked_sub(usize::from(words[k - 4] == ","));
+        return y
+            .filter(|&y| kind_at(ctx, y) == Some(Place))
+            .and_then(|y| relate(k - 2, y))
             .into_iter()
             .collect();
     }
@@ -338,6 +338,11 @@ mod tests {
                     "the place is whose home",
                     "With Ostia Province being Marta Quell's home state, she won.",
                     &["marta_quell lives_in ostia"],
+                ),
+                (
+                    "near miss: where at the start",
+                    ", where Ivo Petrak was born, rain fell on Velmar.",
+                    &[],
                 ),
                 (
                     "near miss: someone else was born",
