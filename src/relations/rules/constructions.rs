@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::appositions::{age, apposition, copula, is_modifier_word};
-use super::{Ctx, DETERMINER, Found, PREFIX, REPORTING_VERB, is};
+use super::{Ctx, DETERMINER, FOLLOWER, Found, PREFIX, REPORTING_VERB, is};
 use crate::gazetteer::EntityKind::{self, Org, Person, Place};
 use crate::sentences::Span;
 
@@ -235,6 +235,16 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
     // "Y-based X": an organization based in a place.
     if ka == Place && kb == Org && between == ["-", "based"] {
         return typed(ctx, b, a, Some(ctx.span_of(a + 1, b)));
+    }
+    // "X, a Hong Kong construction firm,": an organization described by its place.
+    if ka == Org && kb == Place && matches!(between, [",", "a" | "an"]) {
+        let nouns = (words[b + 1..].iter())
+            .take_while(|w| is_modifier_word(w) && !is(w, FOLLOWER))
+            .count();
+        let end = words.get(b + 1 + nouns).copied();
+        if (1..=3).contains(&nouns) && end.is_none_or(|w| !is_modifier_word(w) || is(w, FOLLOWER)) {
+            return typed(ctx, a, b, Some(ctx.span_of(b + 1, b + 1 + nouns)));
+        }
     }
     // "X of [the] Y", "X, of Y": a person of an organization or place, an organization of a
     // place ("Larami Corp. of Philadelphia", "Bob Dole of Kansas").
@@ -548,6 +558,16 @@ mod tests {
                     "person at an organization",
                     "Tomas Brandt at the Harbor Times disagreed.",
                     &["tomas_brandt works_for harbor_times"],
+                ),
+                (
+                    "an organization described by its place",
+                    "Kestrel Motors, a Velmar carmaker with 300 staff, grew.",
+                    &["kestrel_motors based_in velmar"],
+                ),
+                (
+                    "near miss: the place is not the organization's",
+                    "Kestrel Motors, a Velmar, Ostia Province, rival, grew.",
+                    &["velmar located_in ostia"],
                 ),
                 (
                     "near miss: a list of places",
