@@ -27,10 +27,19 @@ fn is_det(w: &str) -> bool {
     is(w, DETERMINER) || w == "another"
 }
 
-/// How many tokens an age takes after a name: ", 54" before the next comma.
+/// How many tokens an age or a party and state take after a name: ", 54" or ", D-Calif." before
+/// the next comma.
 pub(super) fn age(between: &[&str]) -> usize {
     match between {
         [",", n, ",", ..] if n.chars().all(|c| c.is_ascii_digit()) => 2,
+        [",", "d" | "r" | "i", "-", rest @ ..] => {
+            let state = rest.iter().take_while(|w| *w != &",").count();
+            if (1..=3).contains(&state) && state < rest.len() {
+                3 + state
+            } else {
+                0
+            }
+        }
         _ => 0,
     }
 }
@@ -225,6 +234,11 @@ mod tests {
                     "age, then of",
                     "Marta Quell, 61, of Velmar, was hurt.",
                     &["marta_quell lives_in velmar"],
+                ),
+                (
+                    "party and state, then a role",
+                    "Sen. Tomas Brandt, D-Calif., chairman of Norrland Bank, spoke.",
+                    &["tomas_brandt holds_role_in norrland_bank [role chairman]"],
                 ),
                 (
                     "age, then a role",

@@ -233,8 +233,7 @@ pub(super) fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Foun
     }
     // "X, [60,] convicted of [the] [first-degree] murder of Y", "X was suspected in the
     // killing of Y".
-    let skip = usize::from(between.first() == Some(&","))
-        + usize::from(between.first() == Some(&",") && super::appositions::age(between) > 0) * 2;
+    let skip = usize::from(between.first() == Some(&",")) + super::appositions::age(between);
     let rest = &between[skip..];
     let rest = &rest[usize::from(
         rest.first()
