@@ -417,8 +417,11 @@ pub(super) fn up_the_chain(ctx: &Ctx, words: &[&str], f: &Found) -> Vec<Found> {
     let Some(mut b) = token_of(f.object_span) else {
         return out;
     };
+    // A place's chain holds for a place only when it was read as the first link ("Fort
+    // Hamilton, Brooklyn, N.Y."), not from a relation across the sentence.
+    let place = token_of(f.subject_span).is_some_and(|s| ctx.arg(s).kind == Place);
     if ctx.arg(b).kind != Place
-        || token_of(f.subject_span).is_some_and(|s| ctx.arg(s).kind == Place)
+        || place && (f.predicate != "located_in" || token_of(f.subject_span) != b.checked_sub(2))
     {
         return out;
     }
@@ -558,6 +561,15 @@ mod tests {
                     "person at an organization",
                     "Tomas Brandt at the Harbor Times disagreed.",
                     &["tomas_brandt works_for harbor_times"],
+                ),
+                (
+                    "a place's chain",
+                    "Floods hit Caldera, Brennport, Ostia Province; roads closed.",
+                    &[
+                        "brennport located_in ostia",
+                        "caldera located_in brennport",
+                        "caldera located_in ostia",
+                    ],
                 ),
                 (
                     "an organization described by its place",
