@@ -22,8 +22,9 @@ fn scorer(script: &str, data: &std::path::Path, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// CoNLL04 dev with gold entities as the gazetteer (issue 13): labeled F1 at least 0.55,
-/// precision at least 0.65, every label at least 0.35. Measured: F1 0.577, precision 0.871.
+/// CoNLL04 dev with gold entities as the gazetteer (issues 13 and 26): labeled F1 at least 0.68,
+/// precision at least 0.80, recall at least 0.58, every label at least 0.55. Measured: F1 0.714,
+/// precision 0.873, recall 0.603, lowest label Work_For 0.667.
 #[test]
 #[ignore = "needs ../shared (the CoNLL04 dev split) and python3"]
 fn conll04_dev_relations_hold_their_floor() {
@@ -31,11 +32,12 @@ fn conll04_dev_relations_hold_their_floor() {
     let scores = scorer("conll04.py", &split, &[]);
     println!("conll04 dev: {scores}");
     let all = &scores["all"];
-    assert!(all["f1"].as_f64().unwrap() >= 0.55, "{all}");
-    assert!(all["p"].as_f64().unwrap() >= 0.65, "{all}");
+    assert!(all["f1"].as_f64().unwrap() >= 0.68, "{all}");
+    assert!(all["p"].as_f64().unwrap() >= 0.80, "{all}");
+    assert!(all["r"].as_f64().unwrap() >= 0.58, "{all}");
     for label in ["Kill", "Work_For", "Live_In", "Located_In", "OrgBased_In"] {
         let f1 = scores[label]["f1"].as_f64().unwrap();
-        assert!(f1 >= 0.35, "{label}: {}", scores[label]);
+        assert!(f1 >= 0.55, "{label}: {}", scores[label]);
     }
 }
 

@@ -9,7 +9,7 @@ matches. Prints precision, recall and F1 per label and overall, and a baseline t
 type-compatible pair in a sentence.
 
     python3 benches/quality/conll04.py ../shared/data/conll04/conll04_dev.json [--kg PATH]
-        [--errors N] [--baseline] [extra kg arguments, such as --open-relations]
+        [--errors N [--label Live_In]] [--baseline] [extra kg arguments, such as --open-relations]
 """
 import argparse
 import collections
@@ -74,6 +74,8 @@ def main():
     ap.add_argument("split")
     ap.add_argument("--kg", default="target/release/kg")
     ap.add_argument("--errors", type=int, default=0, help="print N missed and N wrong relations")
+    ap.add_argument("--label", help="with --errors: only this label's, grouped by what lies "
+                    "between the two names (entities shown as <Peop>, <Org>, <Loc>)")
     ap.add_argument("--baseline", action="store_true", help="also score the all-pairs baseline")
     ap.add_argument("--json", action="store_true", help="print kg's scores as one JSON object")
     args, args.rest = ap.parse_known_args()
@@ -153,12 +155,33 @@ def main():
             f"  {r[5]}: {' '.join(sentences[r[0]]['tokens'][r[1]:r[2]])} -> "
             f"{' '.join(sentences[r[0]]['tokens'][r[3]:r[4]])} | {' '.join(sentences[r[0]]['tokens'])}"
         )
+        if args.label:
+            show = lambda r: f"  {shape(sentences[r[0]], r)}"
+        pick = lambda rs: sorted((r for r in rs if args.label in (None, r[5])),
+                                 key=lambda r: (shape(sentences[r[0]], r), r))[: args.errors]
         print("missed:")
-        for r in sorted(gold - found)[: args.errors]:
+        for r in pick(gold - found):
             print(show(r))
         print("wrong:")
-        for r in sorted(found - gold)[: args.errors]:
+        for r in pick(found - gold):
             print(show(r))
+
+
+def shape(s, r):
+    """The words between a relation's two names, other entities as their type: "[[X]] , born
+    in [[Y]]" reads as the construction it is an example of."""
+    if r[1] < 0:
+        return "(an argument span no gold entity has) " + " ".join(s["tokens"])
+    (a0, a1), (b0, b1) = sorted([(r[1], r[2]), (r[3], r[4])])
+    out, k = [], a1
+    while k < b0:
+        e = next((e for e in s["entities"] if e["start"] == k), None)
+        out.append(f"<{e['type']}>" if e else s["tokens"][k])
+        k = e["end"] if e else k + 1
+    name = lambda i, j: "[[" + " ".join(s["tokens"][i:j]) + "]]"
+    order = "" if (a0, a1) == (r[1], r[2]) else "(object first) "
+    return f"{order}{' '.join(s['tokens'][max(0, a0 - 4):a0])} {name(a0, a1)} " \
+        f"{' '.join(out)} {name(b0, b1)} {' '.join(s['tokens'][b1:b1 + 3])}"
 
 
 def scores(found, gold):

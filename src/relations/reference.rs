@@ -95,6 +95,16 @@ fn descriptions() -> &'static crate::normalize::WordMap<&'static str, EntityKind
     })
 }
 
+/// First words of the description heads of more than one word ("prime" of "prime minister").
+fn first_words() -> &'static std::collections::HashSet<&'static str> {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        (descriptions().keys())
+            .filter_map(|h| h.split_once(' ').map(|(first, _)| first))
+            .collect()
+    })
+}
+
 /// The gender a given name says, where the census lists say it.
 fn name_gender(first: &str) -> Option<Gender> {
     static LISTS: OnceLock<(
@@ -224,14 +234,23 @@ pub fn resolve(
             .take_while(|m| m.span.start < s.span.end)
             .collect();
         next_mention += sentence_mentions.len();
-        let inside = |sp: Span| {
-            sentence_mentions
-                .iter()
-                .any(|m| m.span.start <= sp.start && sp.end <= m.span.end)
-        };
+        // Words and mentions are both in text order: one walk drops the words inside a
+        // mention, instead of a scan of the sentence's mentions for every word.
+        let mut at = 0;
         let ws: Vec<(Span, Cow<str>)> = words(text, s.span)
             .into_iter()
-            .filter(|(sp, _)| !inside(*sp))
+            .filter(|(sp, _)| {
+                while sentence_mentions
+                    .get(at)
+                    .is_some_and(|m| m.span.end <= sp.start)
+                {
+                    at += 1;
+                }
+                !sentence_mentions[at..]
+                    .iter()
+                    .take_while(|m| m.span.start <= sp.start)
+                    .any(|m| sp.end <= m.span.end)
+            })
             .collect();
         // "The report said its authors ...": a sentence whose subject is a common noun phrase
         // gives "it"/"its"/"their" before any name that noun phrase, not an entity.
@@ -295,11 +314,7 @@ pub fn resolve(
                 continue;
             }
             // "the prime minister": the longest head of the lexicon after "the".
-            let multi = next.is_some_and(|n| {
-                descriptions()
-                    .keys()
-                    .any(|h| h.len() > n.len() && h.starts_with(n) && h.as_bytes()[n.len()] == b' ')
-            });
+            let multi = next.is_some_and(|n| first_words().contains(n));
             let two = ws
                 .get(k + 2)
                 .filter(|_| multi)

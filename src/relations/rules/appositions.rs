@@ -27,10 +27,19 @@ fn is_det(w: &str) -> bool {
     is(w, DETERMINER) || w == "another"
 }
 
-/// How many tokens an age takes after a name: ", 54" before the next comma.
+/// How many tokens an age or a party and state take after a name: ", 54" or ", D-Calif." before
+/// the next comma.
 pub(super) fn age(between: &[&str]) -> usize {
     match between {
         [",", n, ",", ..] if n.chars().all(|c| c.is_ascii_digit()) => 2,
+        [",", "d" | "r" | "i", "-", rest @ ..] => {
+            let state = rest.iter().take_while(|w| *w != &",").count();
+            if (1..=3).contains(&state) && state < rest.len() {
+                3 + state
+            } else {
+                0
+            }
+        }
         _ => 0,
     }
 }
@@ -39,23 +48,32 @@ pub(super) fn age(between: &[&str]) -> usize {
 pub(super) fn apposition(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
     let between = &words[a + 1..b];
     let first = a + 2 + age(between);
-    description(ctx, words, first, b)
+    description(ctx, words, first, b, a)
 }
 
-/// A description from token `first` up to the argument `b` it names.
-fn description(ctx: &Ctx, words: &[&str], first: usize, b: usize) -> Option<Found> {
+/// A description of the person at `subject` from token `first` up to the argument `b` it
+/// names.
+fn description(ctx: &Ctx, words: &[&str], first: usize, b: usize, subject: usize) -> Option<Found> {
     let a_role = |role, f| with_role(ctx, f, role);
     let skip = words[first..b].iter().take_while(|w| is_det(w)).count();
     let first = first + skip;
     let rest = &words[first..b];
-    if rest.iter().any(|w| is_barrier(w)) {
-        return None;
-    }
-    // Stacked descriptions: "director of Z and a member of Y" describes X by the last one.
+    // Stacked descriptions: "director of Z and a member of Y" describes X by the last one,
+    // whatever names the first one holds.
     if let Some(and) = rest.iter().rposition(|w| *w == "and")
         && and + 1 < rest.len()
+        && and <= 12
+        && !rest[..and]
+            .iter()
+            .any(|w| matches!(*w, ";" | ":" | "(" | ")" | "who" | "which" | "said"))
+        && !(first..first + and).any(|t| {
+            ctx.tokens[t].arg.is_some() && ctx.arg(t).kind == crate::gazetteer::EntityKind::Person
+        })
     {
-        return description(ctx, words, first + and + 1, b);
+        return description(ctx, words, first + and + 1, b, subject);
+    }
+    if rest.iter().any(|w| is_barrier(w)) {
+        return None;
     }
     // Y comes first: "X, a Y spokesman", "X, Finland's prime minister", "X, a senior Y official".
     if rest.len() <= 3
@@ -77,26 +95,44 @@ fn description(ctx: &Ctx, words: &[&str], first: usize, b: usize) -> Option<Foun
                     || ROLE_PREPOSITIONS.contains(&tail[end]))
             {
                 let role = ctx.span_of(after + start, after + end);
-                let subject = person_before(ctx, first)?;
                 return a_role(role, typed(ctx, subject, b, Some(role)));
             }
         }
         return None;
     }
-    // The role first: "X, spokesman for Y", "X, a top official of the Y".
+    // The role first: "X, spokesman for Y", "X, a top official of the Y", "X, attorney for
+    // the Peruvian mining company Y", "X, vice president of sales at Y".
+    let plain = |w: &&str| is_modifier_word(w) && !ROLE_PREPOSITIONS.contains(w);
     let mut end = rest.len();
+    let mut words_before = 0;
+    while end > 0 && words_before < 4 && plain(&rest[end - 1]) && !is(rest[end - 1], DETERMINER) {
+        end -= 1;
+        words_before += 1;
+    }
     while end > 0 && is(rest[end - 1], DETERMINER) {
         end -= 1;
     }
     if end < 2 || !ROLE_PREPOSITIONS.contains(&rest[end - 1]) {
         return None;
     }
-    let start = role_ending_at(rest, end - 1)?;
-    if end - 1 > 5 || !rest[..start].iter().all(|w| is_modifier_word(w)) {
+    // "of sales" or "for development" between the role and the preposition before Y.
+    let mut role_end = end - 1;
+    let field = (rest[..role_end].iter().rev())
+        .take_while(|w| plain(w) && !is(w, DETERMINER))
+        .count();
+    if role_end > field + 1
+        && field <= 3
+        && matches!(rest[role_end - field - 1], "of" | "for")
+        && role_ending_at(rest, role_end).is_none()
+    {
+        role_end -= field + 1;
+    }
+    let start = role_ending_at(rest, role_end)?;
+    if role_end > 5 || !rest[..start].iter().all(|w| is_modifier_word(w)) {
         return None;
     }
+    let end = role_end + 1;
     let role = ctx.span_of(first + start, first + end - 1);
-    let subject = person_before(ctx, first)?;
     if rest[end - 1] == "from" {
         // "X, an electronics technician from Y" says where X comes from, not where X works.
         return (ctx.arg(b).kind == crate::gazetteer::EntityKind::Place)
@@ -106,14 +142,56 @@ fn description(ctx: &Ctx, words: &[&str], first: usize, b: usize) -> Option<Foun
     a_role(role, typed(ctx, subject, b, Some(role)))
 }
 
-/// The person a description starting at token `first` is about: the argument before its
-/// comma (and age), or before its copula.
-fn person_before(ctx: &Ctx, first: usize) -> Option<usize> {
-    (0..first)
-        .rev()
-        .take(8)
-        .find(|&k| ctx.tokens[k].arg.is_some())
-        .filter(|&k| ctx.arg(k).kind == crate::gazetteer::EntityKind::Person)
+/// "X, one of the top strategists in Y", "X, one of Y's most distinguished lawyers", "X, among
+/// the founders of Y": a person counted among a place's people lives there, among an
+/// organization's people is a member; "Y, one of Z's most powerful cartels": an organization
+/// counted among a place's operates there.
+pub(super) fn partitive(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
+    use crate::gazetteer::EntityKind::{Org, Person, Place};
+    let between = &words[a + 1..b];
+    let skip = 1 + age(between);
+    let n = match between.get(skip..)? {
+        ["one", "of", ..] => 2,
+        ["among", ..] => 1,
+        _ => return None,
+    };
+    let mut rest = &between[skip + n..];
+    while let [more @ .., last] = rest
+        && is(last, DETERMINER)
+        && !more.is_empty()
+    {
+        rest = more;
+    }
+    let plain = |w: &&str| is_modifier_word(w) && !ROLE_PREPOSITIONS.contains(w);
+    let possessive = rest.iter().all(|w| is(w, DETERMINER))
+        && ctx.next_text(b) == "'s"
+        && (words[b + 2..].iter())
+            .take_while(|w| plain(w))
+            .take(5)
+            .count()
+            >= 1;
+    let det = rest.iter().take_while(|w| is(w, DETERMINER)).count();
+    // "[the] top military strategists in": the group, then the preposition before Y.
+    let before = rest.len().saturating_sub(1);
+    let linked = rest.len() > det + 1
+        && before - det <= 5
+        && rest[det..before].iter().all(plain)
+        && matches!(rest[before], "in" | "of" | "at" | "from");
+    if !possessive && !linked {
+        return None;
+    }
+    let predicate = match (ctx.arg(a).kind, ctx.arg(b).kind) {
+        (Person, Place) => "lives_in",
+        (Person, Org) => "member_of",
+        (Org, Place) => "operates_in",
+        _ => return None,
+    };
+    ctx.relation(
+        predicate,
+        a,
+        b,
+        Some(ctx.span_of(a + 1 + skip, a + 1 + skip + n)),
+    )
 }
 
 /// "X was [a|the] [acting] comptroller at Y", "X is a professor of law at Y": the description
@@ -139,7 +217,7 @@ pub(super) fn copula(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Fo
     {
         return None;
     }
-    description(ctx, words, first, b)
+    description(ctx, words, first, b, a)
 }
 
 #[cfg(test)]
@@ -156,6 +234,11 @@ mod tests {
                     "age, then of",
                     "Marta Quell, 61, of Velmar, was hurt.",
                     &["marta_quell lives_in velmar"],
+                ),
+                (
+                    "party and state, then a role",
+                    "Sen. Tomas Brandt, D-Calif., chairman of Norrland Bank, spoke.",
+                    &["tomas_brandt holds_role_in norrland_bank [role chairman]"],
                 ),
                 (
                     "age, then a role",
@@ -186,6 +269,59 @@ mod tests {
                     "copula",
                     "Ivo Petrak was acting treasurer at Norrland Bank when it failed.",
                     &["ivo_petrak holds_role_in norrland_bank [role treasurer]"],
+                ),
+                (
+                    "words before the organization",
+                    "Marta Quell, lawyer for the struggling carmaker Kestrel Motors, spoke.",
+                    &["marta_quell holds_role_in kestrel_motors [role lawyer]"],
+                ),
+                (
+                    "a field between the role and the organization",
+                    "Ivo Petrak, director of research at Norrland Bank, spoke.",
+                    &["ivo_petrak holds_role_in norrland_bank [role director]"],
+                ),
+                (
+                    "near miss: the role is for someone else",
+                    "Marta Quell, spokeswoman for the families of Relay News victims, spoke.",
+                    &[],
+                ),
+                (
+                    "stacked descriptions naming another organization first",
+                    "Ivo Petrak, director of Relay News and a member of the Vanta Party, spoke.",
+                    &[
+                        "ivo_petrak holds_role_in relay_news [role director]",
+                        "ivo_petrak holds_role_in vanta [role member]",
+                    ],
+                ),
+                (
+                    "near miss: a list of people, not stacked descriptions",
+                    "Ivo Petrak, lawyer Marta Quell and Kestrel Motors engineer Tomas Brandt were there.",
+                    &["tomas_brandt holds_role_in kestrel_motors [role engineer]"],
+                ),
+                (
+                    "one of the people in a place",
+                    "Marta Quell, one of the best surgeons in Velmar, retired.",
+                    &["marta_quell lives_in velmar"],
+                ),
+                (
+                    "one of a place's people",
+                    "Tomas Brandt, one of Ostia Province's richest bankers, retired.",
+                    &["tomas_brandt lives_in ostia"],
+                ),
+                (
+                    "among the founders",
+                    "Lena Ostrova, among the founders of the Vanta Party, spoke.",
+                    &["lena_ostrova member_of vanta"],
+                ),
+                (
+                    "an organization among a place's",
+                    "Norrland Bank, one of Velmar's oldest lenders, failed.",
+                    &["norrland_bank operates_in velmar"],
+                ),
+                (
+                    "near miss: one of the things in a place",
+                    "Marta Quell, one of two, left; Velmar wept.",
+                    &[],
                 ),
                 (
                     "near miss: a copula and no role",

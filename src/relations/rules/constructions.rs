@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::appositions::{age, apposition, copula, is_modifier_word};
-use super::{Ctx, DETERMINER, Found, PREFIX, REPORTING_VERB, is};
+use super::{Ctx, DETERMINER, FOLLOWER, Found, PREFIX, REPORTING_VERB, is};
 use crate::gazetteer::EntityKind::{self, Org, Person, Place};
 use crate::sentences::Span;
 
@@ -74,7 +74,7 @@ const KILLERS: &[&str] = &[
 ];
 
 /// Compass and size words a place may carry before the place it lies in ("in northern Y").
-const PLACE_MODIFIERS: &[&str] = &[
+pub(super) const PLACE_MODIFIERS: &[&str] = &[
     "north",
     "south",
     "east",
@@ -125,7 +125,7 @@ pub(super) fn find(
     }
     for (x, &a) in arg_tokens.iter().enumerate() {
         for &b in &arg_tokens[x + 1..] {
-            if b - a > 14 {
+            if b - a > 24 {
                 break;
             }
             if !ctx.wanted(a, b) {
@@ -178,6 +178,10 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
     if let Some(f) = super::events::pair(ctx, words, a, b) {
         return Some(f);
     }
+    // Only event nouns reach that far ("X is serving 99 years in prison for the murder of Y").
+    if b - a > 14 {
+        return None;
+    }
     let between = &words[a + 1..b];
     let (ka, kb) = (ctx.arg(a).kind, ctx.arg(b).kind);
     // "Y's assassin, X", "Y's killer X".
@@ -216,18 +220,31 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
         if rest.is_empty() && (own == 1 || kb != Person || ka == Org) {
             return typed(ctx, b, a, (own == 1).then(|| ctx.tokens[a + 1].span));
         }
+        // "Y's deputy representative, X": the role set off by a comma.
+        let comma = usize::from(rest.len() >= 2 && rest.last() == Some(&","));
+        let rest = &rest[..rest.len() - comma];
         if kb == Person
             && rest.len() <= 4
             && let Some(start) = role_ending_at(rest, rest.len())
             && rest[..start].iter().all(|w| is_modifier_word(w))
         {
-            let role = ctx.span_of(a + 1 + own + start, b);
+            let role = ctx.span_of(a + 1 + own + start, b - comma);
             return with_role(ctx, typed(ctx, b, a, Some(role)), role);
         }
     }
     // "Y-based X": an organization based in a place.
     if ka == Place && kb == Org && between == ["-", "based"] {
         return typed(ctx, b, a, Some(ctx.span_of(a + 1, b)));
+    }
+    // "X, a Hong Kong construction firm,": an organization described by its place.
+    if ka == Org && kb == Place && matches!(between, [",", "a" | "an"]) {
+        let nouns = (words[b + 1..].iter())
+            .take_while(|w| is_modifier_word(w) && !is(w, FOLLOWER))
+            .count();
+        let end = words.get(b + 1 + nouns).copied();
+        if (1..=3).contains(&nouns) && end.is_none_or(|w| !is_modifier_word(w) || is(w, FOLLOWER)) {
+            return typed(ctx, a, b, Some(ctx.span_of(b + 1, b + 1 + nouns)));
+        }
     }
     // "X of [the] Y", "X, of Y": a person of an organization or place, an organization of a
     // place ("Larami Corp. of Philadelphia", "Bob Dole of Kansas").
@@ -240,7 +257,7 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
         && k <= 1
         && after_age[..k].iter().all(|w| *w == ",")
         && det(&after_age[k + 1..])
-        && !preceded_by_nominal(words, a)
+        && (ka == Org || !preceded_by_nominal(words, a))
     {
         return typed(ctx, a, b, Some(ctx.tokens[a + 1 + years + k].span));
     }
@@ -260,7 +277,10 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
         && between.first() == Some(&"in")
         && between[1..].iter().all(|w| PLACE_MODIFIERS.contains(w))
         && !ctx.is_modifier(b)
-        && (ka == Place || !preceded_by_nominal(words, a))
+        // "sent to Cox Packing Co. in Devine", but not "the head of Y in Z".
+        && (ka == Place
+            || ka == Org && a >= 1 && words[a - 1] != "of"
+            || !preceded_by_nominal(words, a))
     {
         return typed(ctx, a, b, Some(ctx.span_of(a + 1, b)));
     }
@@ -308,6 +328,12 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
             return ctx.relation("located_in", b, a, Some(ctx.span_of(a + 1, a + 3)));
         }
     }
+    if matches!(ka, Person | Org)
+        && between.first() == Some(&",")
+        && let Some(f) = super::appositions::partitive(ctx, words, a, b)
+    {
+        return Some(f);
+    }
     // Appositions: "X, [a|the] [Y] [top] spokesman [for|of|at] [the] [Y]".
     if ka == Person
         && matches!(kb, Org | Place)
@@ -330,7 +356,7 @@ fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
         while end > 0 && is(before[end - 1], DETERMINER) {
             end -= 1;
         }
-        if end > 0 && matches!(before[end - 1], "of" | "for" | "at" | "to") {
+        if end > 0 && matches!(before[end - 1], "of" | "for" | "at" | "to" | "in") {
             let first = a - before.len();
             if let Some(start) = role_ending_at(before, end - 1) {
                 let role = ctx.span_of(first + start, first + end - 1);
@@ -391,8 +417,11 @@ pub(super) fn up_the_chain(ctx: &Ctx, words: &[&str], f: &Found) -> Vec<Found> {
     let Some(mut b) = token_of(f.object_span) else {
         return out;
     };
+    // A place's chain holds for a place only when it was read as the first link ("Fort
+    // Hamilton, Brooklyn, N.Y."), not from a relation across the sentence.
+    let place = token_of(f.subject_span).is_some_and(|s| ctx.arg(s).kind == Place);
     if ctx.arg(b).kind != Place
-        || token_of(f.subject_span).is_some_and(|s| ctx.arg(s).kind == Place)
+        || place && (f.predicate != "located_in" || token_of(f.subject_span) != b.checked_sub(2))
     {
         return out;
     }
@@ -484,7 +513,7 @@ const MONTHS: &[&str] = &[
 ];
 
 /// A word of a date: a month or a number.
-fn is_date_word(w: &str) -> bool {
+pub(super) fn is_date_word(w: &str) -> bool {
     MONTHS.contains(&w) || w.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -532,6 +561,25 @@ mod tests {
                     "person at an organization",
                     "Tomas Brandt at the Harbor Times disagreed.",
                     &["tomas_brandt works_for harbor_times"],
+                ),
+                (
+                    "a place's chain",
+                    "Floods hit Caldera, Brennport, Ostia Province; roads closed.",
+                    &[
+                        "brennport located_in ostia",
+                        "caldera located_in brennport",
+                        "caldera located_in ostia",
+                    ],
+                ),
+                (
+                    "an organization described by its place",
+                    "Kestrel Motors, a Velmar carmaker with 300 staff, grew.",
+                    &["kestrel_motors based_in velmar"],
+                ),
+                (
+                    "near miss: the place is not the organization's",
+                    "Kestrel Motors, a Velmar, Ostia Province, rival, grew.",
+                    &["velmar located_in ostia"],
                 ),
                 (
                     "near miss: a list of places",

@@ -61,7 +61,123 @@ const CHARGES: &[&str] = &[
     "guilty",
     "indicted",
     "blamed",
+    "serving",
+    "pleaded",
+    "captured",
+    "executed",
+    "admitted",
+    "confessed",
 ];
+
+/// Gerunds of killing after a charge: "convicted of murdering Y".
+const KILLING: &[&str] = &[
+    "killing",
+    "murdering",
+    "assassinating",
+    "slaying",
+    "strangling",
+    "stabbing",
+    "shooting",
+];
+
+/// Words of a title or description before a name: "civil rights leader", "former Sen.",
+/// "his 3-year-old son,".
+fn title_run(words: &[&str]) -> bool {
+    words.len() <= 5
+        && words.iter().enumerate().all(|(k, w)| {
+            matches!(*w, "." | "-" | "<e>")
+                || *w == "," && k + 1 == words.len()
+                || is_modifier_word(w)
+        })
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "of" | "in" | "for" | "to" | "by" | "with"))
+}
+
+/// What is fired or set off: "X fired the shots that killed Y".
+const INSTRUMENTS: &[&str] = &[
+    "shot", "shots", "bullet", "bullets", "bomb", "gun", "rifle", "shotgun", "pistol",
+];
+
+/// "X [, acting alone,] fired the shots that killed Y", "X planted the bomb which killed Y".
+fn instrument(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
+    let between = &words[a + 1..b];
+    let t = between
+        .iter()
+        .position(|w| matches!(*w, "that" | "which"))?;
+    if t < 3
+        || !INSTRUMENTS.contains(&between[t - 1])
+        || !matches!(
+            between.get(t + 1).copied(),
+            Some("killed" | "murdered" | "assassinated")
+        )
+        || !title_run(&between[t + 2..])
+    {
+        return None;
+    }
+    // "X, acting alone, fired": a short aside between commas, then a verb and its object.
+    let mut head = &between[..t - 1];
+    if head.first() == Some(&",")
+        && let Some(c) = head[1..].iter().position(|w| *w == ",")
+        && c <= 4
+    {
+        head = &head[c + 2..];
+    }
+    if head.len() > 4 || !head.iter().all(|w| is_modifier_word(w)) {
+        return None;
+    }
+    relate(ctx, event("killing")?, a, b, a + 2 + t)
+}
+
+/// "X, 60, is serving 99 years in prison for the 1968 slaying of [Sen.] Y", "X was sentenced
+/// to death for Y's murder", "X pleaded guilty to killing rock star Y": a charge or a verdict
+/// on X, then the event on Y, with no other person between.
+fn charged(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Found> {
+    let between = &words[a + 1..b];
+    if between.len() > 24
+        || between.contains(&";")
+        || (a + 1..b).any(|t| ctx.tokens[t].arg.is_some() && ctx.arg(t).kind == EntityKind::Person)
+    {
+        return None;
+    }
+    let charge = between.iter().position(|w| CHARGES.contains(w))?;
+    // Where the event starts: "Y's murder", "killing [title] Y", "murder of [title] Y".
+    let (start, trigger) = if words.get(b + 1) == Some(&"'s")
+        && let Some(n) = (b + 2..words.len().min(b + 5)).find(|&t| event(words[t]).is_some())
+        && words[b + 2..n].iter().all(|w| is_modifier_word(w))
+    {
+        let det = between
+            .iter()
+            .rev()
+            .take_while(|w| is(w, DETERMINER))
+            .count();
+        (between.len() - det, n)
+    } else {
+        let of = (0..between.len()).rev().find(|&k| {
+            KILLING.contains(&between[k])
+                || between[k] == "of" && k > 0 && event(between[k - 1]).is_some()
+        })?;
+        if !title_run(&between[of + 1..]) {
+            return None;
+        }
+        if KILLING.contains(&between[of]) {
+            let e = event("killing")?;
+            return (of > charge)
+                .then(|| relate(ctx, e, a, b, a + 1 + of))
+                .flatten();
+        }
+        (of - 1, a + of)
+    };
+    // Between the charge and the event: a preposition, then at most a few plain words.
+    let gap = between.get(charge + 1..start)?;
+    let prep = gap
+        .iter()
+        .rposition(|w| matches!(*w, "for" | "of" | "in" | "to" | "with" | "after"))?;
+    if gap.len() > 12 || gap[prep + 1..].len() > 6 || gap[prep + 1..].contains(&",") {
+        return None;
+    }
+    relate(ctx, event(words[trigger])?, a, b, trigger)
+}
 
 fn event(word: &str) -> Option<&'static Event> {
     events().get(word)
@@ -118,8 +234,7 @@ pub(super) fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Foun
     }
     // "X, [60,] convicted of [the] [first-degree] murder of Y", "X was suspected in the
     // killing of Y".
-    let skip = usize::from(between.first() == Some(&","))
-        + usize::from(between.first() == Some(&",") && super::appositions::age(between) > 0) * 2;
+    let skip = usize::from(between.first() == Some(&",")) + super::appositions::age(between);
     let rest = &between[skip..];
     let rest = &rest[usize::from(
         rest.first()
@@ -148,6 +263,12 @@ pub(super) fn pair(ctx: &Ctx, words: &[&str], a: usize, b: usize) -> Option<Foun
             let e = event(more[d + noun])?;
             return relate(ctx, e, a, b, at + d + noun);
         }
+    }
+    if ctx.arg(a).kind == EntityKind::Person
+        && ctx.arg(b).kind == EntityKind::Person
+        && let Some(f) = charged(ctx, words, a, b).or_else(|| instrument(ctx, words, a, b))
+    {
+        return Some(f);
     }
     // "talks between X and Y".
     if between == ["and"]
@@ -199,6 +320,45 @@ mod tests {
                     "talks between X and Y",
                     "Talks between Norrland Bank and Kestrel Motors stalled.",
                     &["norrland_bank met_with kestrel_motors"],
+                ),
+                (
+                    "a sentence served for the event of a titled Y",
+                    "Ivo Petrak, 61, is serving 30 years in prison for the 1990 slaying of \
+                     former mayor Tomas Brandt in Velmar.",
+                    &["ivo_petrak killed tomas_brandt"],
+                ),
+                (
+                    "sentenced for Y's event",
+                    "Ivo Petrak was sentenced to death for Tomas Brandt's murder.",
+                    &["ivo_petrak killed tomas_brandt"],
+                ),
+                (
+                    "pleaded guilty to a gerund",
+                    "In 1990 Ivo Petrak pleaded guilty to killing Velmar banker Tomas Brandt.",
+                    &[
+                        "ivo_petrak killed tomas_brandt",
+                        "tomas_brandt lives_in velmar [role banker]",
+                    ],
+                ),
+                (
+                    "the shots that killed Y",
+                    "Ivo Petrak, acting alone, fired the shots that killed Tomas Brandt.",
+                    &["ivo_petrak killed tomas_brandt"],
+                ),
+                (
+                    "near miss: someone else charged between them",
+                    "Ivo Petrak said Marta Quell was convicted of killing Tomas Brandt.",
+                    &["marta_quell killed tomas_brandt [by Ivo Petrak]"],
+                ),
+                (
+                    "near miss: shots that missed",
+                    "Ivo Petrak fired the shots that missed Tomas Brandt.",
+                    &[],
+                ),
+                (
+                    "near miss: a charge with no event on Y",
+                    "Ivo Petrak was convicted of fraud after Tomas Brandt testified.",
+                    &[],
                 ),
                 (
                     "near miss: an event of Y with no agent",

@@ -12,6 +12,7 @@ use crate::sentences::{Sentence, Span};
 use crate::tagger::Mention;
 
 mod appositions;
+mod brackets;
 mod constructions;
 mod coordinated;
 mod events;
@@ -19,6 +20,7 @@ mod nouns;
 mod open;
 mod places;
 mod qualifiers;
+mod residence;
 mod tokenize;
 mod verbs;
 mod words;
@@ -130,6 +132,11 @@ impl Ctx<'_> {
                     .chars()
                     .all(|c| !c.is_uppercase())
             })
+            // A person is not a modifier before a verb ("Adam Urbanski put it"): "the Bush
+            // administration" has a noun after the name. Asked last: the lexicon is the
+            // dearest test.
+            && !(self.arg(token).kind == crate::gazetteer::EntityKind::Person
+                && crate::relations::patterns::is_verb_form(next))
     }
 
     fn span_of(&self, from: usize, to: usize) -> Span {
@@ -310,11 +317,21 @@ pub(crate) fn sentence_relations(
         let found = constructions::find(&ctx, &words, &arg_tokens, &taken);
         taken.extend(found.iter().map(|f| (f.subject_span, f.object_span)));
         out.extend(found);
+        let found = residence::find(&ctx, &words, &arg_tokens, &taken);
+        taken.extend(found.iter().map(|f| (f.subject_span, f.object_span)));
+        out.extend(found);
     }
     if set.open {
         out.extend(open::find(&ctx, &arg_tokens, &taken));
     }
     if set.constructions {
+        let more: Vec<Found> = (out.iter())
+            .flat_map(|f| {
+                let home = residence::through_employer(&ctx, &words, f);
+                brackets::same_organization(&ctx, f).into_iter().chain(home)
+            })
+            .collect();
+        out.extend(more);
         let widened: Vec<Found> = out
             .iter()
             .flat_map(|f| constructions::up_the_chain(&ctx, &words, f))
