@@ -158,20 +158,45 @@ struct Candidate {
     subject: bool,
 }
 
-/// Words of a sentence outside mentions, with their byte spans, in order.
-fn words(text: &str, span: Span) -> Vec<(Span, Cow<'_, str>)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text[span.start..span.end].char_indices() {
-        let i = span.start + i;
-        if c.is_alphanumeric() {
+/// Words of a sentence outside mentions, with their byte spans, in order. Words and mentions
+/// are both in text order, so one walk drops the words inside a mention; only the words kept
+/// are lower-cased.
+fn words<'t>(text: &'t str, span: Span, mentions: &[&Mention]) -> Vec<(Span, Cow<'t, str>)> {
+    // About one word per six bytes of news text: sized once instead of grown.
+    let mut out = Vec::with_capacity((span.end - span.start) / 6 + 1);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut keep = |s: usize, e: usize, out: &mut Vec<(Span, Cow<'t, str>)>| {
+        while mentions.get(at).is_some_and(|m| m.span.end <= s) {
+            at += 1;
+        }
+        let inside = mentions[at..]
+            .iter()
+            .take_while(|m| m.span.start <= s)
+            .any(|m| e <= m.span.end);
+        if !inside {
+            out.push((Span::new(s, e), lower(&text[s..e])));
+        }
+    };
+    let (mut i, mut start) = (span.start, None);
+    while i < span.end {
+        // ASCII, most of every text, needs no decoding.
+        let (alnum, len) = match bytes[i] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+            _ => {
+                let c = text[i..].chars().next().expect("inside the text");
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        if alnum {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push((Span::new(s, i), lower(&text[s..i])));
+            keep(s, i, &mut out);
         }
+        i += len;
     }
     if let Some(s) = start {
-        out.push((Span::new(s, span.end), lower(&text[s..span.end])));
+        keep(s, span.end, &mut out);
     }
     out
 }
@@ -234,24 +259,7 @@ pub fn resolve(
             .take_while(|m| m.span.start < s.span.end)
             .collect();
         next_mention += sentence_mentions.len();
-        // Words and mentions are both in text order: one walk drops the words inside a
-        // mention, instead of a scan of the sentence's mentions for every word.
-        let mut at = 0;
-        let ws: Vec<(Span, Cow<str>)> = words(text, s.span)
-            .into_iter()
-            .filter(|(sp, _)| {
-                while sentence_mentions
-                    .get(at)
-                    .is_some_and(|m| m.span.end <= sp.start)
-                {
-                    at += 1;
-                }
-                !sentence_mentions[at..]
-                    .iter()
-                    .take_while(|m| m.span.start <= sp.start)
-                    .any(|m| sp.end <= m.span.end)
-            })
-            .collect();
+        let ws = words(text, s.span, &sentence_mentions);
         // "The report said its authors ...": a sentence whose subject is a common noun phrase
         // gives "it"/"its"/"their" before any name that noun phrase, not an entity.
         let common_subject = ws.first().is_some_and(|(sp, w)| {
@@ -271,9 +279,6 @@ pub fn resolve(
                 m += 1;
             }
             let next = ws.get(k + 1).map(|(_, w)| w.as_ref());
-            let adjacent_next = ws
-                .get(k + 1)
-                .is_some_and(|(sp, _)| text[span.end..sp.start].trim().is_empty());
             if let Some(p) = pronoun(word) {
                 let possessive = p.possessive && !(word == "her" && her_is_object(next));
                 if word == "it" && expletive(next) {
@@ -310,7 +315,11 @@ pub fn resolve(
                 }
                 continue;
             }
-            if word != "the" || !adjacent_next {
+            if word != "the"
+                || !ws
+                    .get(k + 1)
+                    .is_some_and(|(sp, _)| text[span.end..sp.start].trim().is_empty())
+            {
                 continue;
             }
             // "the prime minister": the longest head of the lexicon after "the".

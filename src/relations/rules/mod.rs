@@ -32,7 +32,8 @@ use qualifiers::sentence_qualifiers;
 use tokenize::tokenize;
 use verbs::{mark_verbs, verb};
 use words::{
-    CLAUSE, DETERMINER, FOLLOWER, HEAD, HEDGE, NEGATION, PREFIX, REPORTING_VERB, is, is_word,
+    CLAUSE, DETERMINER, FOLLOWER, HEAD, HEDGE, NEGATION, PREFIX, REPORTING_VERB, classes, is,
+    is_word,
 };
 
 /// A relation found in one sentence, before it becomes a [`super::Relation`].

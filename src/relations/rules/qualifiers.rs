@@ -1,12 +1,14 @@
 //! What a sentence says about how sure its relations are: hedges and attribution.
 
-use super::{Ctx, HEDGE, REPORTING_VERB, is};
+use super::{Ctx, HEDGE, REPORTING_VERB, classes};
 use crate::relations::Qualifiers;
 
 pub(super) fn sentence_qualifiers(ctx: &Ctx) -> Qualifiers {
     let mut q = Qualifiers::default();
     let words: Vec<&str> = ctx.words(0, ctx.tokens.len());
-    q.hedged = words.iter().any(|w| is(w, HEDGE))
+    // Each word's classes once: both tests below ask them of every word.
+    let classes: Vec<u16> = words.iter().map(|w| classes(w)).collect();
+    q.hedged = classes.iter().any(|c| c & HEDGE != 0)
         || words
             .windows(3)
             .any(|w| matches!(w, ["reported" | "said" | "believed", "to", _]));
@@ -15,7 +17,7 @@ pub(super) fn sentence_qualifiers(ctx: &Ctx) -> Qualifiers {
             Some(i + 2)
         } else if *w == "citing" {
             Some(i + 1)
-        } else if is(w, REPORTING_VERB) && i > 0 && ctx.tokens[i - 1].arg.is_some() {
+        } else if classes[i] & REPORTING_VERB != 0 && i > 0 && ctx.tokens[i - 1].arg.is_some() {
             // "Relay News in Caldera reported": the place only locates the reporter.
             let located = i >= 3
                 && matches!(words[i - 2], "in" | "at" | "from" | "of")

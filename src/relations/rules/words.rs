@@ -274,6 +274,12 @@ type Classes = crate::normalize::WordMap<&'static str, u16>;
 
 /// Whether `word` belongs to any of the classes in `class`.
 pub(super) fn is(word: &str, class: u16) -> bool {
+    classes(word) & class != 0
+}
+
+/// Every class `word` belongs to, as bits (0 for none): one lookup where a word is tested for
+/// several.
+pub(super) fn classes(word: &str) -> u16 {
     static CLASSES: OnceLock<Classes> = OnceLock::new();
     let classes = CLASSES.get_or_init(|| {
         crate::normalize::word_classes(&[
@@ -288,7 +294,7 @@ pub(super) fn is(word: &str, class: u16) -> bool {
             (GERUND_JOINERS, GERUND_JOINER),
         ])
     });
-    classes.get(word).is_some_and(|c| c & class != 0)
+    classes.get(word).copied().unwrap_or(0)
 }
 
 pub(super) fn is_word(t: &str) -> bool {
