@@ -38,25 +38,13 @@ pub(super) fn same_organization(ctx: &Ctx, f: &Found) -> Vec<Found> {
     if let Some(k) = token_of(ctx, f.object_span).and_then(|o| bracketed(ctx, o)) {
         let other = ctx.arg(k);
         if other.entity != f.subject {
-            out.push(Found {
-                object: other.entity,
-                object_span: other.span,
-                predicate: f.predicate.clone(),
-                qualifiers: f.qualifiers.clone(),
-                ..*f
-            });
+            out.push(f.with_object(other));
         }
     }
     if let Some(k) = token_of(ctx, f.subject_span).and_then(|s| bracketed(ctx, s)) {
         let other = ctx.arg(k);
         if other.entity != f.object {
-            out.push(Found {
-                subject: other.entity,
-                subject_span: other.span,
-                predicate: f.predicate.clone(),
-                qualifiers: f.qualifiers.clone(),
-                ..*f
-            });
+            out.push(f.with_subject(other));
         }
     }
     out

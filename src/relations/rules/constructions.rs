@@ -433,14 +433,7 @@ pub(super) fn up_the_chain(ctx: &Ctx, words: &[&str], f: &Found) -> Vec<Found> {
         b += 2;
         let container = ctx.arg(b);
         if container.entity != f.subject {
-            out.push(Found {
-                object: container.entity,
-                object_span: container.span,
-                predicate: f.predicate.clone(),
-                trigger: f.trigger,
-                qualifiers: f.qualifiers.clone(),
-                ..*f
-            });
+            out.push(f.with_object(container));
         }
     }
     out

@@ -47,6 +47,30 @@ pub(crate) struct Found {
     pub qualifiers: Qualifiers,
 }
 
+impl Found {
+    /// The same relation with `other` as its object ("Y" of "X (Y)", a place's container).
+    fn with_object(&self, other: &Arg) -> Found {
+        Found {
+            object: other.entity,
+            object_span: other.span,
+            predicate: self.predicate.clone(),
+            qualifiers: self.qualifiers.clone(),
+            ..*self
+        }
+    }
+
+    /// The same relation with `other` as its subject.
+    fn with_subject(&self, other: &Arg) -> Found {
+        Found {
+            subject: other.entity,
+            subject_span: other.span,
+            predicate: self.predicate.clone(),
+            qualifiers: self.qualifiers.clone(),
+            ..*self
+        }
+    }
+}
+
 /// An argument: a mention or a demonym.
 struct Arg {
     entity: EntityId,
