@@ -2,7 +2,7 @@
 //! with a confidence from the margin of their vote; their occurrences and those of their short
 //! forms become mentions.
 
-use std::collections::HashMap;
+use crate::normalize::WordMap;
 
 use super::candidates::Occurrence;
 use super::linking::ShortForms;
@@ -21,7 +21,7 @@ pub(super) struct Accepted {
     pub(super) confidence: Vec<f32>,
     pub(super) evidence: Vec<Vec<&'static str>>,
     /// The entity of each name accepted, under each of its spellings.
-    ids: HashMap<String, EntityId>,
+    ids: WordMap<String, EntityId>,
     pub(super) mentions: Vec<(Occurrence, EntityId, Rule)>,
 }
 
@@ -34,7 +34,7 @@ pub(super) fn accept(
     first_id: u32,
 ) -> Accepted {
     let mut out = Accepted::default();
-    let mut by_key: HashMap<String, EntityId> = HashMap::new();
+    let mut by_key: WordMap<String, EntityId> = WordMap::default();
     // Ids in name order, so the same text always gives the same numbering.
     let mut names: Vec<&String> = by_name.keys().collect();
     names.sort();

@@ -256,7 +256,7 @@ pub(super) fn names_in_both_orders(
                 .join(" "),
         )
     };
-    let mut forward = std::collections::HashSet::new();
+    let mut forward = crate::normalize::WordSet::default();
     for o in &occurrences {
         if let Some((first, last)) = place_after(o) {
             forward.insert((text(o.from, o.from), text(first, last)));
@@ -272,7 +272,7 @@ pub(super) fn names_in_both_orders(
             .then_some(o.to - 1)
     };
     let mut reversals = Vec::new();
-    let mut both = std::collections::HashMap::new();
+    let mut both = crate::normalize::WordMap::default();
     for o in &occurrences {
         if let Some(w) = reversed(o) {
             both.insert(text(w, w), None);

@@ -3,7 +3,7 @@
 //! in a sentence about a game ("losing to Tulsa 63-7"), become mentions of the person or of the
 //! team, over the gazetteer's reading.
 
-use std::collections::HashMap;
+use crate::normalize::{WordMap, WordSet};
 
 use super::accepting::{Accepted, push_entity, slug};
 use super::candidates::Occurrence;
@@ -14,15 +14,15 @@ use crate::gazetteer::{EntityId, Rule};
 /// The surname of each person accepted with a name of two words or more; when several people
 /// of the document share one, the one named most often (then first) keeps it, as for shared
 /// short forms (see `accepting::link_shared`).
-pub(super) fn surnames(out: &Accepted) -> HashMap<String, EntityId> {
-    let mut named: HashMap<EntityId, (usize, usize)> = HashMap::new();
+pub(super) fn surnames(out: &Accepted) -> WordMap<String, EntityId> {
+    let mut named: WordMap<EntityId, (usize, usize)> = WordMap::default();
     for (o, id, _) in &out.mentions {
         let e = named.entry(*id).or_insert((0, usize::MAX));
         e.0 += 1;
         e.1 = e.1.min(o.from);
     }
-    let mut by_surname: HashMap<String, (usize, std::cmp::Reverse<usize>, EntityId)> =
-        HashMap::new();
+    let mut by_surname: WordMap<String, (usize, std::cmp::Reverse<usize>, EntityId)> =
+        WordMap::default();
     for e in &out.entities {
         if e.kind != crate::gazetteer::EntityKind::Person {
             continue;
@@ -49,14 +49,14 @@ pub(super) fn surnames(out: &Accepted) -> HashMap<String, EntityId> {
 pub(super) fn surnames_over_places(
     out: &mut Accepted,
     words: &[Word],
-    surnames: &HashMap<String, EntityId>,
+    surnames: &WordMap<String, EntityId>,
     known: &super::Known,
 ) {
     if surnames.is_empty() {
         return;
     }
     // A place already inside a discovered name ("Mendes Hospital") stays there.
-    let covered: std::collections::HashSet<usize> = out
+    let covered: WordSet<usize> = out
         .mentions
         .iter()
         .flat_map(|(o, _, _)| o.from..o.to)
@@ -103,7 +103,7 @@ pub(super) fn teams_over_places(
     first_id: u32,
 ) {
     use super::lists::{PLAY_WORDS, RESULT_VERBS, SPORTS_WORDS, is};
-    let covered: std::collections::HashSet<usize> = out
+    let covered: WordSet<usize> = out
         .mentions
         .iter()
         .flat_map(|(o, _, _)| o.from..o.to)

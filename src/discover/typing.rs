@@ -1,7 +1,7 @@
 //! One sense per document: the votes of every occurrence of a name add up, and names listed
 //! together ("Karol Balinski, Teofil Lenartowicz and Eweryst Estkowski") are of one type.
 
-use std::collections::HashMap;
+use crate::normalize::{WordMap, WordSet};
 
 use super::candidates::Occurrence;
 use super::places::Places;
@@ -21,7 +21,7 @@ pub(super) struct Tally {
 }
 
 /// Every candidate name of a document, by its text.
-pub(super) type Names = HashMap<String, Tally>;
+pub(super) type Names = WordMap<String, Tally>;
 
 /// The votes of every occurrence, added up per name.
 pub(super) fn tally(
@@ -30,12 +30,12 @@ pub(super) fn tally(
     occurrences: &[Occurrence],
     places: &Places,
 ) -> Names {
-    let mut by_name = Names::new();
+    let mut by_name = Names::default();
     // "Ricardo Arjona": the last words of names opening with a given name are surnames, which say
     // nothing of the name before them even where the gazetteer lists a place of that name ("For
     // Independiente, Arjona returns").
     let first = &super::lists::lists().first;
-    let surnames: std::collections::HashSet<&str> = occurrences
+    let surnames: WordSet<&str> = occurrences
         .iter()
         .filter(|o| o.to - o.from >= 2 && first.contains(super::words::bare(words[o.from].text)))
         .map(|o| words[o.to - 1].text)

@@ -65,7 +65,7 @@ pub(super) fn vote(
     words: &[Word],
     occ: Occurrence,
     places: &Places,
-    surnames: &std::collections::HashSet<&str>,
+    surnames: &crate::normalize::WordSet<&str>,
 ) -> Votes {
     let name = &words[occ.from..occ.to];
     let given = starts_with_given_name(name);
@@ -276,7 +276,7 @@ fn cues_after(
     words: &[Word],
     occ: Occurrence,
     places: &Places,
-    surnames: &std::collections::HashSet<&str>,
+    surnames: &crate::normalize::WordSet<&str>,
 ) {
     let lists = lists();
     let name = &words[occ.from..occ.to];

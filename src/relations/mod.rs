@@ -187,7 +187,7 @@ pub fn extract(
         // through a reference.
         if !refs.is_empty() {
             args.references = &refs;
-            let named: std::collections::HashSet<(EntityId, &str, EntityId)> = found
+            let named: crate::normalize::WordSet<(EntityId, &str, EntityId)> = found
                 .iter()
                 .map(|f| (f.subject, f.predicate.as_str(), f.object))
                 .collect();

@@ -134,16 +134,16 @@ const VERBS: &str = include_str!("../../gazetteer/verbs.txt");
 
 /// The verb lexicon: every base with its forms, and every form with its base.
 struct Lexicon {
-    forms: HashMap<&'static str, Vec<&'static str>>,
-    base: HashMap<&'static str, &'static str>,
+    forms: crate::normalize::WordMap<&'static str, Vec<&'static str>>,
+    base: crate::normalize::WordMap<&'static str, &'static str>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut lex = Lexicon {
-            forms: HashMap::new(),
-            base: HashMap::new(),
+            forms: Default::default(),
+            base: Default::default(),
         };
         for line in VERBS.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');

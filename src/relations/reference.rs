@@ -96,8 +96,8 @@ fn descriptions() -> &'static crate::normalize::WordMap<&'static str, EntityKind
 }
 
 /// First words of the description heads of more than one word ("prime" of "prime minister").
-fn first_words() -> &'static std::collections::HashSet<&'static str> {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+fn first_words() -> &'static crate::normalize::WordSet<&'static str> {
+    static SET: OnceLock<crate::normalize::WordSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         (descriptions().keys())
             .filter_map(|h| h.split_once(' ').map(|(first, _)| first))
