@@ -106,6 +106,8 @@ struct Ctx<'a> {
     qualifiers: Qualifiers,
     /// The second reading of a sentence with references: only pairs with a reference in them.
     references_only: bool,
+    /// [`Ctx::is_modifier`] of each token once asked: every pair and family asks it again.
+    modifier: Vec<std::cell::OnceCell<bool>>,
 }
 
 impl Ctx<'_> {
@@ -132,6 +134,13 @@ impl Ctx<'_> {
     /// An argument followed by another noun is only that noun's modifier ("US intervention"),
     /// unless the noun makes it stand for its country ("US officials").
     fn is_modifier(&self, token: usize) -> bool {
+        match self.modifier.get(token) {
+            Some(cell) => *cell.get_or_init(|| self.modifies(token)),
+            None => self.modifies(token),
+        }
+    }
+
+    fn modifies(&self, token: usize) -> bool {
         let next = self.next_text(token);
         if self.arg(token).demonym {
             return !is(next, HEAD);
@@ -277,6 +286,7 @@ pub(crate) fn sentence_relations(
     }
     let mut ctx = Ctx {
         text: &doc.text,
+        modifier: vec![std::cell::OnceCell::new(); tokens.len()],
         tokens,
         args,
         gazetteer,
@@ -291,13 +301,16 @@ pub(crate) fn sentence_relations(
         .filter(|&i| ctx.tokens[i].arg.is_some())
         .collect();
     let mut out = Vec::new();
+    // The words between a pair, in one buffer for every pair.
+    let mut between: Vec<&str> = Vec::new();
     for (x, &a) in arg_tokens.iter().enumerate() {
         for &b in &arg_tokens[x + 1..] {
             // Pairs too far apart for any family are skipped before looking at patterns.
             if b - a > 40 || !ctx.wanted(a, b) {
                 continue;
             }
-            let between = ctx.words(a + 1, b);
+            between.clear();
+            between.extend(ctx.tokens[a + 1..b].iter().map(|t| t.text.as_ref()));
             let mut starts = None;
             for &pi in &active {
                 let p = &set.list[pi as usize];
