@@ -88,15 +88,57 @@ pub fn split(doc: &Document) -> Vec<Sentence> {
         let lead = piece.len() - piece.trim_start().len();
         let trail = piece.len() - piece.trim_end().len();
         if lead < piece.len() {
-            out.push(Sentence {
-                doc: doc.id,
-                index: out.len() as u32,
-                span: Span::new(start + lead, cut - trail),
-            });
+            for span in bounded(text, Span::new(start + lead, cut - trail)) {
+                out.push(Sentence {
+                    doc: doc.id,
+                    index: out.len() as u32,
+                    span,
+                });
+            }
         }
         start = cut;
     }
     out
+}
+
+/// The longest sentence kept whole, in bytes. Real sentences stay far below it (the longest
+/// of the 10 MB varied benchmark text is about 1,000 bytes); text with no sentence ends (a
+/// list, a table, a transcript without punctuation) would otherwise be one "sentence" whose
+/// every pair of names co-occurs and whose text every edge repeats in GraphML and GEXF.
+pub const MAX_SENTENCE: usize = 2_000;
+
+/// `span` cut into parts of at most [`MAX_SENTENCE`] bytes, each at the last semicolon, else
+/// comma, else blank of its second half (else at a character boundary), trimmed.
+fn bounded(text: &str, span: Span) -> Vec<Span> {
+    let mut parts = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE {
+        let mut limit = start + MAX_SENTENCE;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let mut half = start + MAX_SENTENCE / 2;
+        while !text.is_char_boundary(half) {
+            half -= 1;
+        }
+        let window = &text[half..limit];
+        let cut = [';', ',']
+            .iter()
+            .find_map(|&c| window.rfind(c).map(|i| half + i + 1))
+            .or_else(|| window.rfind(char::is_whitespace).map(|i| half + i))
+            .unwrap_or(limit);
+        let part = &text[start..cut];
+        let trimmed = part.trim_end();
+        if !trimmed.is_empty() {
+            parts.push(Span::new(start, start + trimmed.len()));
+        }
+        let rest = &text[cut..span.end];
+        start = cut + (rest.len() - rest.trim_start().len());
+    }
+    if start < span.end {
+        parts.push(Span::new(start, span.end));
+    }
+    parts
 }
 
 /// The word (letters, digits and inner periods) that ends just before byte `i`.
@@ -168,6 +210,44 @@ mod tests {
             .iter()
             .map(|x| doc.text[x.span.start..x.span.end].to_string())
             .collect()
+    }
+
+    /// A text with no sentence end is cut into parts no longer than [`MAX_SENTENCE`], after a
+    /// semicolon or comma where there is one, losing no word; a long real sentence stays whole.
+    #[test]
+    fn text_without_sentence_ends_is_cut_into_bounded_parts() {
+        let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        // A list with commas only: 6,000 bytes.
+        let list = "Ana Ruiz of Lisbon, ".repeat(300);
+        let parts = texts(&list);
+        assert_eq!(
+            parts.len(),
+            3,
+            "{:?}",
+            parts.iter().map(String::len).collect::<Vec<_>>()
+        );
+        assert!(
+            parts
+                .iter()
+                .all(|p| p.len() <= MAX_SENTENCE && p.ends_with(','))
+        );
+        assert_eq!(words(&parts.join(" ")), words(&list));
+        // Semicolons win over commas.
+        let clauses = "one, two; ".repeat(400);
+        assert!(texts(&clauses).iter().all(|p| p.ends_with(';')));
+        // No punctuation: cut at a blank; no blank at all: at a character boundary.
+        let plain = "Lisbon Madrid Paris ".repeat(200);
+        let parts = texts(&plain);
+        assert!(parts.len() > 1 && parts.iter().all(|p| p.len() <= MAX_SENTENCE));
+        assert_eq!(words(&parts.join(" ")), words(&plain));
+        let one_word = "é".repeat(2_500);
+        let parts = texts(&one_word);
+        assert_eq!(parts.concat(), one_word);
+        assert!(parts.iter().all(|p| p.len() <= MAX_SENTENCE));
+        // Near miss: a sentence just under the limit is one sentence.
+        let long = format!("{}ended.", "word, ".repeat((MAX_SENTENCE - 10) / 6));
+        assert!(long.len() <= MAX_SENTENCE);
+        assert_eq!(texts(&long), vec![long.clone()]);
     }
 
     #[test]
