@@ -324,9 +324,11 @@ pub fn resolve(
             }
             // "the prime minister": the longest head of the lexicon after "the".
             let multi = next.is_some_and(|n| first_words().contains(n));
+            // The second word right after the first: a name between them ("the prime London
+            // minister") was dropped from `ws` and makes no head.
             let two = ws
                 .get(k + 2)
-                .filter(|_| multi)
+                .filter(|(sp, _)| multi && text[ws[k + 1].0.end..sp.start].trim().is_empty())
                 .map(|(_, w)| format!("{} {}", next.unwrap_or(""), w));
             let (head, last) = match two.as_deref().and_then(|h| descriptions().get_key_value(h)) {
                 Some((h, _)) => (*h, k + 2),
@@ -345,9 +347,9 @@ pub fn resolve(
                 && (matches!(after_word, Some("of" | "that" | "which" | "who"))
                     && after.starts_with(char::is_alphabetic)
                     || after.starts_with(char::is_uppercase)
-                    || sentence_mentions
-                        .get(m)
-                        .is_some_and(|mm| text[end..mm.span.start].trim().is_empty()))
+                    || sentence_mentions.get(m).is_some_and(|mm| {
+                        mm.span.start >= end && text[end..mm.span.start].trim().is_empty()
+                    }))
             {
                 continue;
             }

@@ -131,7 +131,39 @@ fn descriptions() {
             "The Red Hand Brigade grew. A group was blamed.",
             &[],
         ),
+        (
+            "near miss: a name between the words of a two-word head",
+            "George Hale, the prime minister, met Tomas Brandt. The prime Lisbon minister left.",
+            &["the prime minister -> george_hale"],
+        ),
+        (
+            "a two-word head at the end of the text",
+            "George Hale, the prime minister, met Tomas Brandt. He thanked the prime minister",
+            &[
+                "the prime minister -> george_hale",
+                "He -> george_hale",
+                "the prime minister -> george_hale",
+            ],
+        ),
     ]);
+}
+
+/// Text that once panicked: a name inside a two-word head, and a quote after a possessive
+/// pronoun followed by a letter of two bytes. Every relation family reads them.
+#[test]
+fn odd_text_around_references_reads_without_panic() {
+    let p = pipeline(&gazetteer());
+    for text in [
+        "the prime London minister",
+        "The prime Lisbon minister",
+        "Ana Ruiz visited Lisbon with his'é",
+        "Helix Corp moved to Lisbon with its’ü",
+        "Ana Ruiz joined Helix Corp. Its'",
+    ] {
+        let doc = Document::new(DocId(0), "t", text);
+        let facts = p.extract(&doc);
+        assert!(facts.sentences >= 1, "{text}");
+    }
 }
 
 #[test]

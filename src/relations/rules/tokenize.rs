@@ -28,9 +28,11 @@ pub(super) fn tokenize<'a>(text: &'a str, span: Span, args: &[Arg]) -> Vec<Token
                     span: Span::new(a.span.end, a.span.end),
                     arg: None,
                 });
-                if text[i..].starts_with(['\'', '’']) {
+                if let Some(q) = text[i..].chars().next().filter(|q| matches!(q, '\'' | '’'))
+                    && text[i + q.len_utf8()..].starts_with(['s', 'S'])
+                {
                     // "the group's": the written "'s" is that token.
-                    i += text[i..].chars().next().map_or(0, char::len_utf8) + 1;
+                    i += q.len_utf8() + 1;
                 }
             }
             next_arg += 1;
