@@ -170,6 +170,7 @@ fn stage_with(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    remove_abandoned(dir, &name);
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -180,6 +181,33 @@ fn stage_with(
         let _ = std::fs::remove_file(&tmp);
         Error::io(path, e)
     })
+}
+
+/// Removes the temporaries of `name` that a killed run left in `dir` (interrupted, out of
+/// memory): a build stopped while writing a big graph would otherwise leave gigabytes of hidden
+/// files. Only where `/proc` tells which processes live, and never a live process's file.
+fn remove_abandoned(dir: &Path, name: &str) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(pid) = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !proc.join(pid.to_string()).exists() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Drops characters XML 1.0 forbids (controls other than tab and newlines, U+FFFE, U+FFFF).
@@ -244,6 +272,28 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
             .collect();
         assert!(leftovers.is_empty());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A temporary a killed run left goes at the next write of the same file; one of a live
+    /// process, or of another file, stays.
+    #[test]
+    fn abandoned_temporaries_are_removed() {
+        let dir = std::env::temp_dir().join(format!("kg-abandoned-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // Above Linux's largest process id (2^22), so no process has it.
+        let dead = dir.join(".graph.json.tmp-4194305");
+        let other_file = dir.join(".graph.dot.tmp-4194305");
+        let live = dir.join(".graph.json.tmp-1");
+        for f in [&dead, &other_file, &live] {
+            std::fs::write(f, b"partial").unwrap();
+        }
+        write_atomic(&dir.join("graph.json"), b"{}").unwrap();
+        assert_eq!(std::fs::read(dir.join("graph.json")).unwrap(), b"{}");
+        if Path::new("/proc/self").exists() {
+            assert!(!dead.exists());
+        }
+        assert!(other_file.exists() && live.exists());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
