@@ -479,3 +479,41 @@ fn significance_and_backbone_worked_by_hand() {
             .contains("<attvalue for=\"significance\" value=\"-0.644\"/>")
     );
 }
+
+/// A surname two people of the corpus share, used alone elsewhere: the node of that name is
+/// the answer, and a note names the others it is an alias of; an id is never ambiguous.
+#[test]
+fn a_shared_surname_answers_its_own_node_and_names_the_others() {
+    let dir = Dir::new("q-shared-surname");
+    dir.write(
+        "in/a.txt",
+        "John Carver spoke in Paris on Monday. Carver left early.\n",
+    );
+    dir.write(
+        "in/b.txt",
+        "Anna Carver arrived in Berlin on Friday. Carver smiled.\n",
+    );
+    dir.write(
+        "in/c.txt",
+        "Mr. Carver said in Rome on Sunday that he would stay.\n",
+    );
+    ok(&dir.kg(&["build", "in"]));
+    let out = dir.kg(&["show", "Carver"]);
+    let said = ok(&out);
+    assert!(
+        said.starts_with("Carver (discovered:carver, PERSON)\n"),
+        "{said}"
+    );
+    assert!(
+        said.contains("left apart: the surname of several people: Anna Carver; John Carver"),
+        "{said}"
+    );
+    eqnice!(
+        "kg: note: \"Carver\" is Carver (discovered:carver); it also names Anna Carver \
+         (discovered:anna_carver), John Carver (discovered:john_carver): ask by id for another\n",
+        stderr(&out)
+    );
+    let out = dir.kg(&["show", "discovered:john_carver"]);
+    assert!(ok(&out).starts_with("John Carver (discovered:john_carver, PERSON)\n"));
+    eqnice!("", stderr(&out));
+}

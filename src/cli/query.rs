@@ -53,13 +53,40 @@ fn width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
         .clamp(4, 48)
 }
 
+/// [`query::resolve`], with a note on stderr naming the other entities the name also answers
+/// (a surname several people share), so the answer is never silently one of them.
+fn resolve_noting(kg: &KnowledgeGraph, name: &str) -> Result<petgraph::graph::NodeIndex> {
+    let (node, others) = query::resolve_all(kg, name)?;
+    if !others.is_empty() {
+        let list: Vec<String> = others
+            .iter()
+            .take(5)
+            .map(|&i| format!("{} ({})", sanitize(&kg.graph[i].name), kg.graph[i].id))
+            .collect();
+        let more = others.len().saturating_sub(5);
+        eprintln!(
+            "kg: note: \"{}\" is {} ({}); it also names {}{}: ask by id for another",
+            sanitize(name),
+            sanitize(&kg.graph[node].name),
+            kg.graph[node].id,
+            list.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            },
+        );
+    }
+    Ok(node)
+}
+
 pub(super) fn neighbors(args: NeighborsArgs) -> Result<ExitCode> {
     let kg = query::load(&args.graph.graph)?;
     let mut filter = args.filter.filter(&kg)?;
     if let Some(c) = &args.within {
         filter.within = Some(query::country(&kg, c)?);
     }
-    let node = query::resolve(&kg, &args.entity)?;
+    let node = resolve_noting(&kg, &args.entity)?;
     let list = query::neighbours(
         &kg,
         node,
@@ -139,8 +166,8 @@ fn print_neighbours(
 pub(super) fn path(args: PathArgs) -> Result<ExitCode> {
     let kg = query::load(&args.graph.graph)?;
     let (a, b) = (
-        query::resolve(&kg, &args.from)?,
-        query::resolve(&kg, &args.to)?,
+        resolve_noting(&kg, &args.from)?,
+        resolve_noting(&kg, &args.to)?,
     );
     let filter = args.filter.filter(&kg)?;
     let Some(hops) = query::path(&kg, a, b, &filter) else {
@@ -210,7 +237,7 @@ pub(super) fn top(args: TopArgs) -> Result<ExitCode> {
 
 pub(super) fn show(args: ShowArgs) -> Result<ExitCode> {
     let kg = query::load(&args.graph.graph)?;
-    let node = query::resolve(&kg, &args.entity)?;
+    let node = resolve_noting(&kg, &args.entity)?;
     let p = query::show(&kg, node);
     let n = &p.node;
     answer(&args.graph, &p, |out| {

@@ -46,13 +46,24 @@ pub fn load(path: &Path) -> Result<KnowledgeGraph> {
 }
 
 /// The node a name means: its id, canonical name, any gazetteer alias or any form seen in the
-/// text, in any case and with or without accents. When several nodes answer, the most mentioned.
+/// text, in any case and with or without accents. When several nodes answer, the one whose id
+/// or canonical name it is, else the most mentioned.
 ///
 /// # Errors
 /// [`Error::UnknownEntity`] with up to five close names.
 pub fn resolve(kg: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
+    resolve_all(kg, name).map(|(node, _)| node)
+}
+
+/// [`resolve`], with the other nodes the name also answers, in the same order of preference
+/// ("Carver" names Carver, and is an alias of Anna Carver and John Carver), so a caller can say
+/// which one it took. None when the name is an id.
+///
+/// # Errors
+/// As [`resolve`].
+pub fn resolve_all(kg: &KnowledgeGraph, name: &str) -> Result<(NodeIndex, Vec<NodeIndex>)> {
     let wanted = fold(name);
-    let best = kg
+    let mut found: Vec<NodeIndex> = kg
         .graph
         .node_indices()
         .filter(|&i| {
@@ -63,16 +74,28 @@ pub fn resolve(kg: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
                     .chain(&n.seen)
                     .any(|a| fold(a) == wanted)
         })
-        .max_by_key(|&i| {
-            (
-                kg.graph[i].mentions,
-                std::cmp::Reverse(kg.graph[i].id.clone()),
-            )
+        .collect();
+    found.sort_by_key(|&i| {
+        let n = &kg.graph[i];
+        (
+            std::cmp::Reverse(n.id == name),
+            std::cmp::Reverse(fold(&n.name) == wanted),
+            std::cmp::Reverse(n.mentions),
+            n.id.clone(),
+        )
+    });
+    let Some((&best, others)) = found.split_first() else {
+        return Err(Error::UnknownEntity {
+            name: name.to_string(),
+            suggestions: suggest(kg, &wanted),
         });
-    best.ok_or_else(|| Error::UnknownEntity {
-        name: name.to_string(),
-        suggestions: suggest(kg, &wanted),
-    })
+    };
+    let others = if kg.graph[best].id == name {
+        Vec::new()
+    } else {
+        others.to_vec()
+    };
+    Ok((best, others))
 }
 
 /// The country `name` means for `--within`: an ISO 3166-1 alpha-2 code ("MX", any case), or a
