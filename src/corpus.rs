@@ -111,18 +111,25 @@ pub struct Pieces {
     date: Option<String>,
 }
 
+/// Opens an input: `path`, or stdin for `-`, with the name errors and warnings report it by.
+///
+/// # Errors
+/// If it cannot be opened.
+pub(crate) fn open(path: &Path) -> Result<(String, Box<dyn Read + Send>)> {
+    if path.as_os_str() == "-" {
+        return Ok(("-".to_string(), Box::new(std::io::stdin())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    Ok((path.display().to_string(), Box::new(file)))
+}
+
 impl Pieces {
     /// Opens `path` (`-` for stdin).
     ///
     /// # Errors
     /// If it cannot be opened.
     pub fn new(path: &Path, id: DocId, strict: bool) -> Result<Pieces> {
-        let (name, reader): (String, Box<dyn Read + Send>) = if path.as_os_str() == "-" {
-            ("-".to_string(), Box::new(std::io::stdin()))
-        } else {
-            let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-            (path.display().to_string(), Box::new(file))
-        };
+        let (name, reader) = open(path)?;
         Ok(Pieces::from_reader(name, reader, id, strict))
     }
 

@@ -81,16 +81,8 @@ impl Lines {
     /// # Errors
     /// If it cannot be opened.
     pub fn open(path: &Path, fields: Fields, strict: bool) -> Result<Lines> {
-        let (name, reader): (String, Box<dyn BufRead + Send>) = if path.as_os_str() == "-" {
-            (
-                "-".to_string(),
-                Box::new(std::io::BufReader::new(std::io::stdin())),
-            )
-        } else {
-            let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-            let reader = std::io::BufReader::with_capacity(1 << 16, file);
-            (path.display().to_string(), Box::new(reader))
-        };
+        let (name, reader) = crate::corpus::open(path)?;
+        let reader = Box::new(std::io::BufReader::with_capacity(1 << 16, reader));
         Ok(Lines::from_reader(name, reader, fields, strict))
     }
 
