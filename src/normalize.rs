@@ -198,6 +198,23 @@ mod tests {
     }
 
     #[test]
+    fn word_hasher_takes_a_short_tail_as_one_zero_padded_word() {
+        use std::hash::Hasher;
+        for text in ["", "abc", "abcdefgh", "abcdefghij", "mexicó"] {
+            let mut h = WordHasher::default();
+            h.write(text.as_bytes());
+            let mut want = WordHasher::default();
+            let mut chunks = text.as_bytes().chunks(8);
+            for c in &mut chunks {
+                let mut word = [0u8; 8];
+                word[..c.len()].copy_from_slice(c);
+                want.add(u64::from_le_bytes(word));
+            }
+            assert_eq!(h.finish(), want.finish(), "{text:?}");
+        }
+    }
+
+    #[test]
     fn fold_trims() {
         assert_eq!(
             fold(" Task Force–Counter Cartel "),
@@ -228,9 +245,13 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
+            // The same little-endian word a zero-padded copy would give, without the call to
+            // memcpy a copy of unknown length costs (most words end here).
+            let last = rest
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+            self.add(last);
         }
     }
 

@@ -16,9 +16,14 @@ pub(super) struct Occurrence {
 }
 
 impl Occurrence {
+    /// The text from its first word to its last, as written.
+    pub(super) fn written<'a>(&self, text: &'a str, words: &[Word]) -> &'a str {
+        &text[words[self.from].span.start..words[self.to - 1].span.end]
+    }
+
     /// The name as written, each run of blanks one space: the key that gathers occurrences.
     pub(super) fn text(&self, text: &str, words: &[Word]) -> String {
-        let written = &text[words[self.from].span.start..words[self.to - 1].span.end];
+        let written = self.written(text, words);
         let mut out = String::with_capacity(written.len());
         for w in written.split_whitespace() {
             if !out.is_empty() {

@@ -19,6 +19,11 @@ impl Places {
         Places(spans)
     }
 
+    /// The spans, sorted.
+    pub(super) fn spans(&self) -> &[Span] {
+        &self.0
+    }
+
     pub(super) fn starting_at(&self, at: usize) -> Option<&Span> {
         let i = self.0.partition_point(|p| p.start < at);
         self.0.get(i).filter(|p| p.start == at)

@@ -112,9 +112,16 @@ pub(super) fn teams_over_places(
     // Where the last team found ends: a place listed right after it is one too ("played with
     // Footscray and North Melbourne").
     let mut last_team = None;
+    // Places and words both in text order: one cursor through the places, not a search a word.
+    let places = known.places.spans();
+    let mut next_place = 0;
     let mut k = 0;
     while k < words.len() {
-        let Some(place) = known.places.starting_at(words[k].span.start) else {
+        let at = words[k].span.start;
+        while next_place < places.len() && places[next_place].start < at {
+            next_place += 1;
+        }
+        let Some(place) = places.get(next_place).filter(|p| p.start == at) else {
             k += 1;
             continue;
         };

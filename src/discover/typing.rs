@@ -42,7 +42,21 @@ pub(super) fn tally(
         .collect();
     for o in occurrences {
         let v = vote(doc, words, *o, places, &surnames);
-        let e = by_name.entry(o.text(&doc.text, words)).or_default();
+        // Most names come back, and most are written with single spaces: their text is looked
+        // up in place, and a key is made only for a new name.
+        let written = o.written(&doc.text, words);
+        let name: std::borrow::Cow<str> = if written
+            .contains(|c: char| c.is_whitespace() && c != ' ')
+            || written.contains("  ")
+        {
+            o.text(&doc.text, words).into()
+        } else {
+            written.into()
+        };
+        if !by_name.contains_key(&*name) {
+            by_name.insert(name.to_string(), Tally::default());
+        }
+        let e = by_name.get_mut(&*name).expect("inserted");
         e.votes.merge(&v);
         e.own.push(*o);
         e.all.push(*o);

@@ -239,8 +239,20 @@ impl GraphBuilder {
                 widen(&mut tally.dates, date);
             }
         }
-        for m in facts.mentions {
-            if let Some(t) = self.nodes.get_mut(&*m.entity) {
+        // One node lookup per entity, not per mention: a document's mentions of one entity
+        // share one id (`Pipeline::extract`), so a stable sort by its address groups them in
+        // text order, which is all the sentence count needs. (Ids read from a fact file are
+        // apart: each mention is then a group of its own, counted the same.)
+        let mut mentions = facts.mentions;
+        mentions.sort_by_key(|m| std::sync::Arc::as_ptr(&m.entity).cast::<u8>() as usize);
+        let mut mentions = mentions.into_iter().peekable();
+        while let Some(first) = mentions.peek() {
+            let entity = std::sync::Arc::clone(&first.entity);
+            let Some(t) = self.nodes.get_mut(&*entity) else {
+                while mentions.next_if(|m| m.entity == entity).is_some() {}
+                continue;
+            };
+            while let Some(m) = mentions.next_if(|m| m.entity == entity) {
                 t.mentions += 1;
                 let at = (self.documents.len(), first_sentence + m.sentence);
                 if t.last_sentence != Some(at) {
