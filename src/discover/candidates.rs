@@ -4,7 +4,7 @@
 
 use super::lists::{
     COMPASS_POINTS, CONNECTORS, EVENT_OPENERS, FACILITY_HEADS, FUNCTION_WORDS, HONORIFICS,
-    ORG_HEADS, OTHER_HEADS, PLACE_HEADS, is, is_connector, lists,
+    ORG_HEADS, OTHER_HEADS, PLACE_HEADS, is, lists,
 };
 use super::words::{Word, bare, is_common, nameish};
 
@@ -98,7 +98,7 @@ fn run_end(words: &[Word], i: usize) -> usize {
         while k < words.len()
             && words[k].joined
             && !words[k].cap
-            && is_connector(&words[k].lower)
+            && words[k].connector()
             && k - j < 2
         {
             k += 1;
@@ -106,7 +106,7 @@ fn run_end(words: &[Word], i: usize) -> usize {
         // An English connector continues a name only after a head word that takes a
         // complement ("Bank of America", "Army of the Potomac"); name particles ("da Vinci")
         // anywhere. "Warbrick for the Natives" is two names.
-        let english = words[j..k].iter().any(|w| is(&w.lower, CONNECTORS));
+        let english = words[j..k].iter().any(|w| w.is(CONNECTORS));
         let complemented = is(
             bare(&words[j - 1].lower),
             ORG_HEADS | PLACE_HEADS | FACILITY_HEADS | OTHER_HEADS,
@@ -138,9 +138,9 @@ fn numbered(words: &[Word], o: Occurrence) -> Occurrence {
     // name is not a modifier of a noun after it ("some 20 Air Force pilots" counts pilots).
     let cardinal =
         |w: &Word| (1..=3).contains(&w.lower.len()) && w.lower.bytes().all(|b| b.is_ascii_digit());
-    let modifier = words.get(o.to).is_some_and(|w| {
-        w.joined && !w.cap && !is(&w.lower, FUNCTION_WORDS) && !is_connector(&w.lower)
-    });
+    let modifier = words
+        .get(o.to)
+        .is_some_and(|w| w.joined && !w.cap && !w.is(FUNCTION_WORDS) && !w.connector());
     let numbers = |w: &Word| ordinal(w) || cardinal(w) && o.to - o.from >= 2 && !modifier;
     if o.from > 0 && words[o.from].joined && numbers(&words[o.from - 1]) && org_headed(words, o) {
         return Occurrence {
@@ -155,8 +155,7 @@ fn numbered(words: &[Word], o: Occurrence) -> Occurrence {
 /// word its complement follows ("Department of Law Enforcement", "League of Rights").
 pub(super) fn org_headed(words: &[Word], o: Occurrence) -> bool {
     is(hyphen_tail(&words[o.to - 1].lower), ORG_HEADS)
-        || (o.from..o.to - 1)
-            .any(|k| is(bare(&words[k].lower), ORG_HEADS) && is_connector(&words[k + 1].lower))
+        || (o.from..o.to - 1).any(|k| words[k].bare_is(ORG_HEADS) && words[k + 1].connector())
 }
 
 /// "American-Statesman" → "statesman": a hyphenated last word is headed by its last part.
@@ -174,13 +173,11 @@ fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
     let head = bare(&words[j - 1].lower);
     let headed = is(head, PLACE_HEADS)
         || is(head, FACILITY_HEADS)
-        || words[i + 1..j]
-            .iter()
-            .any(|w| is(bare(&w.lower), ORG_HEADS))
+        || words[i + 1..j].iter().any(|w| w.bare_is(ORG_HEADS))
         || is(head, ORG_HEADS);
     let mut from = i;
     while from < j
-        && (!headed && is(bare(&words[from].lower), HONORIFICS)
+        && (!headed && words[from].bare_is(HONORIFICS)
             || !headed && lists.roles.contains(bare(&words[from].lower)) && from + 1 < j
             || from == i
                 && words[from].initial
@@ -201,9 +198,7 @@ fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
     }
     // A function word opens a sentence or a heading, never a name ("In Tasmania", "With
     // Angle"), wherever the sentence splitter put its boundary.
-    while from < j
-        && (is_connector(&words[from].lower) || is(bare(&words[from].lower), FUNCTION_WORDS))
-    {
+    while from < j && (words[from].connector() || words[from].bare_is(FUNCTION_WORDS)) {
         from += 1;
     }
     // "Senior Kory Lichtensteiger": an ordinary capitalized word before a given name.
@@ -212,7 +207,7 @@ fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
         from += 1;
     }
     let mut to = j;
-    while to > from && (is_connector(&words[to - 1].lower) || words[to - 1].text == "&") {
+    while to > from && (words[to - 1].connector() || words[to - 1].text == "&") {
         to -= 1;
     }
     // A title is no name: "WWE Champion", "Division Commander" end on a role and hold no given
@@ -228,10 +223,8 @@ fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
     }
     // Events, works and awards are names but not of people, organizations or places.
     let other = from < to
-        && (is(bare(&words[to - 1].lower), OTHER_HEADS)
-            || words[from..to - 1]
-                .iter()
-                .any(|w| is(bare(&w.lower), EVENT_OPENERS)));
+        && (words[to - 1].bare_is(OTHER_HEADS)
+            || words[from..to - 1].iter().any(|w| w.bare_is(EVENT_OPENERS)));
     (from < to && !other).then_some(Occurrence { from, to })
 }
 
@@ -239,7 +232,7 @@ fn trimmed(words: &[Word], i: usize, j: usize) -> Option<Occurrence> {
 /// ends the run `[from, j)`) is kept for `places::compass_before_place` to join.
 fn before_place(words: &[Word], from: usize, j: usize) -> bool {
     j == from + 1
-        && is(bare(&words[from].lower), COMPASS_POINTS)
+        && words[from].bare_is(COMPASS_POINTS)
         && words.get(j).is_some_and(|w| w.taken && w.joined)
 }
 

@@ -89,6 +89,11 @@ const CLASS_LISTS: [(&str, u32); 22] = [
 
 /// Whether `word` (lower case) belongs to any of the classes in `class`.
 pub(super) fn is(word: &str, class: u32) -> bool {
+    classes(word) & class != 0
+}
+
+/// The classes `word` (lower case) belongs to, as bits.
+pub(super) fn classes(word: &str) -> u32 {
     static CLASSES: OnceLock<WordMap<&'static str, u32>> = OnceLock::new();
     let classes = CLASSES.get_or_init(|| {
         let lists: Vec<(Vec<&'static str>, u32)> = CLASS_LISTS
@@ -99,7 +104,7 @@ pub(super) fn is(word: &str, class: u32) -> bool {
             lists.iter().map(|(l, bit)| (l.as_slice(), *bit)).collect();
         crate::normalize::word_classes(&lists)
     });
-    classes.get(word).is_some_and(|c| c & class != 0)
+    classes.get(word).copied().unwrap_or(0)
 }
 
 /// "village" → PLACE, "manufacturer" → ORG, "singer" → PERSON: what a definition ("X is a

@@ -6,7 +6,7 @@ use super::candidates::{Occurrence, org_headed};
 use super::lists::{
     CLUB_PREFIXES, COMPASS_POINTS, FACILITY_HEADS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, is, lists,
 };
-use super::words::{Word, bare, is_common, nameish, titlecase};
+use super::words::{Word, bare, is_common, nameish, titlecase_in};
 use crate::sentences::Span;
 
 /// Gazetteer place mentions of a document, sorted, found by where they start or end in
@@ -91,7 +91,7 @@ fn place_starting_with(words: &[Word], places: &Places, w: usize) -> Option<(usi
 /// headed by an organization head word; with `sites`, by a place's or a building's head word too
 /// ("Lincoln Reservoir", "Victoria Skating Rink").
 fn org_after_place(words: &[Word], places: &Places, mut o: Occurrence, sites: bool) -> Occurrence {
-    let site = || sites && is(bare(&words[o.to - 1].lower), PLACE_HEADS | FACILITY_HEADS);
+    let site = || sites && words[o.to - 1].bare_is(PLACE_HEADS | FACILITY_HEADS);
     if o.from > 0
         && words[o.from].joined
         && (org_headed(words, o) || site())
@@ -116,7 +116,7 @@ fn org_after_place(words: &[Word], places: &Places, mut o: Occurrence, sites: bo
 /// Jersey Railroad"), whose own head word types it.
 fn compass_before_place(words: &[Word], places: &Places, o: Occurrence) -> Option<Occurrence> {
     if o.to - o.from != 1
-        || !is(bare(&words[o.from].lower), COMPASS_POINTS)
+        || !words[o.from].bare_is(COMPASS_POINTS)
         || !words.get(o.to).is_some_and(|w| w.joined)
     {
         return None;
@@ -147,7 +147,7 @@ fn org_after_country(words: &[Word], places: &Places, o: Occurrence) -> Occurren
 
 /// "FC Basel", "Club America": a club prefix, then the place it is named after.
 fn club_named_after_place(words: &[Word], places: &Places, o: Occurrence) -> Option<Occurrence> {
-    if is(bare(&words[o.to - 1].lower), CLUB_PREFIXES)
+    if words[o.to - 1].bare_is(CLUB_PREFIXES)
         && words.get(o.to).is_some_and(|w| w.joined)
         && let Some((_, end)) = place_starting_with(words, places, o.to)
     {
@@ -176,9 +176,7 @@ fn place_then_surname(words: &[Word], places: &Places, o: Occurrence) -> Option<
     if o.to - o.from == 1
         && o.from > 0
         && words[o.from].joined
-        && lists
-            .surnames
-            .contains(titlecase(bare(&words[o.from].lower)).as_str())
+        && titlecase_in(lists.surnames, bare(&words[o.from].lower))
         && let Some((first, end)) = place_ending_with(words, places, o.from - 1)
         && first == end
         && lists.first.contains(bare(words[first].text))
@@ -192,7 +190,7 @@ fn place_then_surname(words: &[Word], places: &Places, o: Occurrence) -> Option<
 /// "University of California", "Army of the Potomac": an organization head word, "of" (and
 /// "the"), then a place.
 fn org_of_place(words: &[Word], places: &Places, mut o: Occurrence) -> Occurrence {
-    if !is(bare(&words[o.to - 1].lower), ORG_OPENERS)
+    if !words[o.to - 1].bare_is(ORG_OPENERS)
         || !words.get(o.to).is_some_and(|w| w.lower == "of" && w.joined)
     {
         return o;

@@ -77,7 +77,7 @@ pub(super) fn surnames_over_places(
         }
         let preposition = k
             .checked_sub(1)
-            .is_some_and(|p| super::lists::is(&words[p].lower, super::lists::PLACE_PREPOSITIONS));
+            .is_some_and(|p| words[p].is(super::lists::PLACE_PREPOSITIONS));
         // ", " and then a place.
         let place_after = words.get(k + 1).is_some_and(|next| {
             known.places.starting_at(next.span.start).is_some()
@@ -102,7 +102,7 @@ pub(super) fn teams_over_places(
     known: &super::Known,
     first_id: u32,
 ) {
-    use super::lists::{PLAY_WORDS, RESULT_VERBS, SPORTS_WORDS, is};
+    use super::lists::{PLAY_WORDS, RESULT_VERBS, SPORTS_WORDS};
     let covered: WordSet<usize> = out
         .mentions
         .iter()
@@ -135,14 +135,11 @@ pub(super) fn teams_over_places(
             continue;
         };
         let l = l + 1;
-        let result_next = words
-            .get(l)
-            .is_some_and(|w| !w.cap && is(&w.lower, RESULT_VERBS));
-        let result_before = k > 0 && !words[k - 1].cap && is(&words[k - 1].lower, RESULT_VERBS);
+        let result_next = words.get(l).is_some_and(|w| !w.cap && w.is(RESULT_VERBS));
+        let result_before = k > 0 && !words[k - 1].cap && words[k - 1].is(RESULT_VERBS);
         // "played 26 games for Lausanne", "signed with Coburg".
-        let played_for = k > 1
-            && matches!(&*words[k - 1].lower, "for" | "with")
-            && is(&words[k - 2].lower, PLAY_WORDS);
+        let played_for =
+            k > 1 && matches!(&*words[k - 1].lower, "for" | "with") && words[k - 2].is(PLAY_WORDS);
         let listed = last_team.is_some_and(|end| {
             end == k && doc.text[words[k - 1].span.end..words[k].span.start] == *", "
                 || end + 1 == k && matches!(&*words[k - 1].lower, "and" | "or")
@@ -160,7 +157,7 @@ pub(super) fn teams_over_places(
                 || listed
                 || words[start..end]
                     .iter()
-                    .any(|w| is(&w.lower, SPORTS_WORDS) || score(w));
+                    .any(|w| w.is(SPORTS_WORDS) || score(w));
             if sporty {
                 let name = Occurrence { from: k, to: l }.text(&doc.text, words);
                 let id = team(out, name, first_id);

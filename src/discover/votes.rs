@@ -7,7 +7,7 @@ use super::lists::{
     PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, QUANTIFIERS, SPEECH, is, lists,
 };
 use super::places::Places;
-use super::words::{Word, bare, is_common, titlecase};
+use super::words::{Word, bare, is_common, titlecase_in};
 use crate::corpus::Document;
 use crate::gazetteer::EntityKind::{self, Org, Person, Place};
 
@@ -94,7 +94,7 @@ fn counted(words: &[Word], occ: Occurrence) -> bool {
     let counts = |k: usize| {
         let b = &words[k];
         !b.cap
-            && (is(&b.lower, QUANTIFIERS)
+            && (b.is(QUANTIFIERS)
                 || b.lower.bytes().all(|c| c.is_ascii_digit())
                     && !(b.lower.len() == 4 && words[k].joined && !b.lower.starts_with('0')))
     };
@@ -104,7 +104,7 @@ fn counted(words: &[Word], occ: Occurrence) -> bool {
             || occ.from > 1
                 && !words[occ.from - 1].cap
                 && words[occ.from - 1].joined
-                && !is(&words[occ.from - 1].lower, super::lists::FUNCTION_WORDS)
+                && !words[occ.from - 1].is(super::lists::FUNCTION_WORDS)
                 && counts(occ.from - 2));
     let after = words
         .get(occ.to)
@@ -115,9 +115,7 @@ fn counted(words: &[Word], occ: Occurrence) -> bool {
 fn starts_with_given_name(name: &[Word]) -> bool {
     let lists = lists();
     lists.first.contains(name[0].text.trim_end_matches('.'))
-        || lists
-            .first
-            .contains(titlecase(bare(&name[0].lower)).as_str())
+        || titlecase_in(lists.first, bare(&name[0].lower))
 }
 
 /// The name's own words: head words, given names, surnames, initials.
@@ -132,7 +130,7 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
     // The head word ends the name or sits inside it before what qualifies it: "Major League
     // Baseball", "Florida Department of Law Enforcement".
     let org_head = n > 1
-        && (name[1..].iter().any(|w| is(bare(&w.lower), ORG_HEADS))
+        && (name[1..].iter().any(|w| w.bare_is(ORG_HEADS))
             || is(
                 super::candidates::hyphen_tail(&name[n - 1].lower),
                 ORG_HEADS,
@@ -169,7 +167,7 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
     if n == 1 && name[0].caps && (3..=6).contains(&name[0].text.len()) {
         v.add(Org, 1.0, "acronym");
     }
-    let surname = |w: &Word| lists.surnames.contains(titlecase(bare(&w.lower)).as_str());
+    let surname = |w: &Word| titlecase_in(lists.surnames, bare(&w.lower));
     // A head word at the end names what the person's name is given to: "Wilson Center",
     // "Ford Foundation", "Lincoln Memorial" are no people.
     let headed = org_head || n > 1 && is(last, PLACE_HEADS | FACILITY_HEADS);
@@ -300,7 +298,7 @@ fn cues_after(
         let verb = |k: usize| {
             words
                 .get(k)
-                .is_some_and(|w| !w.cap && is(bare(&w.lower), PERSON_VERBS))
+                .is_some_and(|w| !w.cap && w.bare_is(PERSON_VERBS))
         };
         let aux = matches!(w, "was" | "were" | "had" | "has");
         // One word may stand between: "was later executed", "had been married".

@@ -4,7 +4,9 @@
 
 use std::borrow::Cow;
 
-use super::lists::{NEVER_NAMES, ORG_HEADS, WORD_PREFIXES, is, is_connector, lists};
+use super::lists::{
+    CONNECTORS, NEVER_NAMES, ORG_HEADS, PARTICLES, WORD_PREFIXES, classes, is, is_connector, lists,
+};
 use crate::corpus::Document;
 use crate::sentences::{Sentence, Span};
 
@@ -24,6 +26,28 @@ pub(super) struct Word<'a> {
     pub(super) joined: bool,
     /// On a headline line: most words capitalized, no sentence end.
     pub(super) headline: bool,
+    /// The word lists (`lists.rs`) `lower` is in, as class bits: looked up once a word, as
+    /// every step asks of its neighbours.
+    class: u32,
+    /// The same of `lower` without the period of an abbreviation.
+    bare_class: u32,
+}
+
+impl Word<'_> {
+    /// Whether the word (lower case) is in any of the classes `class`.
+    pub(super) fn is(&self, class: u32) -> bool {
+        self.class & class != 0
+    }
+
+    /// Whether the word without an abbreviation's period is in any of the classes `class`.
+    pub(super) fn bare_is(&self, class: u32) -> bool {
+        self.bare_class & class != 0
+    }
+
+    /// A connector or a name particle (`lists::is_connector`).
+    pub(super) fn connector(&self) -> bool {
+        self.is(CONNECTORS | PARTICLES)
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -96,13 +120,21 @@ pub(super) fn words<'a>(
                 (n + 1, u + usize::from(c.is_uppercase()))
             })
         };
+        let lower = if n_upper == 0 && word.is_ascii() {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(word.to_lowercase())
+        };
+        let class = classes(&lower);
+        let bare_class = match lower.strip_suffix('.') {
+            Some(_) => classes(bare(&lower)),
+            None => class,
+        };
         out.push(Word {
             text: &text[start..end],
-            lower: if n_upper == 0 && word.is_ascii() {
-                Cow::Borrowed(word)
-            } else {
-                Cow::Owned(word.to_lowercase())
-            },
+            lower,
+            class,
+            bare_class,
             span: Span::new(start, end),
             // "al-Rashid", "el-Sisi": a short lower-case particle before a capitalized name.
             // "6PR", "3AW": a call sign, digits then capitals, is written like a name.
@@ -141,7 +173,7 @@ fn joins(gap: &str, out: &[Word], word: &str) -> bool {
         && !gap.contains('\n')
         && out.last().is_some_and(|w: &Word| {
             w.caps && word.chars().count() >= 2 && !word.chars().any(char::is_lowercase)
-                || is(&w.lower, ORG_HEADS) && word.starts_with(char::is_uppercase)
+                || w.is(ORG_HEADS) && word.starts_with(char::is_uppercase)
         });
     gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1 || dashed
 }
@@ -237,7 +269,7 @@ fn mark_headlines(text: &str, words: &mut [Word]) {
         } else {
             words[i..j]
                 .iter()
-                .filter(|w| w.lower.chars().any(char::is_alphabetic) && !is_connector(&w.lower))
+                .filter(|w| w.lower.chars().any(char::is_alphabetic) && !w.connector())
                 .fold((0, 0), |(n, c), w| (n + 1, c + usize::from(w.cap)))
         };
         if content >= 3 && capitalized * 10 >= content * 8 {
@@ -256,7 +288,7 @@ pub(super) fn bare(w: &str) -> &str {
 
 /// A capitalized word that may be part of a name.
 pub(super) fn nameish(w: &Word) -> bool {
-    w.cap && !w.taken && !is(bare(&w.lower), NEVER_NAMES) && w.text.chars().any(char::is_alphabetic)
+    w.cap && !w.taken && !w.bare_is(NEVER_NAMES) && w.text.chars().any(char::is_alphabetic)
 }
 
 pub(super) fn is_common(w: &Word) -> bool {
@@ -267,6 +299,21 @@ pub(super) fn is_common(w: &Word) -> bool {
     let lists = lists();
     let lower = bare(&w.lower);
     lists.common.contains(lower) || is(lower, NEVER_NAMES) || is_connector(lower)
+}
+
+/// Whether `set` (a name list) holds `s` in title case ("smith" → "Smith"). A short ASCII word,
+/// most of them, is title-cased on the stack: this runs for every candidate name.
+pub(super) fn titlecase_in(set: &crate::normalize::WordSet<&str>, s: &str) -> bool {
+    let mut buf = [0u8; 32];
+    match s.as_bytes() {
+        [first, rest @ ..] if s.is_ascii() && s.len() <= buf.len() => {
+            buf[0] = first.to_ascii_uppercase();
+            buf[1..s.len()].copy_from_slice(rest);
+            let word = std::str::from_utf8(&buf[..s.len()]).expect("ASCII");
+            set.contains(word)
+        }
+        _ => set.contains(titlecase(s).as_str()),
+    }
 }
 
 /// "smith" → "Smith", as the name lists spell names.
