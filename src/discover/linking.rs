@@ -62,17 +62,17 @@ fn ends(name: &str) -> Option<(&str, &str)> {
 /// the group.
 fn groups(by_name: &Names) -> BTreeMap<(&str, &str), &String> {
     let mut best: BTreeMap<(&str, &str), &String> = BTreeMap::new();
-    let rank = |n: &String| {
+    fn rank<'n>(by_name: &Names, n: &'n String) -> (std::cmp::Reverse<usize>, usize, &'n str) {
         (
             std::cmp::Reverse(by_name[n].own.len()),
             n.split(' ').count(),
-            n.clone(),
+            n.as_str(),
         )
-    };
+    }
     for name in by_name.keys() {
         if let Some(key) = ends(name) {
             let slot = best.entry(key).or_insert(name);
-            if rank(name) < rank(slot) {
+            if !std::ptr::eq(*slot, name) && rank(by_name, name) < rank(by_name, slot) {
                 *slot = name;
             }
         }

@@ -61,7 +61,22 @@ pub(super) fn surnames_over_places(
         .iter()
         .flat_map(|(o, _, _)| o.from..o.to)
         .collect();
+    // The surnames' first bytes: most words (all those in lower case) need no lookup.
+    let mut firsts = [false; 256];
+    for s in surnames.keys() {
+        if let Some(&b) = s.as_bytes().first() {
+            firsts[b as usize] = true;
+        }
+    }
     for (k, w) in words.iter().enumerate() {
+        if !w
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| firsts[b as usize])
+        {
+            continue;
+        }
         let Some(&id) = surnames.get(w.text) else {
             continue;
         };

@@ -123,7 +123,6 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
     let lists = lists();
     let n = name.len();
     let first = bare(&name[0].lower);
-    let last = bare(&name[n - 1].lower);
     // Given name and surname cues hold for names of capitalized words only: a connector inside
     // ("Bank of Ostravia") points elsewhere.
     let all_capitalized = name.iter().all(|w| w.cap);
@@ -138,20 +137,20 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
     if org_head {
         v.add(Org, 4.0, "organization head word");
     }
-    if n > 1 && is(first, CLUB_PREFIXES) {
+    if n > 1 && name[0].bare_is(CLUB_PREFIXES) {
         v.add(Org, 4.0, "organization head word");
     }
-    if n > 2 && is(first, ORG_OPENERS) && name[1].lower == "of" {
+    if n > 2 && name[0].bare_is(ORG_OPENERS) && name[1].lower == "of" {
         v.add(Org, 4.0, "organization head word");
     }
-    if n > 1 && (is(last, PLACE_HEADS) || matches!(first, "mount" | "lake" | "cape")) {
+    if n > 1 && (name[n - 1].bare_is(PLACE_HEADS) || matches!(first, "mount" | "lake" | "cape")) {
         v.add(Place, 3.0, "place head word");
     }
     // "West Africa": a compass point and a gazetteer place (see `places::compass_before_place`).
-    if n == 2 && is(first, COMPASS_POINTS) && name[1].taken {
+    if n == 2 && name[0].bare_is(COMPASS_POINTS) && name[1].taken {
         v.add(Place, 3.0, "compass point before a place");
     }
-    if is(last, FACILITY_HEADS) && n > 1 {
+    if name[n - 1].bare_is(FACILITY_HEADS) && n > 1 {
         v.add(Place, 3.0, "building or site head word");
     }
     if name[0].taken
@@ -170,7 +169,7 @@ fn name_cues(v: &mut Votes, name: &[Word], given: bool) {
     let surname = |w: &Word| titlecase_in(lists.surnames, bare(&w.lower));
     // A head word at the end names what the person's name is given to: "Wilson Center",
     // "Ford Foundation", "Lincoln Memorial" are no people.
-    let headed = org_head || n > 1 && is(last, PLACE_HEADS | FACILITY_HEADS);
+    let headed = org_head || n > 1 && name[n - 1].bare_is(PLACE_HEADS | FACILITY_HEADS);
     let all_capitalized = all_capitalized && !headed;
     if given && (2..=4).contains(&n) && all_capitalized {
         v.add(Person, 2.5, "given name");
@@ -287,7 +286,7 @@ fn cues_after(
     let rest = &doc.text[end..cut];
     if let Some(next) = words.get(occ.to) {
         let w = next.lower.as_ref();
-        if is(w, SPEECH) {
+        if next.is(SPEECH) {
             v.add(Person, 1.0, "verb of speech");
             v.add(Org, 0.5, "verb of speech");
         }
