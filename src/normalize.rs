@@ -215,6 +215,29 @@ mod tests {
     }
 
     #[test]
+    fn word_classes_find_short_and_long_words_and_nothing_else() {
+        let classes = word_classes(&[
+            (&["the", "of", "a"][..], 1u8),
+            (&["of", "organisation", "u.s."][..], 2u8),
+        ]);
+        for (word, bits) in [
+            ("the", 1),
+            ("of", 3),
+            ("a", 1),
+            ("organisation", 2),
+            ("u.s.", 2),
+            ("", 0),
+            ("th", 0),
+            ("thee", 0),
+            ("a\0", 0),
+            ("organisations", 0),
+            ("of ", 0),
+        ] {
+            assert_eq!(classes.get(word), bits, "{word:?}");
+        }
+    }
+
+    #[test]
     fn fold_trims() {
         assert_eq!(
             fold(" Task Force–Counter Cartel "),
@@ -275,16 +298,87 @@ pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherD
 pub type WordSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// Word classes as bits: each word of each list gets its list's bit, so testing a word against
-/// any set of classes is one hash lookup instead of a scan of every list.
-pub fn word_classes<B>(lists: &[(&[&'static str], B)]) -> WordMap<&'static str, B>
+/// any set of classes is one lookup instead of a scan of every list.
+pub fn word_classes<B>(lists: &[(&[&'static str], B)]) -> WordClasses<B>
 where
     B: Copy + Default + std::ops::BitOrAssign,
 {
-    let mut map = WordMap::default();
+    let mut map: WordMap<&'static str, B> = WordMap::default();
     for (list, bit) in lists {
         for w in *list {
             *map.entry(*w).or_default() |= *bit;
         }
     }
-    map
+    WordClasses::new(map)
+}
+
+/// Words and their class bits, asked of every word of every document. A word of up to seven
+/// bytes (nearly every cue word, and most words of text) is packed with its length into one
+/// integer and found in an open-addressed table by comparing integers: no string hash, no call
+/// to memcmp. Longer words go to a hash map.
+#[derive(Debug, Clone)]
+pub struct WordClasses<B> {
+    /// Power-of-two sized; key 0 is an empty slot (a packed key holds its length, never 0).
+    short: Vec<(u64, B)>,
+    long: WordMap<&'static str, B>,
+}
+
+impl<B: Copy + Default> WordClasses<B> {
+    fn new(map: WordMap<&'static str, B>) -> WordClasses<B> {
+        let size = (map.len() * 2).next_power_of_two().max(16);
+        let mut short = vec![(0u64, B::default()); size];
+        let mut long = WordMap::default();
+        for (word, bits) in map {
+            match pack(word) {
+                Some(key) => {
+                    let mut at = slot(key, size);
+                    while short[at].0 != 0 {
+                        at = (at + 1) & (size - 1);
+                    }
+                    short[at] = (key, bits);
+                }
+                None => {
+                    long.insert(word, bits);
+                }
+            }
+        }
+        WordClasses { short, long }
+    }
+
+    /// The classes of `word`; none (the default) for a word in no list.
+    pub fn get(&self, word: &str) -> B {
+        let Some(key) = pack(word) else {
+            return self.long.get(word).copied().unwrap_or_default();
+        };
+        let size = self.short.len();
+        let mut at = slot(key, size);
+        loop {
+            let (k, bits) = self.short[at];
+            if k == key {
+                return bits;
+            }
+            if k == 0 {
+                return B::default();
+            }
+            at = (at + 1) & (size - 1);
+        }
+    }
+}
+
+/// A word of one to seven bytes as its bytes (little-endian) under its length.
+fn pack(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 7 {
+        return None;
+    }
+    let packed = bytes
+        .iter()
+        .rev()
+        .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+    Some(packed | (bytes.len() as u64) << 56)
+}
+
+/// A packed word's first slot in a table of `size` (a power of two) slots.
+fn slot(key: u64, size: usize) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - size.trailing_zeros())) as usize
 }

@@ -94,7 +94,7 @@ pub(super) fn is(word: &str, class: u32) -> bool {
 
 /// The classes `word` (lower case) belongs to, as bits.
 pub(super) fn classes(word: &str) -> u32 {
-    static CLASSES: OnceLock<WordMap<&'static str, u32>> = OnceLock::new();
+    static CLASSES: OnceLock<crate::normalize::WordClasses<u32>> = OnceLock::new();
     let classes = CLASSES.get_or_init(|| {
         let lists: Vec<(Vec<&'static str>, u32)> = CLASS_LISTS
             .iter()
@@ -104,7 +104,7 @@ pub(super) fn classes(word: &str) -> u32 {
             lists.iter().map(|(l, bit)| (l.as_slice(), *bit)).collect();
         crate::normalize::word_classes(&lists)
     });
-    classes.get(word).copied().unwrap_or(0)
+    classes.get(word)
 }
 
 /// "village" → PLACE, "manufacturer" → ORG, "singer" → PERSON: what a definition ("X is a

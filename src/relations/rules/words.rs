@@ -270,7 +270,7 @@ pub(super) const CLAUSE: u16 = 64;
 pub(super) const DETERMINER: u16 = 128;
 pub(super) const GERUND_JOINER: u16 = 256;
 
-type Classes = crate::normalize::WordMap<&'static str, u16>;
+type Classes = crate::normalize::WordClasses<u16>;
 
 /// Whether `word` belongs to any of the classes in `class`.
 pub(super) fn is(word: &str, class: u16) -> bool {
@@ -294,7 +294,7 @@ pub(super) fn classes(word: &str) -> u16 {
             (GERUND_JOINERS, GERUND_JOINER),
         ])
     });
-    classes.get(word).copied().unwrap_or(0)
+    classes.get(word)
 }
 
 pub(super) fn is_word(t: &str) -> bool {
