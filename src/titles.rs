@@ -19,7 +19,7 @@ const MAX_TITLE: usize = 80;
 pub fn quoted_titles(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(i) = text[from..].find(['"', '\u{201c}']).map(|i| i + from) {
+    while let Some(i) = open_quote(text, from) {
         let open = text[i..].chars().next().expect("found").len_utf8();
         let start = i + open;
         let close = text[start..]
@@ -37,6 +37,22 @@ pub fn quoted_titles(text: &str) -> Vec<Span> {
         from = end + text[end..].chars().next().expect("a quote").len_utf8();
     }
     out
+}
+
+/// Where the next opening quote ('"' or '“') at or after `from` is. Bytes, not characters, are
+/// read: a text is scanned whole, and '"' and the first byte of '“' never occur inside another
+/// character.
+fn open_quote(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(k) = bytes[i..].iter().position(|&b| b == b'"' || b == 0xE2) {
+        let at = i + k;
+        if bytes[at] == b'"' || bytes[at..].starts_with("\u{201c}".as_bytes()) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// Two words or more, each capitalized but the minor ones, none ending a clause.
@@ -84,6 +100,16 @@ mod tests {
         assert!(titles("the word \"Tokyo\" and \"Open the Door, Tokyo\" he shouted").is_empty());
         assert!(titles("a quote \"Anarchy in\nTokyo\" broken").is_empty());
         assert!(titles("an open \"Anarchy in Tokyo").is_empty());
+    }
+
+    #[test]
+    fn open_quotes_are_found_among_other_three_byte_characters() {
+        // '–' and '”' start with the same byte as '“'.
+        let text = "a – b \u{201d} c \u{201c}d\" e";
+        assert_eq!(open_quote(text, 0), Some(text.find('\u{201c}').unwrap()));
+        let after = text.find('\u{201c}').unwrap() + 1;
+        assert_eq!(open_quote(text, after), Some(text.find('"').unwrap()));
+        assert_eq!(open_quote("none – here", 0), None);
     }
 
     #[test]
