@@ -58,9 +58,11 @@ pub fn split(doc: &Document) -> Vec<Sentence> {
     let text = doc.text.as_str();
     let bytes = text.as_bytes();
     let mut cuts = Vec::new();
-    for (i, c) in text.char_indices() {
-        match c {
-            '.' | '!' | '?' if ends_sentence(text, i) => {
+    // Every byte that may end a sentence is ASCII, which never occurs inside another character:
+    // the text is read byte by byte, not decoded.
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'.' | b'!' | b'?' if ends_sentence(text, i) => {
                 // Closing quotes and brackets stay with their sentence.
                 let mut end = i + 1;
                 while let Some(q) = text[end..].chars().next() {
@@ -72,7 +74,7 @@ pub fn split(doc: &Document) -> Vec<Sentence> {
                 }
                 cuts.push(end);
             }
-            '\n' if line_break_ends(text, i) => cuts.push(i),
+            b'\n' if line_break_ends(text, i) => cuts.push(i),
             _ => {}
         }
     }

@@ -615,11 +615,23 @@ fn next_word_start(hay: &str, from: usize) -> Option<usize> {
 
 /// The next position after the word containing `at`.
 fn next_word(hay: &str, at: usize) -> usize {
-    hay[at..]
-        .char_indices()
-        .skip(1)
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(hay.len(), |(i, _)| at + i)
+    let bytes = hay.as_bytes();
+    let mut i = at + hay[at..].chars().next().map_or(0, char::len_utf8);
+    while i < bytes.len() {
+        // ASCII, most of every text, needs no decoding.
+        let (word, len) = match bytes[i] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'_' || b == b'@', 1),
+            _ => {
+                let c = hay[i..].chars().next().expect("inside the text");
+                (is_word_char(c), c.len_utf8())
+            }
+        };
+        if !word {
+            return i;
+        }
+        i += len;
+    }
+    hay.len()
 }
 
 /// "CJNG", "JITF-CC", "FBI": 2 to 12 characters, mostly capitals.
