@@ -2,6 +2,8 @@
 //! inside, titles and sentence-initial common words trimmed off; and, once places have grown
 //! some of them, the runs that overlap none kept longer.
 
+use std::borrow::Cow;
+
 use super::lists::{
     COMPASS_POINTS, CONNECTORS, EVENT_OPENERS, FACILITY_HEADS, FUNCTION_WORDS, HONORIFICS,
     ORG_HEADS, OTHER_HEADS, PLACE_HEADS, is, lists,
@@ -16,14 +18,13 @@ pub(super) struct Occurrence {
 }
 
 impl Occurrence {
-    /// The text from its first word to its last, as written.
-    pub(super) fn written<'a>(&self, text: &'a str, words: &[Word]) -> &'a str {
-        &text[words[self.from].span.start..words[self.to - 1].span.end]
-    }
-
     /// The name as written, each run of blanks one space: the key that gathers occurrences.
-    pub(super) fn text(&self, text: &str, words: &[Word]) -> String {
-        let written = self.written(text, words);
+    /// Borrowed from the text when it is written so already (most names).
+    pub(super) fn name<'a>(&self, text: &'a str, words: &[Word]) -> Cow<'a, str> {
+        let written = &text[words[self.from].span.start..words[self.to - 1].span.end];
+        if !written.contains("  ") && !written.contains(|c: char| c.is_whitespace() && c != ' ') {
+            return Cow::Borrowed(written);
+        }
         let mut out = String::with_capacity(written.len());
         for w in written.split_whitespace() {
             if !out.is_empty() {
@@ -31,7 +32,12 @@ impl Occurrence {
             }
             out.push_str(w);
         }
-        out
+        Cow::Owned(out)
+    }
+
+    /// [`Occurrence::name`], owned.
+    pub(super) fn text(&self, text: &str, words: &[Word]) -> String {
+        self.name(text, words).into_owned()
     }
 }
 

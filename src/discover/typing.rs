@@ -42,17 +42,8 @@ pub(super) fn tally(
         .collect();
     for o in occurrences {
         let v = vote(doc, words, *o, places, &surnames);
-        // Most names come back, and most are written with single spaces: their text is looked
-        // up in place, and a key is made only for a new name.
-        let written = o.written(&doc.text, words);
-        let name: std::borrow::Cow<str> = if written
-            .contains(|c: char| c.is_whitespace() && c != ' ')
-            || written.contains("  ")
-        {
-            o.text(&doc.text, words).into()
-        } else {
-            written.into()
-        };
+        // Most names come back: a key is made only for a new one.
+        let name = o.name(&doc.text, words);
         if !by_name.contains_key(&*name) {
             by_name.insert(name.to_string(), Tally::default());
         }

@@ -28,11 +28,6 @@ pub struct Trie {
     /// State reached from the root by each first byte (0: none; the root is never a target).
     root: Box<[u32; 256]>,
     states: Vec<State>,
-    /// Each state's label again, packed: a state's children's labels are one short run of
-    /// bytes, often a single cache line, where a search of the states themselves (twelve bytes
-    /// each) touched one line per probe. With the 594,000-name gazetteer most of the walk's
-    /// time was those misses.
-    labels: Vec<u8>,
 }
 
 impl Trie {
@@ -88,12 +83,7 @@ impl Trie {
             root[states[child as usize].label as usize] = child;
         }
         states.shrink_to_fit();
-        let labels = states.iter().map(|s| s.label).collect();
-        Trie {
-            root,
-            states,
-            labels,
-        }
+        Trie { root, states }
     }
 
     /// Whether some key starts with `byte`.
@@ -103,11 +93,11 @@ impl Trie {
 
     fn next(&self, state: u32, byte: u8) -> Option<u32> {
         let s = self.states[state as usize];
-        let labels = &self.labels[s.first as usize..s.first as usize + s.count as usize];
-        let at = if labels.len() <= 32 {
-            labels.iter().position(|&l| l == byte)
+        let kids = &self.states[s.first as usize..s.first as usize + s.count as usize];
+        let at = if kids.len() <= 8 {
+            kids.iter().position(|k| k.label == byte)
         } else {
-            labels.binary_search(&byte).ok()
+            kids.binary_search_by_key(&byte, |k| k.label).ok()
         };
         at.map(|i| s.first + i as u32)
     }
