@@ -268,13 +268,7 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            // The same little-endian word a zero-padded copy would give, without the call to
-            // memcpy a copy of unknown length costs (most words end here).
-            let last = rest
-                .iter()
-                .rev()
-                .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-            self.add(last);
+            self.add(little_endian(rest));
         }
     }
 
@@ -371,11 +365,16 @@ fn pack(word: &str) -> Option<u64> {
     if bytes.is_empty() || bytes.len() > 7 {
         return None;
     }
-    let packed = bytes
+    Some(little_endian(bytes) | (bytes.len() as u64) << 56)
+}
+
+/// Up to eight bytes as the little-endian word a zero-padded copy would give, without the call
+/// to memcpy a copy of unknown length costs (most words are shorter than eight bytes).
+fn little_endian(bytes: &[u8]) -> u64 {
+    bytes
         .iter()
         .rev()
-        .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-    Some(packed | (bytes.len() as u64) << 56)
+        .fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
 }
 
 /// A packed word's first slot in a table of `size` (a power of two) slots.

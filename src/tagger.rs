@@ -571,6 +571,11 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '@'
 }
 
+/// [`is_word_char`] of an ASCII byte, read without decoding.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'@'
+}
+
 fn left_bound(hay: &str, start: usize) -> bool {
     let mut before = hay[..start].chars().rev();
     match before.next() {
@@ -598,7 +603,7 @@ fn next_word_start(hay: &str, from: usize) -> Option<usize> {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            if (b.is_ascii_alphanumeric() || b == b'_' || b == b'@') && left_bound(hay, i) {
+            if is_word_byte(b) && left_bound(hay, i) {
                 return Some(i);
             }
             i += 1;
@@ -620,7 +625,7 @@ fn next_word(hay: &str, at: usize) -> usize {
     while i < bytes.len() {
         // ASCII, most of every text, needs no decoding.
         let (word, len) = match bytes[i] {
-            b if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'_' || b == b'@', 1),
+            b if b < 0x80 => (is_word_byte(b), 1),
             _ => {
                 let c = hay[i..].chars().next().expect("inside the text");
                 (is_word_char(c), c.len_utf8())

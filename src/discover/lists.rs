@@ -126,8 +126,11 @@ fn definition_nouns() -> impl Iterator<Item = (&'static str, crate::gazetteer::E
 
 /// A lower-case word that may sit inside a name: an English connector or a name particle.
 pub(super) fn is_connector(w: &str) -> bool {
-    is(w, CONNECTORS | PARTICLES)
+    is(w, CONNECTOR)
 }
+
+/// The classes of a word that may sit inside a name: an English connector or a name particle.
+pub(super) const CONNECTOR: u32 = CONNECTORS | PARTICLES;
 
 #[cfg(test)]
 mod tests {

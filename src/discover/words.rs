@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::lists::{
-    CONNECTORS, NEVER_NAMES, ORG_HEADS, PARTICLES, WORD_PREFIXES, classes, is, is_connector, lists,
+    CONNECTOR, NEVER_NAMES, ORG_HEADS, WORD_PREFIXES, classes, is, is_connector, lists,
 };
 use crate::corpus::Document;
 use crate::sentences::{Sentence, Span};
@@ -46,7 +46,7 @@ impl Word<'_> {
 
     /// A connector or a name particle (`lists::is_connector`).
     pub(super) fn connector(&self) -> bool {
-        self.is(CONNECTORS | PARTICLES)
+        self.is(CONNECTOR)
     }
 }
 
