@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    purge_sooner();
+    tune_allocator();
     let cli = kg::cli::Cli::parse();
     match kg::cli::run(cli) {
         Ok(code) => code,
@@ -25,18 +25,24 @@ fn main() -> ExitCode {
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay` in mimalloc's `mi_option_e` (the same number since v1, where it was
-/// `mi_option_reset_delay`); the Rust bindings name no constant for it.
+/// `mi_option_purge_delay` and `mi_option_allow_thp` in mimalloc 3's `mi_option_e` (checked
+/// against the vendored mimalloc.h); the Rust bindings name no constant for them.
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+const MI_OPTION_ALLOW_THP: libmimalloc_sys::mi_option_t = 43;
 
-/// mimalloc 3 keeps freed pages a second before it returns them to the system; a build frees
-/// each piece's working memory every few milliseconds, so a tenth of a second holds less at once:
-/// the 100 MB build's peak RSS 557 MB -> 495 MB for about 3% more CPU (BENCHMARKS.md). A
-/// `MIMALLOC_PURGE_DELAY` in the environment still wins.
-fn purge_sooner() {
+/// A build frees each piece's working memory every few milliseconds. mimalloc 3 keeps freed
+/// pages a second before it returns them to the system, and backs its arenas with transparent
+/// huge pages: the 100 MB build then peaked at 557 MB, and every page returned and taken again
+/// came back as a 2 MB page the kernel zeroes whole (a tenth of the build's CPU in the kernel).
+/// 4 KB pages returned after 0.3 s hold the peak where it was with less of that churn
+/// (BENCHMARKS.md). `MIMALLOC_PURGE_DELAY` or `MIMALLOC_ALLOW_THP` in the environment still win.
+fn tune_allocator() {
+    // SAFETY: called first thing in main, before any other thread exists (mimalloc's option
+    // setters are not thread-safe); the option numbers are checked against mimalloc.h above.
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
-        // SAFETY: called first thing in main, before any other thread exists (mimalloc's option
-        // setters are not thread-safe); the option number is checked against mimalloc.h above.
-        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 100) };
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 300) };
+    }
+    if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_ALLOW_THP, 0) };
     }
 }

@@ -1,7 +1,9 @@
 //! Evidence as the builder keeps it: a few numbers a record, pointing into one table of
 //! document names, sentence texts and qualifiers. An edge keeps up to `--max-evidence` records,
 //! so on a big corpus records are most of the builder's memory; a plain [`Evidence`] is about
-//! 240 bytes and holds its own pointers, a [`Kept`] is 48 and shares everything else.
+//! 240 bytes and holds its own pointers, a [`Kept`] is 32 and shares everything else: the
+//! records read in one sentence (five or so: its co-occurrences and typed relations) share one
+//! entry for where that sentence is.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -17,14 +19,21 @@ const NO_TRIGGER: (i32, i32) = (i32::MIN, i32::MIN);
 /// One evidence record; spans are relative to the sentence start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Kept {
-    doc: u32,
-    sentence: u32,
-    text: u32,
+    /// Where the sentence is: an index into [`Table::places`].
+    place: u32,
     qualifiers: u32,
-    start: u64,
     source: (i32, i32),
     target: (i32, i32),
     trigger: (i32, i32),
+}
+
+/// A sentence of a document, as records read in it point to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    start: u64,
+    doc: u32,
+    sentence: u32,
+    text: u32,
 }
 
 /// Shared strings numbered in order of first use. Records come in runs that share one string
@@ -64,6 +73,9 @@ pub struct Table {
     /// The story each document copies, if it is a copy.
     copy_of: Vec<Option<Arc<str>>>,
     texts: Strings,
+    /// Sentences records were read in; a sentence's records arrive together, so a new place is
+    /// only compared with the last one.
+    places: Vec<Place>,
     /// Index 0 is the plain qualifiers most records have.
     qualifiers: Vec<Qualifiers>,
     qualifier_ids: HashMap<Qualifiers, u32>,
@@ -113,10 +125,17 @@ impl Table {
         if doc as usize == self.copy_of.len() {
             self.copy_of.push(ev.copy_of.clone());
         }
-        Kept {
+        let here = Place {
+            start: ev.start as u64,
             doc,
             sentence: ev.sentence,
             text: self.texts.id(&ev.text),
+        };
+        if self.places.last() != Some(&here) {
+            self.places.push(here);
+        }
+        Kept {
+            place: (self.places.len() - 1) as u32,
             qualifiers: if ev.qualifiers.is_plain() {
                 0
             } else {
@@ -126,24 +145,28 @@ impl Table {
                     &ev.qualifiers,
                 )
             },
-            start: ev.start as u64,
             source: relative(ev.source_span, ev.start),
             target: relative(ev.target_span, ev.start),
             trigger: ev.trigger.map_or(NO_TRIGGER, |t| relative(t, ev.start)),
         }
     }
 
+    fn place(&self, k: &Kept) -> &Place {
+        &self.places[k.place as usize]
+    }
+
     /// The record `k` stands for.
     pub fn evidence(&self, k: &Kept) -> Evidence {
+        let place = self.place(k);
         let (doc, copy_of) = (
-            &self.docs.list[k.doc as usize],
-            &self.copy_of[k.doc as usize],
+            &self.docs.list[place.doc as usize],
+            &self.copy_of[place.doc as usize],
         );
         let text = self.text(k);
-        let start = k.start as usize;
+        let start = place.start as usize;
         Evidence {
             doc: Arc::clone(doc),
-            sentence: k.sentence,
+            sentence: place.sentence,
             start,
             end: start + text.len(),
             text: Arc::clone(text),
@@ -158,30 +181,32 @@ impl Table {
     /// Whether `ev` surely comes after the record `k` stands for, by document, sentence and
     /// offset alone (false when that does not decide).
     pub fn surely_after(&self, ev: &Evidence, k: &Kept) -> bool {
-        let name = &self.docs.list[k.doc as usize];
+        let place = self.place(k);
+        let name = &self.docs.list[place.doc as usize];
         (Arc::ptr_eq(name, &ev.doc) || **name == *ev.doc)
-            && (ev.sentence, ev.start as u64) > (k.sentence, k.start)
+            && (ev.sentence, ev.start as u64) > (place.sentence, place.start)
     }
 
     /// The sentence text of the record `k` stands for.
     pub fn text(&self, k: &Kept) -> &Arc<str> {
-        &self.texts.list[k.text as usize]
+        &self.texts.list[self.place(k).text as usize]
     }
 
     /// The order of the records they stand for (document name, sentence, offsets, text,
     /// spans, trigger, qualifiers), without building them.
     pub fn cmp(&self, a: &Kept, b: &Kept) -> Ordering {
-        let name = |k: &Kept| &self.docs.list[k.doc as usize];
-        let text = |k: &Kept| self.text(k);
-        let docs = if a.doc == b.doc {
+        let (pa, pb) = (self.place(a), self.place(b));
+        let name = |p: &Place| &self.docs.list[p.doc as usize];
+        let text = |p: &Place| &self.texts.list[p.text as usize];
+        let docs = if pa.doc == pb.doc {
             Ordering::Equal
         } else {
-            name(a).cmp(name(b))
+            name(pa).cmp(name(pb))
         };
-        docs.then(a.sentence.cmp(&b.sentence))
-            .then(a.start.cmp(&b.start))
-            .then_with(|| text(a).len().cmp(&text(b).len()))
-            .then_with(|| text(a).cmp(text(b)))
+        docs.then(pa.sentence.cmp(&pb.sentence))
+            .then(pa.start.cmp(&pb.start))
+            .then_with(|| text(pa).len().cmp(&text(pb).len()))
+            .then_with(|| text(pa).cmp(text(pb)))
             .then(a.source.cmp(&b.source))
             .then(a.target.cmp(&b.target))
             .then_with(|| {
@@ -237,6 +262,12 @@ mod tests {
         ev.qualifiers.hedged = hedged;
         ev.copy_of = (doc == "c").then(|| "a".into());
         ev
+    }
+
+    /// A kept record is the builder's biggest cost on a big corpus (100 a edge).
+    #[test]
+    fn a_kept_record_is_32_bytes() {
+        assert_eq!(std::mem::size_of::<super::Kept>(), 32);
     }
 
     /// Whatever order records come in, the list holds the first `max` in the order of plain
