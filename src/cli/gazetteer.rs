@@ -59,11 +59,12 @@ pub(super) fn gazetteer_check(args: GazetteerFilesArgs) -> Result<ExitCode> {
 pub(super) fn gazetteer_stats(args: GazetteerFilesArgs) -> Result<ExitCode> {
     let mut records = Vec::new();
     for s in gazetteer_sources(&args)? {
-        records.extend(crate::gazetteer::parse(&s.name, &s.text)?);
+        crate::gazetteer::parse_into(&s.name, &s.text, &mut records)?;
     }
     let gazetteer = crate::gazetteer::Gazetteer::from_records(records)?;
     // file -> [entities per type], names
-    let mut rows: std::collections::BTreeMap<String, ([usize; 3], usize)> = Default::default();
+    let mut rows: std::collections::BTreeMap<std::sync::Arc<str>, ([usize; 3], usize)> =
+        Default::default();
     let mut order = Vec::new();
     for e in gazetteer.entities() {
         let file = e.origin.path.clone();

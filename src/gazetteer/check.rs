@@ -68,7 +68,10 @@ pub fn check(sources: &[Source]) -> Vec<Finding> {
                     line,
                     message,
                 }) if s.report => findings.push(Finding {
-                    origin: Origin { path, line },
+                    origin: Origin {
+                        path: path.into(),
+                        line,
+                    },
                     severity: Severity::Error,
                     message,
                 }),

@@ -7,7 +7,7 @@ pub mod geo;
 mod parse;
 mod spelling;
 
-pub use parse::{DEFAULT_FILES, Origin, Record, parse, parse_lines};
+pub use parse::{DEFAULT_FILES, Origin, Record, parse, parse_into, parse_lines};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -185,13 +185,13 @@ impl Gazetteer {
         let mut records = Vec::new();
         if sources.defaults {
             for (name, text) in DEFAULT_FILES {
-                records.extend(parse(&format!("<default>/{name}"), text)?);
+                parse_into(&format!("<default>/{name}"), text, &mut records)?;
             }
         }
         for path in &sources.paths {
             for file in files_in(path, "tsv")? {
                 let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
-                records.extend(parse(&file.display().to_string(), &text)?);
+                parse_into(&file.display().to_string(), &text, &mut records)?;
             }
         }
         Gazetteer::from_records(records)
@@ -203,8 +203,9 @@ impl Gazetteer {
     /// [`Error::Syntax`] on a duplicate id or an `in=` naming no entity.
     pub fn from_records(records: Vec<Record>) -> Result<Gazetteer> {
         let mut g = Gazetteer::default();
-        let mut parents = Vec::new();
-        let mut by_key: HashMap<String, EntityId> = HashMap::new();
+        g.entities.reserve_exact(records.len());
+        let mut parents = Vec::with_capacity(records.len());
+        let mut by_key: HashMap<String, EntityId> = HashMap::with_capacity(records.len());
         for r in records {
             let id = EntityId(g.entities.len() as u32);
             if let Some(&prev) = by_key.get(&r.key) {
