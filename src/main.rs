@@ -25,24 +25,18 @@ fn main() -> ExitCode {
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay` and `mi_option_allow_thp` in mimalloc 3's `mi_option_e` (checked
-/// against the vendored mimalloc.h); the Rust bindings name no constant for them.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-const MI_OPTION_ALLOW_THP: libmimalloc_sys::mi_option_t = 43;
-
-/// A build frees each piece's working memory every few milliseconds. mimalloc 3 keeps freed
-/// pages a second before it returns them to the system, and backs its arenas with transparent
-/// huge pages: the 100 MB build then peaked at 557 MB, and every page returned and taken again
-/// came back as a 2 MB page the kernel zeroes whole (a tenth of the build's CPU in the kernel).
-/// 4 KB pages returned after 0.3 s hold the peak where it was with less of that churn
-/// (BENCHMARKS.md). `MIMALLOC_PURGE_DELAY` or `MIMALLOC_ALLOW_THP` in the environment still win.
+/// A build frees each piece's working memory every few milliseconds, and mimalloc returns freed
+/// memory a second later. With transparent huge pages (mimalloc asks for them) every page
+/// returned and taken again came back as a 2 MB page the kernel zeroes whole, and pages are
+/// returned in 2 MB runs: 4 KB pages cut the 100 MB build's peak by 40 MB and its time in the
+/// kernel by a third (BENCHMARKS.md). `MIMALLOC_ALLOW_THP=1` in the environment keeps them.
 fn tune_allocator() {
-    // SAFETY: called first thing in main, before any other thread exists (mimalloc's option
-    // setters are not thread-safe); the option numbers are checked against mimalloc.h above.
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
-        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 300) };
-    }
+    // mimalloc reads its own THP option before main runs, when it has already asked for huge
+    // pages: only the process-wide switch turns them off for what it maps then and later.
+    #[cfg(target_os = "linux")]
     if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
-        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_ALLOW_THP, 0) };
+        // SAFETY: prctl with PR_SET_THP_DISABLE takes plain integers and touches no memory of
+        // ours; a kernel without it returns an error, which leaves huge pages as they were.
+        unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };
     }
 }
