@@ -58,9 +58,12 @@ pub fn write(kg: &KnowledgeGraph, out: &mut Sink) {
     let quotes: Vec<Vec<Quote>> = kg
         .graph
         .edge_weights()
-        .map(|e| {
-            e.evidence.read_into(&mut buf);
-            quoter.quote(&buf)
+        .map(|e| match &e.evidence {
+            crate::graph::Evidences::Kept(records, table) => quoter.quote_kept(records, table),
+            other => {
+                other.read_into(&mut buf);
+                quoter.quote(&buf)
+            }
         })
         .collect();
     records(out, "sentences", quoter.sentences().iter());

@@ -217,6 +217,12 @@ pub(crate) fn xml_safe(c: char) -> bool {
 
 /// Escapes text for an XML attribute or element.
 pub(crate) fn xml_escape(s: &str) -> String {
+    // Most names and sentences need nothing: no markup character, no control character, and
+    // no 0xEF lead byte (the only one that can start U+FFFE or U+FFFF).
+    let plain = |b: &u8| *b >= 0x20 && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0xEF);
+    if s.as_bytes().iter().all(plain) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars().filter(|&c| xml_safe(c)) {
         match c {
@@ -253,6 +259,26 @@ mod tests {
             xml_escape("a<b>&\"c'\u{1}\u{FFFE}d\n"),
             "a&lt;b&gt;&amp;&quot;c&apos;d&#10;"
         );
+    }
+
+    /// Text with nothing to escape comes back whole, whichever path reads it; the near misses
+    /// of the quick path (a lone markup character, a control character, the 0xEF lead byte of
+    /// both kept U+FFFD and dropped U+FFFF) take the slow one.
+    #[test]
+    fn plain_text_and_its_near_misses() {
+        for plain in [
+            "",
+            "Ann met Bo.",
+            "São Paulo – Zürich 東京",
+            "a\u{7f}b",
+            "\u{FFFD}",
+        ] {
+            assert_eq!(xml_escape(plain), plain);
+        }
+        assert_eq!(xml_escape("R&D"), "R&amp;D");
+        assert_eq!(xml_escape("a\tb"), "a&#9;b");
+        assert_eq!(xml_escape("a\u{FFFF}b\u{1F}c"), "abc");
+        assert_eq!(xml_escape("\u{EFFF}"), "\u{EFFF}");
     }
 
     #[test]

@@ -27,6 +27,18 @@ pub struct Kept {
     trigger: (i32, i32),
 }
 
+/// A record as [`Table::parts`] gives it: spans relative to the sentence start.
+pub(crate) struct Parts {
+    pub text: u32,
+    pub doc: u32,
+    pub sentence: u32,
+    pub start: usize,
+    pub source: (i32, i32),
+    pub target: (i32, i32),
+    pub trigger: Option<(i32, i32)>,
+    pub qualifiers: u32,
+}
+
 /// A sentence of a document, as records read in it point to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Place {
@@ -187,6 +199,37 @@ impl Table {
             && (ev.sentence, ev.start as u64) > (place.sentence, place.start)
     }
 
+    /// What a quote needs of the record `k` stands for, with the table's own numbers for its
+    /// text, document name and qualifiers (each number names one distinct value).
+    pub(crate) fn parts(&self, k: &Kept) -> Parts {
+        let place = self.place(k);
+        Parts {
+            text: place.text,
+            doc: place.doc,
+            sentence: place.sentence,
+            start: place.start as usize,
+            source: k.source,
+            target: k.target,
+            trigger: (k.trigger != NO_TRIGGER).then_some(k.trigger),
+            qualifiers: k.qualifiers,
+        }
+    }
+
+    /// The sentence text numbered `id` in [`Table::parts`].
+    pub(crate) fn text_by_id(&self, id: u32) -> &Arc<str> {
+        &self.texts.list[id as usize]
+    }
+
+    /// The document name numbered `id` in [`Table::parts`].
+    pub(crate) fn doc_by_id(&self, id: u32) -> &Arc<str> {
+        &self.docs.list[id as usize]
+    }
+
+    /// The qualifiers numbered `id` in [`Table::parts`].
+    pub(crate) fn qualifiers_by_id(&self, id: u32) -> &Qualifiers {
+        &self.qualifiers[id as usize]
+    }
+
     /// The sentence text of the record `k` stands for.
     pub fn text(&self, k: &Kept) -> &Arc<str> {
         &self.texts.list[self.place(k).text as usize]
@@ -262,6 +305,43 @@ mod tests {
         ev.qualifiers.hedged = hedged;
         ev.copy_of = (doc == "c").then(|| "a".into());
         ev
+    }
+
+    /// Quoting kept records by the table's numbers gives the quotes of the records they stand
+    /// for: shared texts, repeated places, a copy, triggers, qualifiers, a document the file
+    /// does not list.
+    #[test]
+    fn kept_records_quote_as_the_records_they_stand_for() {
+        use crate::graph::quotes::Quoter;
+        let mut all = Vec::new();
+        for doc in ["b", "a", "c", "z"] {
+            for sentence in [3, 0, 1] {
+                for text in ["Ann met Bo.", "Ann and Bo."] {
+                    all.push(record(
+                        doc,
+                        sentence,
+                        7 * sentence as usize,
+                        text,
+                        sentence == 1,
+                    ));
+                }
+            }
+        }
+        let mut table = Table::new();
+        let kept: Vec<_> = all.iter().map(|r| table.keep(r)).collect();
+        let docs = ["b", "a", "c"];
+        let (mut plain, mut by_number) =
+            (Quoter::new(docs.into_iter()), Quoter::new(docs.into_iter()));
+        // Two edges through one quoter each: numbers looked up for the first serve the second.
+        for (from, to) in [(0, 9), (5, all.len())] {
+            let records: Vec<Evidence> = kept[from..to].iter().map(|k| table.evidence(k)).collect();
+            assert_eq!(records, all[from..to]);
+            assert_eq!(
+                by_number.quote_kept(&kept[from..to], &table),
+                plain.quote(&records)
+            );
+        }
+        assert_eq!(by_number.sentences(), plain.sentences());
     }
 
     /// A kept record is the builder's biggest cost on a big corpus (100 a edge).

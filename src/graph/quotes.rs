@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::kept::{Strings, absolute, relative};
+use super::kept::{Kept, Strings, Table, absolute, relative};
 use crate::relations::{Evidence, Qualifiers};
 
 /// Evidence read in one sentence text, at one or more places. Spans are byte offsets into the
@@ -44,6 +44,9 @@ pub struct Quoter<'a> {
     documents: HashMap<&'a str, usize>,
     /// The table, in order of first use.
     sentences: Strings,
+    /// For the builder's kept records: the file's number of each text and document name of
+    /// the builder's table, once looked up (`u32::MAX`, `None`: not yet), and which table.
+    kept: (*const Table, Vec<u32>, Vec<Option<usize>>),
 }
 
 impl<'a> Quoter<'a> {
@@ -56,6 +59,7 @@ impl<'a> Quoter<'a> {
         Quoter {
             documents,
             sentences: Strings::default(),
+            kept: (std::ptr::null(), Vec::new(), Vec::new()),
         }
     }
 
@@ -99,6 +103,60 @@ impl<'a> Quoter<'a> {
             }
         }
         quotes
+    }
+}
+
+impl Quoter<'_> {
+    /// [`Quoter::quote`] of the records `records` stand for, the same quotes without building
+    /// the records: a text, document or set of qualifiers is compared by the table's number
+    /// for it, and each number is looked up in the file's tables once.
+    pub fn quote_kept(&mut self, records: &[Kept], table: &Table) -> Vec<Quote> {
+        if !std::ptr::eq(self.kept.0, table) {
+            self.kept = (table, Vec::new(), Vec::new());
+        }
+        let mut quotes: Vec<(Quote, u32)> = Vec::new();
+        for k in records {
+            let p = table.parts(k);
+            let (texts, docs) = (&mut self.kept.1, &mut self.kept.2);
+            if texts.len() <= p.text as usize {
+                texts.resize(p.text as usize + 1, u32::MAX);
+            }
+            if texts[p.text as usize] == u32::MAX {
+                texts[p.text as usize] = self.sentences.id(table.text_by_id(p.text));
+            }
+            let sentence = texts[p.text as usize] as usize;
+            if docs.len() <= p.doc as usize {
+                docs.resize(p.doc as usize + 1, None);
+            }
+            let documents = &self.documents;
+            let doc = *docs[p.doc as usize].get_or_insert_with(|| {
+                let name = table.doc_by_id(p.doc);
+                documents.get(&**name).copied().unwrap_or(usize::MAX)
+            });
+            let place = (doc, p.sentence, p.start);
+            let same = |(q, qualifiers): &&mut (Quote, u32)| {
+                q.sentence == sentence
+                    && q.source == p.source
+                    && q.target == p.target
+                    && q.trigger == p.trigger
+                    && *qualifiers == p.qualifiers
+            };
+            match quotes.iter_mut().find(same) {
+                Some((q, _)) => q.at.push(place),
+                None => quotes.push((
+                    Quote {
+                        sentence,
+                        source: p.source,
+                        target: p.target,
+                        trigger: p.trigger,
+                        qualifiers: table.qualifiers_by_id(p.qualifiers).clone(),
+                        at: vec![place],
+                    },
+                    p.qualifiers,
+                )),
+            }
+        }
+        quotes.into_iter().map(|(q, _)| q).collect()
     }
 }
 
