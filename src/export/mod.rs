@@ -217,14 +217,19 @@ pub(crate) fn xml_safe(c: char) -> bool {
 
 /// Escapes text for an XML attribute or element.
 pub(crate) fn xml_escape(s: &str) -> String {
-    // Most names and sentences need nothing: no markup character, no control character, and
-    // no 0xEF lead byte (the only one that can start U+FFFE or U+FFFF).
-    let plain = |b: &u8| *b >= 0x20 && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0xEF);
-    if s.as_bytes().iter().all(plain) {
-        return s.to_string();
-    }
+    // Runs of plain bytes are copied whole. Every byte that needs a look is ASCII or 0xEF (the
+    // only lead byte that can start U+FFFE or U+FFFF), so each run ends on a character boundary.
+    let plain = |b: u8| b >= 0x20 && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0xEF);
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().filter(|&c| xml_safe(c)) {
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        if plain(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        let c = s[i..].chars().next().expect("a character starts here");
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -234,9 +239,13 @@ pub(crate) fn xml_escape(s: &str) -> String {
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
             '\t' => out.push_str("&#9;"),
-            c => out.push(c),
+            c if xml_safe(c) => out.push(c),
+            _ => {}
         }
+        i += c.len_utf8();
+        run = i;
     }
+    out.push_str(&s[run..]);
     out
 }
 
@@ -279,6 +288,7 @@ mod tests {
         assert_eq!(xml_escape("a\tb"), "a&#9;b");
         assert_eq!(xml_escape("a\u{FFFF}b\u{1F}c"), "abc");
         assert_eq!(xml_escape("\u{EFFF}"), "\u{EFFF}");
+        assert_eq!(xml_escape("é\"ü\u{FFFE}'東"), "é&quot;ü&apos;東");
     }
 
     #[test]

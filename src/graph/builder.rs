@@ -507,7 +507,8 @@ impl GraphBuilder {
             })
             .collect();
         let mut edges = edges;
-        edges.sort_by(|a, b| {
+        // Each key is one edge's (the map's key), so no order between equals is left to keep.
+        edges.sort_unstable_by(|a, b| {
             (&a.source, &a.target, &a.relation, a.negated).cmp(&(
                 &b.source,
                 &b.target,
