@@ -303,6 +303,8 @@ pub(crate) fn sentence_relations(
     let mut out = Vec::new();
     // The words between a pair, in one buffer for every pair.
     let mut between: Vec<&str> = Vec::new();
+    // Where verb phrases may start between a pair, in one buffer for every pair.
+    let mut starts = Vec::new();
     for (x, &a) in arg_tokens.iter().enumerate() {
         for &b in &arg_tokens[x + 1..] {
             // Pairs too far apart for any family are skipped before looking at patterns.
@@ -311,20 +313,20 @@ pub(crate) fn sentence_relations(
             }
             between.clear();
             between.extend(ctx.tokens[a + 1..b].iter().map(|t| t.text.as_ref()));
-            let mut starts = None;
+            let mut verb_pair = None;
             for &pi in &active {
                 let p = &set.list[pi as usize];
                 let found = match p.family {
                     Family::Verb => {
-                        let starts = starts.get_or_insert_with(|| {
+                        let ok = *verb_pair.get_or_insert_with(|| {
                             stamp += 1;
-                            mark_verbs(&ctx, set, (a, b), &between, (&mut verbs, stamp))
+                            let marks = (&mut verbs[..], stamp);
+                            mark_verbs(&ctx, set, (a, b), &between, marks, &mut starts)
                         });
-                        match starts {
-                            Some(starts) if verbs[pi as usize] == stamp => {
-                                verb(&ctx, p, (a, b), &between, starts)
-                            }
-                            _ => None,
+                        if ok && verbs[pi as usize] == stamp {
+                            verb(&ctx, p, (a, b), &between, &starts)
+                        } else {
+                            None
                         }
                     }
                     Family::Noun => noun(&ctx, p, a, b, &between),

@@ -10,16 +10,19 @@ use crate::relations::patterns::{Pattern, PatternSet, Slot, is_barrier, match_at
 use crate::sentences::Span;
 
 /// Where a verb phrase may start between two arguments, and whether the words before it negate
-/// it; `None` when the pair cannot take a verb relation at all. The same for every verb pattern,
-/// so it is worked out once per pair.
+/// it, into `starts` (cleared first: one buffer serves every pair); false when the pair cannot
+/// take a verb relation at all. The same for every verb pattern, so it is worked out once per
+/// pair.
 pub(super) fn verb_starts(
     ctx: &Ctx,
     a: usize,
     b: usize,
     between: &[&str],
-) -> Option<Vec<(usize, bool)>> {
+    starts: &mut Vec<(usize, bool)>,
+) -> bool {
+    starts.clear();
     if ctx.arg(b).demonym && !is(ctx.next_text(b), HEAD) || ctx.is_modifier(b) {
-        return None;
+        return false;
     }
     // A subject may be a noun phrase headed by the argument: "US intelligence agencies".
     let mut i = 0;
@@ -27,9 +30,8 @@ pub(super) fn verb_starts(
         i += 1;
     }
     if ctx.arg(a).demonym && i == 0 {
-        return None;
+        return false;
     }
-    let mut starts = Vec::new();
     let mut negated = false;
     for (k, w) in between.iter().enumerate().skip(i) {
         starts.push((k, negated));
@@ -53,7 +55,7 @@ pub(super) fn verb_starts(
         && let Some(c) = between[i + 1..].iter().position(|w| *w == ",")
         && c <= 12
     {
-        clause_starts(&mut starts, between, i + c + 2);
+        clause_starts(starts, between, i + c + 2);
     }
     // A relative clause on X has X for its subject: "X, who shot Y", and after a copula and a
     // noun phrase, "X was the lone gunman who killed Y".
@@ -71,7 +73,7 @@ pub(super) fn verb_starts(
         && !between[from..from + w].iter().any(|w| is_barrier(w))
     {
         from += w + 1;
-        clause_starts(&mut starts, between, from);
+        clause_starts(starts, between, from);
     }
     // "X, convicted of murdering Y": a participle after the comma describes X.
     if between.get(from) == Some(&",")
@@ -94,13 +96,13 @@ pub(super) fn verb_starts(
             starts.push((k + 1, false));
         }
         if matches!(between[k], "to" | "he" | "she" | "they") {
-            clause_starts(&mut starts, between, k + 1);
+            clause_starts(starts, between, k + 1);
         }
         if is_barrier(between[k]) || is(between[k], CLAUSE) {
             break;
         }
     }
-    Some(starts)
+    true
 }
 
 /// Where the verb phrase of a clause starting at `from` may start: there, and after each
@@ -122,11 +124,11 @@ pub(super) fn mark_verbs(
     (a, b): (usize, usize),
     between: &[&str],
     (verbs, stamp): (&mut [u32], u32),
-) -> Option<Vec<(usize, bool)>> {
-    let starts = verb_starts(ctx, a, b, between);
+    starts: &mut Vec<(usize, bool)>,
+) -> bool {
+    let ok = verb_starts(ctx, a, b, between, starts);
     let firsts = starts
         .iter()
-        .flatten()
         .filter_map(|&(k, _)| between.get(k).copied())
         .chain(passive_verb(ctx, a).map(|(verb, _)| verb));
     for w in firsts {
@@ -134,7 +136,7 @@ pub(super) fn mark_verbs(
             verbs[q as usize] = stamp;
         }
     }
-    starts
+    ok
 }
 
 /// `X [aux/adverbs] <verb phrase> [a few words] Y`; "by" right after the phrase flips it.
