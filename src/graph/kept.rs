@@ -329,6 +329,7 @@ mod tests {
         }
         let mut table = Table::new();
         let kept: Vec<_> = all.iter().map(|r| table.keep(r)).collect();
+        let table = std::sync::Arc::new(table);
         let docs = ["b", "a", "c"];
         let (mut plain, mut by_number) =
             (Quoter::new(docs.into_iter()), Quoter::new(docs.into_iter()));

@@ -45,8 +45,9 @@ pub struct Quoter<'a> {
     /// The table, in order of first use.
     sentences: Strings,
     /// For the builder's kept records: the file's number of each text and document name of
-    /// the builder's table, once looked up (`u32::MAX`, `None`: not yet), and which table.
-    kept: (*const Table, Vec<u32>, Vec<Option<usize>>),
+    /// the builder's table, once looked up (`u32::MAX`, `None`: not yet), and which table
+    /// (held, so that its numbers cannot come to mean another table's).
+    kept: (Option<Arc<Table>>, Vec<u32>, Vec<Option<usize>>),
 }
 
 impl<'a> Quoter<'a> {
@@ -59,7 +60,7 @@ impl<'a> Quoter<'a> {
         Quoter {
             documents,
             sentences: Strings::default(),
-            kept: (std::ptr::null(), Vec::new(), Vec::new()),
+            kept: (None, Vec::new(), Vec::new()),
         }
     }
 
@@ -110,9 +111,9 @@ impl Quoter<'_> {
     /// [`Quoter::quote`] of the records `records` stand for, the same quotes without building
     /// the records: a text, document or set of qualifiers is compared by the table's number
     /// for it, and each number is looked up in the file's tables once.
-    pub fn quote_kept(&mut self, records: &[Kept], table: &Table) -> Vec<Quote> {
-        if !std::ptr::eq(self.kept.0, table) {
-            self.kept = (table, Vec::new(), Vec::new());
+    pub fn quote_kept(&mut self, records: &[Kept], table: &Arc<Table>) -> Vec<Quote> {
+        if !self.kept.0.as_ref().is_some_and(|t| Arc::ptr_eq(t, table)) {
+            self.kept = (Some(Arc::clone(table)), Vec::new(), Vec::new());
         }
         let mut quotes: Vec<(Quote, u32)> = Vec::new();
         for k in records {
