@@ -307,26 +307,28 @@ mod tests {
         ev
     }
 
+    /// Two texts in sentences 3, 0 and 1 (1 hedged) of each document, sentence `n` starting at
+    /// byte `n * stride`.
+    fn records(docs: &[&str], stride: usize) -> Vec<Evidence> {
+        let mut all = Vec::new();
+        for doc in docs {
+            for sentence in [3, 0, 1] {
+                for text in ["Ann met Bo.", "Ann and Bo."] {
+                    let start = stride * sentence as usize;
+                    all.push(record(doc, sentence, start, text, sentence == 1));
+                }
+            }
+        }
+        all
+    }
+
     /// Quoting kept records by the table's numbers gives the quotes of the records they stand
     /// for: shared texts, repeated places, a copy, triggers, qualifiers, a document the file
     /// does not list.
     #[test]
     fn kept_records_quote_as_the_records_they_stand_for() {
         use crate::graph::quotes::Quoter;
-        let mut all = Vec::new();
-        for doc in ["b", "a", "c", "z"] {
-            for sentence in [3, 0, 1] {
-                for text in ["Ann met Bo.", "Ann and Bo."] {
-                    all.push(record(
-                        doc,
-                        sentence,
-                        7 * sentence as usize,
-                        text,
-                        sentence == 1,
-                    ));
-                }
-            }
-        }
+        let all = records(&["b", "a", "c", "z"], 7);
         let mut table = Table::new();
         let kept: Vec<_> = all.iter().map(|r| table.keep(r)).collect();
         let table = std::sync::Arc::new(table);
@@ -355,20 +357,7 @@ mod tests {
     /// records, and each reads back as the record it was.
     #[test]
     fn keeps_the_first_records_in_document_order() {
-        let mut all = Vec::new();
-        for doc in ["b", "a", "c"] {
-            for sentence in [3, 0, 1] {
-                for text in ["Ann met Bo.", "Ann and Bo."] {
-                    all.push(record(
-                        doc,
-                        sentence,
-                        10 * sentence as usize,
-                        text,
-                        sentence == 1,
-                    ));
-                }
-            }
-        }
+        let all = records(&["b", "a", "c"], 10);
         for max in [1, 3, 7, all.len(), all.len() + 5] {
             for step in [1, 5, 7] {
                 let mut table = Table::new();
