@@ -74,40 +74,23 @@ impl<'a> Quoter<'a> {
     /// # Complexity
     /// O(k q) for k records falling into q quotes (k is at most `--max-evidence`).
     pub fn quote(&mut self, records: &[Evidence]) -> Vec<Quote> {
-        let mut quotes: Vec<Quote> = Vec::new();
+        let mut quotes = Vec::new();
         for ev in records {
             let sentence = self.sentences.id(&ev.text) as usize;
             let doc = self.documents.get(&*ev.doc).copied().unwrap_or(usize::MAX);
-            let place = (doc, ev.sentence, ev.start);
-            let (source, target) = (
+            let head = (
+                sentence,
                 relative(ev.source_span, ev.start),
                 relative(ev.target_span, ev.start),
+                ev.trigger.map(|t| relative(t, ev.start)),
             );
-            let trigger = ev.trigger.map(|t| relative(t, ev.start));
-            let same = |q: &&mut Quote| {
-                q.sentence == sentence
-                    && q.source == source
-                    && q.target == target
-                    && q.trigger == trigger
-                    && q.qualifiers == ev.qualifiers
-            };
-            match quotes.iter_mut().find(same) {
-                Some(q) => q.at.push(place),
-                None => quotes.push(Quote {
-                    sentence,
-                    source,
-                    target,
-                    trigger,
-                    qualifiers: ev.qualifiers.clone(),
-                    at: vec![place],
-                }),
-            }
+            let qualifiers = &ev.qualifiers;
+            let place = (doc, ev.sentence, ev.start);
+            add_place(&mut quotes, head, qualifiers, || qualifiers.clone(), place);
         }
-        quotes
+        quotes.into_iter().map(|(q, _)| q).collect()
     }
-}
 
-impl Quoter<'_> {
     /// [`Quoter::quote`] of the records `records` stand for, the same quotes without building
     /// the records: a text, document or set of qualifiers is compared by the table's number
     /// for it, and each number is looked up in the file's tables once.
@@ -115,7 +98,7 @@ impl Quoter<'_> {
         if !self.kept.0.as_ref().is_some_and(|t| Arc::ptr_eq(t, table)) {
             self.kept = (Some(Arc::clone(table)), Vec::new(), Vec::new());
         }
-        let mut quotes: Vec<(Quote, u32)> = Vec::new();
+        let mut quotes = Vec::new();
         for k in records {
             let p = table.parts(k);
             let (texts, docs) = (&mut self.kept.1, &mut self.kept.2);
@@ -134,30 +117,44 @@ impl Quoter<'_> {
                 let name = table.doc_by_id(p.doc);
                 documents.get(&**name).copied().unwrap_or(usize::MAX)
             });
+            let head = (sentence, p.source, p.target, p.trigger);
+            let qualifiers = || table.qualifiers_by_id(p.qualifiers).clone();
             let place = (doc, p.sentence, p.start);
-            let same = |(q, qualifiers): &&mut (Quote, u32)| {
-                q.sentence == sentence
-                    && q.source == p.source
-                    && q.target == p.target
-                    && q.trigger == p.trigger
-                    && *qualifiers == p.qualifiers
-            };
-            match quotes.iter_mut().find(same) {
-                Some((q, _)) => q.at.push(place),
-                None => quotes.push((
-                    Quote {
-                        sentence,
-                        source: p.source,
-                        target: p.target,
-                        trigger: p.trigger,
-                        qualifiers: table.qualifiers_by_id(p.qualifiers).clone(),
-                        at: vec![place],
-                    },
-                    p.qualifiers,
-                )),
-            }
+            add_place(&mut quotes, head, p.qualifiers, qualifiers, place);
         }
         quotes.into_iter().map(|(q, _)| q).collect()
+    }
+}
+
+/// A quote's sentence, source, target and trigger: what, with its qualifiers, tells it apart.
+type Head = (usize, (i32, i32), (i32, i32), Option<(i32, i32)>);
+
+/// Adds `place` to the quote of `quotes` with this head and qualifiers (`key` stands for them),
+/// or starts one.
+fn add_place<K: PartialEq>(
+    quotes: &mut Vec<(Quote, K)>,
+    (sentence, source, target, trigger): Head,
+    key: K,
+    qualifiers: impl FnOnce() -> Qualifiers,
+    place: (usize, u32, usize),
+) {
+    let same = |(q, k): &&mut (Quote, K)| {
+        (q.sentence, q.source, q.target, q.trigger) == (sentence, source, target, trigger)
+            && *k == key
+    };
+    match quotes.iter_mut().find(same) {
+        Some((q, _)) => q.at.push(place),
+        None => quotes.push((
+            Quote {
+                sentence,
+                source,
+                target,
+                trigger,
+                qualifiers: qualifiers(),
+                at: vec![place],
+            },
+            key,
+        )),
     }
 }
 
