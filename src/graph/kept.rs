@@ -194,7 +194,7 @@ impl Table {
     /// offset alone (false when that does not decide).
     pub fn surely_after(&self, ev: &Evidence, k: &Kept) -> bool {
         let place = self.place(k);
-        let name = &self.docs.list[place.doc as usize];
+        let name = self.doc_by_id(place.doc);
         (Arc::ptr_eq(name, &ev.doc) || **name == *ev.doc)
             && (ev.sentence, ev.start as u64) > (place.sentence, place.start)
     }
@@ -232,15 +232,15 @@ impl Table {
 
     /// The sentence text of the record `k` stands for.
     pub fn text(&self, k: &Kept) -> &Arc<str> {
-        &self.texts.list[self.place(k).text as usize]
+        self.text_by_id(self.place(k).text)
     }
 
     /// The order of the records they stand for (document name, sentence, offsets, text,
     /// spans, trigger, qualifiers), without building them.
     pub fn cmp(&self, a: &Kept, b: &Kept) -> Ordering {
         let (pa, pb) = (self.place(a), self.place(b));
-        let name = |p: &Place| &self.docs.list[p.doc as usize];
-        let text = |p: &Place| &self.texts.list[p.text as usize];
+        let name = |p: &Place| self.doc_by_id(p.doc);
+        let text = |p: &Place| self.text_by_id(p.text);
         let docs = if pa.doc == pb.doc {
             Ordering::Equal
         } else {
