@@ -142,26 +142,45 @@ fn gender(text: &str, span: Span, name: &str) -> Option<Gender> {
         .find_map(|n| n.split_whitespace().next().and_then(name_gender))
 }
 
-/// A mention already read, as a candidate antecedent.
+/// A mention already read, as a candidate antecedent. Most are never asked for: what only a
+/// pronoun or a description needs (gender, the words around) is read the first time one asks.
 struct Candidate {
     entity: EntityId,
     kind: EntityKind,
     /// The mention it stands for: its own span, or for a resolved reference its antecedent's.
     mention: Span,
     sentence: u32,
-    gender: Option<Gender>,
-    /// Words just before it, where a title is given ("Foreign Minister X").
-    before: Span,
-    /// Words of an apposition after it ("X, the minister of ...").
-    after: Span,
+    /// The span of its sentence, which bounds the words around it.
+    within: Span,
+    gender: std::cell::OnceCell<Option<Gender>>,
+    /// Words just before it, where a title is given ("Foreign Minister X"), and words of an
+    /// apposition after it ("X, the minister of ...").
+    around: std::cell::OnceCell<(Span, Span)>,
     /// The first name of its sentence (the likely subject).
     subject: bool,
+}
+
+impl Candidate {
+    fn gender(&self, text: &str, gazetteer: &Known) -> Option<Gender> {
+        *self.gender.get_or_init(|| {
+            let e = gazetteer.entity(self.entity);
+            (e.kind == EntityKind::Person)
+                .then(|| gender(text, self.mention, &e.name))
+                .flatten()
+        })
+    }
+
+    fn around(&self, text: &str) -> (Span, Span) {
+        *self
+            .around
+            .get_or_init(|| around(text, self.within, self.mention))
+    }
 }
 
 /// Words of a sentence outside mentions, with their byte spans, in order. Words and mentions
 /// are both in text order, so one walk drops the words inside a mention; only the words kept
 /// are lower-cased.
-fn words<'t>(text: &'t str, span: Span, mentions: &[&Mention]) -> Vec<(Span, Cow<'t, str>)> {
+fn words<'t>(text: &'t str, span: Span, mentions: &[Mention]) -> Vec<(Span, Cow<'t, str>)> {
     // About one word per six bytes of news text: sized once instead of grown.
     let mut out = Vec::with_capacity((span.end - span.start) / 6 + 1);
     let bytes = text.as_bytes();
@@ -203,6 +222,13 @@ fn words<'t>(text: &'t str, span: Span, mentions: &[&Mention]) -> Vec<(Span, Cow
 
 /// `word` in lower case, borrowed when it already is (most words are).
 fn lower(word: &str) -> Cow<'_, str> {
+    // ASCII, most words, is lower-cased byte by byte.
+    if word.is_ascii() {
+        return match word.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => Cow::Owned(word.to_ascii_lowercase()),
+            false => Cow::Borrowed(word),
+        };
+    }
     if word.chars().any(char::is_uppercase) {
         Cow::Owned(word.to_lowercase())
     } else {
@@ -254,12 +280,13 @@ pub fn resolve(
     let mut seen: Vec<Candidate> = Vec::new();
     let mut next_mention = 0;
     for s in sentences {
-        let sentence_mentions: Vec<&Mention> = mentions[next_mention..]
+        let count = mentions[next_mention..]
             .iter()
             .take_while(|m| m.span.start < s.span.end)
-            .collect();
-        next_mention += sentence_mentions.len();
-        let ws = words(text, s.span, &sentence_mentions);
+            .count();
+        let sentence_mentions = &mentions[next_mention..next_mention + count];
+        next_mention += count;
+        let ws = words(text, s.span, sentence_mentions);
         // "The report said its authors ...": a sentence whose subject is a common noun phrase
         // gives "it"/"its"/"their" before any name that noun phrase, not an entity.
         let common_subject = ws.first().is_some_and(|(sp, w)| {
@@ -275,7 +302,7 @@ pub fn resolve(
             while let Some(mention) = sentence_mentions.get(m)
                 && mention.span.start < span.start
             {
-                seen.push(candidate(text, s, mention, gazetteer));
+                seen.push(candidate(s, mention, gazetteer));
                 m += 1;
             }
             let next = ws.get(k + 1).map(|(_, w)| w.as_ref());
@@ -292,7 +319,8 @@ pub fn resolve(
                 let fits = |c: &Candidate| {
                     p.kinds.contains(&c.kind)
                         && s.index - c.sentence <= window
-                        && (p.gender.is_none() || c.gender.is_none() || c.gender == p.gender)
+                        && (p.gender.is_none()
+                            || c.gender(text, gazetteer).is_none_or(|g| Some(g) == p.gender))
                         // "it" for a place only when the place is a country.
                         && (c.kind != EntityKind::Place || gazetteer.entity(c.entity).parent.is_none())
                 };
@@ -310,7 +338,7 @@ pub fn resolve(
                         possessive,
                         confidence,
                     };
-                    seen.push(chained(c, &r));
+                    seen.push(chained(c, &r, text, gazetteer));
                     out.push(r);
                 }
                 continue;
@@ -357,9 +385,10 @@ pub fn resolve(
             // an apposition that says the head ("the cartel": "X Cartel", "X, a cartel"), anywhere
             // before in the document; else the nearest of its type in this or the last sentence.
             let said = |c: &Candidate| {
-                has_role(&text[c.after.start..c.after.end], head)
+                let (before, after) = c.around(text);
+                has_role(&text[after.start..after.end], head)
                     || if kind == EntityKind::Person {
-                        has_role(&text[c.before.start..c.before.end], head)
+                        has_role(&text[before.start..before.end], head)
                     } else {
                         has_role(&gazetteer.entity(c.entity).name, head)
                     }
@@ -381,12 +410,12 @@ pub fn resolve(
                     possessive,
                     confidence,
                 };
-                seen.push(chained(c, &r));
+                seen.push(chained(c, &r, text, gazetteer));
                 out.push(r);
             }
         }
         while let Some(mention) = sentence_mentions.get(m) {
-            seen.push(candidate(text, s, mention, gazetteer));
+            seen.push(candidate(s, mention, gazetteer));
             m += 1;
         }
         if let Some(first) = seen
@@ -403,15 +432,16 @@ pub fn resolve(
 
 /// A resolved reference as a candidate for the references after it: "Ana Ruiz joined. She
 /// left. Later her ..." reaches Ana Ruiz through "She".
-fn chained(c: &Candidate, r: &Reference) -> Candidate {
+fn chained(c: &Candidate, r: &Reference, text: &str, gazetteer: &Known) -> Candidate {
+    let none = Span::new(0, 0);
     Candidate {
         entity: c.entity,
         kind: c.kind,
         mention: c.mention,
         sentence: r.sentence,
-        gender: c.gender,
-        before: Span::new(0, 0),
-        after: Span::new(0, 0),
+        within: none,
+        gender: c.gender(text, gazetteer).into(),
+        around: (none, none).into(),
         subject: false,
     }
 }
@@ -431,37 +461,42 @@ fn has_role(words: &str, head: &str) -> bool {
     }
 }
 
-fn candidate(text: &str, s: &Sentence, m: &Mention, gazetteer: &Known) -> Candidate {
-    let e = gazetteer.entity(m.entity);
-    let from = text[s.span.start..m.span.start]
+fn candidate(s: &Sentence, m: &Mention, gazetteer: &Known) -> Candidate {
+    Candidate {
+        entity: m.entity,
+        kind: gazetteer.entity(m.entity).kind,
+        mention: m.span,
+        sentence: s.index,
+        within: s.span,
+        gender: std::cell::OnceCell::new(),
+        around: std::cell::OnceCell::new(),
+        subject: false,
+    }
+}
+
+/// The title words before the mention `m` of the sentence `within` and the apposition after it.
+fn around(text: &str, within: Span, m: Span) -> (Span, Span) {
+    let from = text[within.start..m.start]
         .char_indices()
         .rev()
         .nth(30)
-        .map_or(s.span.start, |(i, _)| s.span.start + i);
-    let to = text[m.span.end..s.span.end]
+        .map_or(within.start, |(i, _)| within.start + i);
+    let to = text[m.end..within.end]
         .char_indices()
         .nth(40)
-        .map_or(s.span.end, |(i, _)| m.span.end + i);
+        .map_or(within.end, |(i, _)| m.end + i);
     // The role after a name stops at the end of its apposition.
-    let after = &text[m.span.end..to];
+    let after = &text[m.end..to];
     let after = match after.get(1..).and_then(|a| a.find([',', ';', '.'])) {
         Some(i) if after.starts_with(',') => &after[..i + 1],
         _ if after.starts_with(',') => after,
         _ => "",
     };
-    let title_start = m.span.start - title(&text[from..m.span.start]).len();
-    Candidate {
-        entity: m.entity,
-        kind: e.kind,
-        mention: m.span,
-        sentence: s.index,
-        gender: (e.kind == EntityKind::Person)
-            .then(|| gender(text, m.span, &e.name))
-            .flatten(),
-        before: Span::new(title_start, m.span.start),
-        after: Span::new(m.span.end, m.span.end + after.len()),
-        subject: false,
-    }
+    let title_start = m.start - title(&text[from..m.start]).len();
+    (
+        Span::new(title_start, m.start),
+        Span::new(m.end, m.end + after.len()),
+    )
 }
 
 /// The words right before a name that may be its title ("Foreign Minister"): up to three,

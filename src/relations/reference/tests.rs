@@ -260,3 +260,24 @@ fn occurrence(text: &str, words: &str, nth: usize) -> Option<usize> {
         .filter(|&i| boundary(i))
         .nth(nth - 1)
 }
+
+/// Words are lower-cased byte by byte when ASCII and by Unicode's rules otherwise; a word
+/// already in lower case is borrowed, not copied.
+#[test]
+fn lower_cases_ascii_and_unicode_words() {
+    use std::borrow::Cow;
+    for (word, lower) in [
+        ("said", "said"),
+        ("She", "she"),
+        ("NATO", "nato"),
+        ("Élysée", "élysée"),
+        ("ÖSTERREICH", "österreich"),
+        ("café", "café"),
+        ("x1", "x1"),
+    ] {
+        assert_eq!(super::lower(word), lower, "{word}");
+    }
+    assert!(matches!(super::lower("group"), Cow::Borrowed(_)));
+    assert!(matches!(super::lower("über"), Cow::Borrowed(_)));
+    assert!(matches!(super::lower("The"), Cow::Owned(_)));
+}
