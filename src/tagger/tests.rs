@@ -458,3 +458,26 @@ mod properties {
         }
     }
 }
+
+/// Which names may match lower-case text: those with a lower-case letter whose first word does
+/// not start with a capital; ASCII names are read byte by byte and must answer as the rest do.
+#[test]
+fn names_that_may_fit_lower_case() {
+    for (form, fits) in [
+        ("van Gogh", true),
+        ("Van Gogh", false),
+        ("de la Cruz", true),
+        ("eBay", true),
+        ("US", false),
+        ("3M", false),
+        ("3m", true),
+        ("'s Gravenhage", true),
+        ("-ville", true),
+        ("état", true),
+        ("État", false),
+        ("él Niño", true),
+        ("ÉTAT", false),
+    ] {
+        assert_eq!(super::may_fit_lower_case(form), fits, "{form}");
+    }
+}
