@@ -205,7 +205,9 @@ impl Gazetteer {
         let mut g = Gazetteer::default();
         g.entities.reserve_exact(records.len());
         let mut parents = Vec::with_capacity(records.len());
-        let mut by_key: HashMap<String, EntityId> = HashMap::with_capacity(records.len());
+        // The ids of the user's own files: hashed the fast way.
+        let mut by_key: crate::normalize::WordMap<String, EntityId> =
+            crate::normalize::WordMap::with_capacity_and_hasher(records.len(), Default::default());
         for r in records {
             let id = EntityId(g.entities.len() as u32);
             if let Some(&prev) = by_key.get(&r.key) {
@@ -239,7 +241,8 @@ impl Gazetteer {
         }
         drop(by_key);
         g.by_key = (0..g.entities.len() as u32).map(EntityId).collect();
-        g.by_key.sort_unstable_by(|a, b| {
+        // Ids are unique: the unstable sort on both cores gives the one order.
+        rayon::slice::ParallelSliceMut::par_sort_unstable_by(&mut g.by_key[..], |a, b| {
             g.entities[a.0 as usize]
                 .key
                 .cmp(&g.entities[b.0 as usize].key)
