@@ -106,24 +106,33 @@ pub(super) fn words<'a>(
         let is_taken = taken
             .get(next_taken)
             .is_some_and(|t| t.start < end && start < t.end);
-        let first = text[start..].chars().next().expect("a word");
-        let (n_letters, n_upper) = if word.is_ascii() {
-            word.bytes().fold((0, 0), |(n, u), b| {
+        let bytes_of_word = word.as_bytes();
+        // One pass over an ASCII word (most are) counts its letters and capitals and sees a
+        // hyphen; other words are read by character.
+        let ascii = word.is_ascii();
+        let (n_letters, n_upper, hyphen) = if ascii {
+            bytes_of_word.iter().fold((0, 0, false), |(n, u, h), &b| {
                 (
                     n + usize::from(b.is_ascii_alphabetic()),
                     u + usize::from(b.is_ascii_uppercase()),
+                    h || b == b'-',
                 )
             })
         } else {
             let letters = word.chars().filter(|c| c.is_alphabetic());
-            letters.fold((0, 0), |(n, u), c| {
+            let (n, u) = letters.fold((0, 0), |(n, u), c| {
                 (n + 1, u + usize::from(c.is_uppercase()))
-            })
+            });
+            (n, u, bytes_of_word.contains(&b'-'))
         };
-        let lower = if n_upper == 0 && word.is_ascii() {
-            Cow::Borrowed(word)
-        } else {
-            Cow::Owned(word.to_lowercase())
+        let first = match bytes_of_word[0] {
+            b if b < 0x80 => char::from(b),
+            _ => word.chars().next().expect("a word"),
+        };
+        let lower = match (ascii, n_upper) {
+            (true, 0) => Cow::Borrowed(word),
+            (true, _) => Cow::Owned(word.to_ascii_lowercase()),
+            _ => Cow::Owned(word.to_lowercase()),
         };
         let class = classes(&lower);
         let bare_class = match lower.strip_suffix('.') {
@@ -144,7 +153,7 @@ pub(super) fn words<'a>(
                     && n_upper == n_letters
                     && !word.ends_with("AM")
                     && !word.ends_with("PM")
-                || word.as_bytes().contains(&b'-')
+                || hyphen
                     && word.split_once('-').is_some_and(|(p, rest)| {
                         p.len() <= 3
                             && rest.starts_with(char::is_uppercase)
