@@ -179,10 +179,9 @@ impl Candidate {
 
 /// Words of a sentence outside mentions, with their byte spans, in order. Words and mentions
 /// are both in text order, so one walk drops the words inside a mention; only the words kept
-/// are lower-cased.
-fn words<'t>(text: &'t str, span: Span, mentions: &[Mention]) -> Vec<(Span, Cow<'t, str>)> {
-    // About one word per six bytes of news text: sized once instead of grown.
-    let mut out = Vec::with_capacity((span.end - span.start) / 6 + 1);
+/// are lower-cased. Written into `out` (cleared first), one buffer for every sentence.
+fn words<'t>(text: &'t str, span: Span, mentions: &[Mention], out: &mut Vec<(Span, Cow<'t, str>)>) {
+    out.clear();
     let bytes = text.as_bytes();
     let mut at = 0;
     let mut keep = |s: usize, e: usize, out: &mut Vec<(Span, Cow<'t, str>)>| {
@@ -210,14 +209,13 @@ fn words<'t>(text: &'t str, span: Span, mentions: &[Mention]) -> Vec<(Span, Cow<
         if alnum {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            keep(s, i, &mut out);
+            keep(s, i, out);
         }
         i += len;
     }
     if let Some(s) = start {
-        keep(s, span.end, &mut out);
+        keep(s, span.end, out);
     }
-    out
 }
 
 /// `word` in lower case, borrowed when it already is (most words are).
@@ -278,15 +276,23 @@ pub fn resolve(
     let text = &doc.text;
     let mut out = Vec::new();
     let mut seen: Vec<Candidate> = Vec::new();
+    let mut ws = Vec::new();
     let mut next_mention = 0;
     for s in sentences {
+        // Candidates come in sentence order and none is chosen from further back than
+        // `NAMED_WINDOW` sentences: older ones are dropped now and then, so `seen` stays the
+        // size of a window instead of growing with the document.
+        if seen.len() >= 1024 {
+            let old = seen.partition_point(|c| c.sentence + NAMED_WINDOW < s.index);
+            seen.drain(..old);
+        }
         let count = mentions[next_mention..]
             .iter()
             .take_while(|m| m.span.start < s.span.end)
             .count();
         let sentence_mentions = &mentions[next_mention..next_mention + count];
         next_mention += count;
-        let ws = words(text, s.span, sentence_mentions);
+        words(text, s.span, sentence_mentions, &mut ws);
         // "The report said its authors ...": a sentence whose subject is a common noun phrase
         // gives "it"/"its"/"their" before any name that noun phrase, not an entity.
         let common_subject = ws.first().is_some_and(|(sp, w)| {
