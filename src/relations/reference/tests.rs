@@ -281,3 +281,23 @@ fn lower_cases_ascii_and_unicode_words() {
     assert!(matches!(super::lower("über"), Cow::Borrowed(_)));
     assert!(matches!(super::lower("The"), Cow::Owned(_)));
 }
+
+/// Deep in a long document (more candidates than `resolve` keeps at once), a description still
+/// reaches a person named eight sentences back, and nothing further back: the window is the
+/// same as at the start of a document.
+#[test]
+fn long_documents_keep_the_window() {
+    let p = pipeline(&gazetteer());
+    let filler = "Tomas Brandt met Ivo Petrak and Lena Ostrova. ".repeat(600);
+    let named = "George Hale, the minister of transport, arrived. ";
+    let rain = |n: usize| "Rain fell. ".repeat(n);
+    for (gap, expected) in [(6, vec!["The minister -> george_hale"]), (9, vec![])] {
+        let text = format!("{filler}{named}{}The minister said no.", rain(gap));
+        let found: Vec<String> = references(&p, &text)
+            .into_iter()
+            .filter(|(_, w, _, _)| w == "The minister")
+            .map(|(_, w, e, _)| format!("{w} -> {e}"))
+            .collect();
+        assert_eq!(found, expected, "{gap} sentences between");
+    }
+}
