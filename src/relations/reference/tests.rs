@@ -284,15 +284,20 @@ fn lower_cases_ascii_and_unicode_words() {
 
 /// Deep in a long document (more candidates than `resolve` keeps at once), a description still
 /// reaches a person named eight sentences back, and nothing further back: the window is the
-/// same as at the start of a document.
+/// same as at the start of a document. The candidates reach the trimming threshold (1,024)
+/// right at the description (335 x 3 + 1 + 6 x 3), so the trim runs just before it is read.
 #[test]
 fn long_documents_keep_the_window() {
     let p = pipeline(&gazetteer());
-    let filler = "Tomas Brandt met Ivo Petrak and Lena Ostrova. ".repeat(600);
+    let three = "Tomas Brandt met Ivo Petrak and Lena Ostrova. ";
     let named = "George Hale, the minister of transport, arrived. ";
-    let rain = |n: usize| "Rain fell. ".repeat(n);
     for (gap, expected) in [(6, vec!["The minister -> george_hale"]), (9, vec![])] {
-        let text = format!("{filler}{named}{}The minister said no.", rain(gap));
+        // 335 sentences of three names and George Hale: 1,006 candidates before the gap.
+        let text = format!(
+            "{}{named}{}The minister said no.",
+            three.repeat(335),
+            three.repeat(gap)
+        );
         let found: Vec<String> = references(&p, &text)
             .into_iter()
             .filter(|(_, w, _, _)| w == "The minister")
