@@ -242,14 +242,13 @@ impl Pipeline {
         // Every entity the document's facts name: its mentions and the ends of its relations
         // (a demonym anchors a relation to its country without mentioning it: "French
         // officials" reaches France), so no relation points outside the document's table.
-        let mut ids: Vec<EntityId> = tagged
-            .mentions
-            .iter()
-            .map(|m| m.entity)
-            .chain(relations.iter().flat_map(|r| [r.source, r.target]))
-            .collect();
-        ids.sort();
-        ids.dedup();
+        // A piece of a big file names a few thousand entities a hundred thousand times: they
+        // are gathered distinct first, so only the few thousand are sorted.
+        let mut distinct: normalize::WordSet<EntityId> = Default::default();
+        distinct.extend(tagged.mentions.iter().map(|m| m.entity));
+        distinct.extend(relations.iter().flat_map(|r| [r.source, r.target]));
+        let mut ids: Vec<EntityId> = distinct.into_iter().collect();
+        ids.sort_unstable();
         // Offsets count from the start of the file, whatever piece of it this is.
         let base = doc.base;
         let at = |s: sentences::Span| sentences::Span::new(s.start + base, s.end + base);
