@@ -167,6 +167,20 @@ impl Normalized {
 mod tests {
     use super::*;
 
+    /// The byte table says what std's ASCII tests say, for all 256 bytes.
+    #[test]
+    fn ascii_classes_agree_with_std() {
+        for b in 0..=255u8 {
+            assert_eq!(
+                ascii_class(b) & ALNUM != 0,
+                b.is_ascii_alphanumeric(),
+                "{b}"
+            );
+            assert_eq!(ascii_class(b) & UPPER != 0, b.is_ascii_uppercase(), "{b}");
+            assert_eq!(ascii_class(b) & LOWER != 0, b.is_ascii_lowercase(), "{b}");
+        }
+    }
+
     proptest::proptest! {
         /// The shortcut for plain names folds exactly as the full normalizer does.
         #[test]
@@ -244,6 +258,40 @@ mod tests {
             "task force counter cartel"
         );
     }
+}
+
+/// ASCII byte classes as bits, for loops that read every byte of a text: one table lookup
+/// where `is_ascii_alphanumeric` and its kin compare ranges (measured: 1.7% of the extraction's
+/// instructions when discovery's word split switched to it). Bytes from 0x80 have no class.
+pub const ALNUM: u8 = 1;
+/// An ASCII capital letter.
+pub const UPPER: u8 = 2;
+/// An ASCII small letter.
+pub const LOWER: u8 = 4;
+
+static ASCII_CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM | LOWER
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The classes of byte `b`: [`ALNUM`], [`UPPER`], [`LOWER`].
+#[inline]
+pub fn ascii_class(b: u8) -> u8 {
+    ASCII_CLASSES[b as usize]
 }
 
 /// A multiply-rotate hash taking eight bytes a step (the scheme of rustc's FxHash): keys are

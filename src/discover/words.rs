@@ -8,6 +8,7 @@ use super::lists::{
     CONNECTOR, NEVER_NAMES, ORG_HEADS, WORD_PREFIXES, classes, is, is_connector, lists,
 };
 use crate::corpus::Document;
+use crate::normalize::{ALNUM, LOWER, UPPER, ascii_class};
 use crate::sentences::{Sentence, Span};
 
 #[derive(Debug, Clone)]
@@ -73,7 +74,7 @@ pub(super) fn words<'a>(
     let bytes = text.as_bytes();
     while i < text.len() {
         // ASCII between words needs no decoding.
-        if bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
+        if bytes[i] < 0x80 && ascii_class(bytes[i]) & ALNUM == 0 {
             i += 1;
             continue;
         }
@@ -113,8 +114,8 @@ pub(super) fn words<'a>(
         let (n_letters, n_upper, hyphen) = if ascii {
             bytes_of_word.iter().fold((0, 0, false), |(n, u, h), &b| {
                 (
-                    n + usize::from(b.is_ascii_alphabetic()),
-                    u + usize::from(b.is_ascii_uppercase()),
+                    n + usize::from(ascii_class(b) & (UPPER | LOWER) != 0),
+                    u + usize::from(ascii_class(b) & UPPER != 0),
                     h || b == b'-',
                 )
             })
@@ -192,7 +193,7 @@ fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
     while end < text.len() {
-        if bytes[end].is_ascii_alphanumeric() {
+        if ascii_class(bytes[end]) & ALNUM != 0 {
             end += 1;
             continue;
         }
