@@ -67,7 +67,7 @@ pub fn normalize(text: &str) -> Normalized {
     while i < bytes.len() {
         let byte = bytes[i];
         // Most text is ASCII letters and digits: no decoding and no lookups for them.
-        if byte.is_ascii_alphanumeric() {
+        if ascii_class(byte) & ALNUM != 0 {
             out.push(&[byte.to_ascii_lowercase()], i as u32, i as u32 + 1);
             i += 1;
             continue;

@@ -585,7 +585,7 @@ fn is_word_char(c: char) -> bool {
 
 /// [`is_word_char`] of an ASCII byte, read without decoding.
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'@'
+    crate::normalize::ascii_class(b) & crate::normalize::ALNUM != 0 || b == b'_' || b == b'@'
 }
 
 fn left_bound(hay: &str, start: usize) -> bool {

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use crate::corpus::Document;
 use crate::gazetteer::{EntityId, EntityKind, Known};
 use crate::names::words_of;
+use crate::normalize::{ALNUM, ascii_class};
 use crate::sentences::{Sentence, Span};
 use crate::tagger::Mention;
 
@@ -200,7 +201,7 @@ fn words<'t>(text: &'t str, span: Span, mentions: &[Mention], out: &mut Vec<(Spa
     while i < span.end {
         // ASCII, most of every text, needs no decoding.
         let (alnum, len) = match bytes[i] {
-            b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+            b if b < 0x80 => (ascii_class(b) & ALNUM != 0, 1),
             _ => {
                 let c = text[i..].chars().next().expect("inside the text");
                 (c.is_alphanumeric(), c.len_utf8())

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::{Arg, Token};
+use crate::normalize::{ALNUM, ascii_class};
 use crate::sentences::Span;
 
 /// Splits a sentence into tokens, one `<e>` per argument.
@@ -49,7 +50,7 @@ pub(super) fn tokenize<'a>(text: &'a str, span: Span, args: &[Arg]) -> Vec<Token
             while end < limit {
                 // ASCII letters and digits, most of every word, need no decoding.
                 let b = bytes[end];
-                if b.is_ascii_alphanumeric() {
+                if ascii_class(b) & ALNUM != 0 {
                     end += 1;
                     continue;
                 }
