@@ -29,7 +29,7 @@ use rayon::prelude::*;
 
 use crate::corpus::{DocId, Document};
 use crate::gazetteer::{EntityId, EntityKind, Form, Gazetteer, Rule};
-use crate::normalize::{Normalized, fold, normalize};
+use crate::normalize::{ALNUM, Normalized, ascii_class, fold, normalize};
 use crate::sentences::{Sentence, Span};
 
 mod forms;
@@ -585,7 +585,7 @@ fn is_word_char(c: char) -> bool {
 
 /// [`is_word_char`] of an ASCII byte, read without decoding.
 fn is_word_byte(b: u8) -> bool {
-    crate::normalize::ascii_class(b) & crate::normalize::ALNUM != 0 || b == b'_' || b == b'@'
+    ascii_class(b) & ALNUM != 0 || b == b'_' || b == b'@'
 }
 
 fn left_bound(hay: &str, start: usize) -> bool {

@@ -205,7 +205,7 @@ impl Gazetteer {
         let mut g = Gazetteer::default();
         g.entities.reserve_exact(records.len());
         let mut parents = Vec::with_capacity(records.len());
-        // The ids of the user's own files: hashed the fast way.
+        // Ids come from the gazetteer files, not from an adversary: the fast word hasher.
         let mut by_key: crate::normalize::WordMap<String, EntityId> =
             crate::normalize::WordMap::with_capacity_and_hasher(records.len(), Default::default());
         for r in records {

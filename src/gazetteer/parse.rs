@@ -100,9 +100,9 @@ pub fn parse_into(path: &str, text: &str, records: &mut Vec<Record>) -> Result<(
 
 fn parse_pieces(path: &str, text: &str, records: &mut Vec<Record>, size: usize) -> Result<()> {
     use rayon::prelude::*;
-    records.reserve(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    let (pieces, lines) = pieces(text, size);
+    records.reserve(lines + 1);
     let shared: std::sync::Arc<str> = path.into();
-    let pieces = pieces(text, size);
     let parsed: Vec<Result<Vec<Record>>> = pieces
         .par_iter()
         .map(|&(first_line, piece)| {
@@ -126,8 +126,8 @@ fn parse_pieces(path: &str, text: &str, records: &mut Vec<Record>, size: usize) 
 const PIECE: usize = 1 << 20;
 
 /// `text` cut after line ends into pieces of about `size` bytes, each with the number of lines
-/// before it.
-fn pieces(text: &str, size: usize) -> Vec<(usize, &str)> {
+/// before it, and the number of line ends in all.
+fn pieces(text: &str, size: usize) -> (Vec<(usize, &str)>, usize) {
     let mut out = Vec::new();
     let (mut start, mut lines) = (0, 0);
     while start < text.len() {
@@ -142,7 +142,7 @@ fn pieces(text: &str, size: usize) -> Vec<(usize, &str)> {
         lines += piece.bytes().filter(|&b| b == b'\n').count();
         start = end;
     }
-    out
+    (out, lines)
 }
 
 /// A line's content, or `None` for a blank or comment line.
