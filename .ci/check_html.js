@@ -257,8 +257,17 @@ async function big(browser, file, graphFile, shot) {
 }
 
 async function page(browser, dir, shot) {
-  const { problems, graph, data } = await common(browser, "page", `${dir}/graph.html`, `${dir}/graph.json`, shot);
+  const { page, problems, graph, data } = await common(browser, "page", `${dir}/graph.html`, `${dir}/graph.json`, shot);
   check(data.nodes.length === Math.min(graph.nodes.length, 5000), `the page holds ${data.nodes.length} entities`);
+  // A window narrower than the side panel leaves the graph no width: no error, and the graph
+  // comes back when the window widens again.
+  await page.setViewport({ width: 300, height: 800 });
+  await new Promise((r) => setTimeout(r, 300));
+  const narrow = await page.$eval("#graph", (e) => e.offsetWidth);
+  await page.setViewport({ width: 1280, height: 800 });
+  await new Promise((r) => setTimeout(r, 300));
+  const colours = await screenshot(page, data, null);
+  console.log(`page: graph ${narrow} px wide in a 300 px window, ${colours} colours when widened again`);
   check(problems.length === 0, problems.join("\n"));
 }
 

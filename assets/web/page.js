@@ -154,6 +154,10 @@
     labelFont: "system-ui, Helvetica, Arial, sans-serif",
     labelSize: 12,
     labelRenderedSizeThreshold: 5,
+    // A window resized to nothing, a hidden tab or iframe, or a browser resizing its frame to
+    // take a screenshot leaves the graph no width for a moment: sigma then waits for the next
+    // size instead of throwing (CI's headless Chromium hit it once in a screenshot).
+    allowInvalidContainer: true,
   });
 
   // Search: every name and alias, folded for case and accents; suggestions as the user types.
