@@ -154,9 +154,9 @@
     labelFont: "system-ui, Helvetica, Arial, sans-serif",
     labelSize: 12,
     labelRenderedSizeThreshold: 5,
-    // A window resized to nothing, a hidden tab or iframe, or a browser resizing its frame to
-    // take a screenshot leaves the graph no width for a moment: sigma then waits for the next
-    // size instead of throwing (CI's headless Chromium hit it once in a screenshot).
+    // A window narrower than the side panel (a phone, a split screen), a hidden tab or iframe,
+    // or a browser resizing its frame for a screenshot leaves the graph no width: sigma then
+    // waits for the next size instead of throwing.
     allowInvalidContainer: true,
   });
 
