@@ -100,19 +100,18 @@ pub fn parse_into(path: &str, text: &str, records: &mut Vec<Record>) -> Result<(
 
 fn parse_pieces(path: &str, text: &str, records: &mut Vec<Record>, size: usize) -> Result<()> {
     use rayon::prelude::*;
-    let (pieces, lines) = pieces(text, size);
-    records.reserve(lines + 1);
+    let pieces = pieces(text, size);
+    records.reserve(pieces.iter().map(|p| p.lines).sum::<usize>() + 1);
     let shared: std::sync::Arc<str> = path.into();
+    // A file of one piece (most) goes straight into `records`.
+    if let [piece] = &pieces[..] {
+        return parse_piece(&shared, piece, records);
+    }
     let parsed: Vec<Result<Vec<Record>>> = pieces
         .par_iter()
-        .map(|&(first_line, piece)| {
-            let mut out = Vec::new();
-            for (index, raw) in piece.lines().enumerate() {
-                if let Some(content) = content(raw) {
-                    out.push(parse_line(&shared, first_line + index + 1, content)?);
-                }
-            }
-            Ok(out)
+        .map(|piece| {
+            let mut out = Vec::with_capacity(piece.lines + 1);
+            parse_piece(&shared, piece, &mut out).map(|()| out)
         })
         .collect();
     // In order: the first piece with an error holds the file's first malformed line.
@@ -122,14 +121,32 @@ fn parse_pieces(path: &str, text: &str, records: &mut Vec<Record>, size: usize) 
     Ok(())
 }
 
+/// Parses the lines of one piece onto the end of `out`, stopping at the first error.
+fn parse_piece(path: &std::sync::Arc<str>, piece: &Piece, out: &mut Vec<Record>) -> Result<()> {
+    for (index, raw) in piece.text.lines().enumerate() {
+        if let Some(content) = content(raw) {
+            out.push(parse_line(path, piece.first_line + index + 1, content)?);
+        }
+    }
+    Ok(())
+}
+
 /// Bytes of a gazetteer read as one piece: small files stay whole.
 const PIECE: usize = 1 << 20;
 
-/// `text` cut after line ends into pieces of about `size` bytes, each with the number of lines
-/// before it, and the number of line ends in all.
-fn pieces(text: &str, size: usize) -> (Vec<(usize, &str)>, usize) {
+/// Whole lines of a file.
+struct Piece<'t> {
+    text: &'t str,
+    /// Lines of the file before it.
+    first_line: usize,
+    /// Line ends in it.
+    lines: usize,
+}
+
+/// `text` cut after line ends into pieces of about `size` bytes.
+fn pieces(text: &str, size: usize) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
-    let (mut start, mut lines) = (0, 0);
+    let (mut start, mut first_line) = (0, 0);
     while start < text.len() {
         // A line end is one byte and never inside a character: the cut is always a boundary.
         let from = (start + size).min(text.len());
@@ -138,11 +155,16 @@ fn pieces(text: &str, size: usize) -> (Vec<(usize, &str)>, usize) {
             None => text.len(),
         };
         let piece = &text[start..end];
-        out.push((lines, piece));
-        lines += piece.bytes().filter(|&b| b == b'\n').count();
+        let lines = piece.bytes().filter(|&b| b == b'\n').count();
+        out.push(Piece {
+            text: piece,
+            first_line,
+            lines,
+        });
+        first_line += lines;
         start = end;
     }
-    (out, lines)
+    out
 }
 
 /// A line's content, or `None` for a blank or comment line.
