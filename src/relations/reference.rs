@@ -178,14 +178,15 @@ impl Candidate {
     }
 }
 
-/// Words of a sentence outside mentions, with their byte spans, in order. Words and mentions
-/// are both in text order, so one walk drops the words inside a mention; only the words kept
-/// are lower-cased. Written into `out` (cleared first), one buffer for every sentence.
-fn words<'t>(text: &'t str, span: Span, mentions: &[Mention], out: &mut Vec<(Span, Cow<'t, str>)>) {
+/// Spans of the words of a sentence outside mentions, in order. Words and mentions are both in
+/// text order, so one walk drops the words inside a mention. Written into `out` (cleared
+/// first), one buffer for every sentence; a word is lower-cased only when it is read (most
+/// never are: see [`may_refer`]).
+fn words(text: &str, span: Span, mentions: &[Mention], out: &mut Vec<Span>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut at = 0;
-    let mut keep = |s: usize, e: usize, out: &mut Vec<(Span, Cow<'t, str>)>| {
+    let mut keep = |s: usize, e: usize, out: &mut Vec<Span>| {
         while mentions.get(at).is_some_and(|m| m.span.end <= s) {
             at += 1;
         }
@@ -194,7 +195,7 @@ fn words<'t>(text: &'t str, span: Span, mentions: &[Mention], out: &mut Vec<(Spa
             .take_while(|m| m.span.start <= s)
             .any(|m| e <= m.span.end);
         if !inside {
-            out.push((Span::new(s, e), lower(&text[s..e])));
+            out.push(Span::new(s, e));
         }
     };
     let (mut i, mut start) = (span.start, None);
@@ -233,6 +234,38 @@ fn lower(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(word)
     }
+}
+
+/// Whether a word is, in any case, a pronoun of [`pronoun`] or "the", the only words a
+/// reference starts with. Asked of every word, so it compares one integer per such word (each
+/// byte's ASCII case bit set) instead of lower-casing the word.
+fn may_refer(word: &str) -> bool {
+    const WORDS: [&str; 12] = [
+        "he", "him", "himself", "his", "she", "herself", "her", "it", "itself", "its", "their",
+        "the",
+    ];
+    const KEYS: [u64; 12] = {
+        let mut keys = [0; 12];
+        let mut i = 0;
+        while i < WORDS.len() {
+            keys[i] = folded(WORDS[i].as_bytes());
+            i += 1;
+        }
+        keys
+    };
+    (2..=7).contains(&word.len()) && KEYS.contains(&folded(word.as_bytes()))
+}
+
+/// Up to seven bytes, each with the ASCII case bit set (so "He" and "he" agree; bytes of other
+/// scripts never equal a letter), under their length.
+const fn folded(bytes: &[u8]) -> u64 {
+    let mut key = (bytes.len() as u64) << 56;
+    let mut i = 0;
+    while i < bytes.len() && i < 7 {
+        key |= ((bytes[i] | 0x20) as u64) << (8 * i);
+        i += 1;
+    }
+    key
 }
 
 /// Words after which "her" is an object, not a possessive ("told her", "her." at the end).
@@ -294,17 +327,17 @@ pub fn resolve(
         let sentence_mentions = &mentions[next_mention..next_mention + count];
         next_mention += count;
         words(text, s.span, sentence_mentions, &mut ws);
+        // The k-th word, lower-cased.
+        let word_at = |k: usize| ws.get(k).map(|sp| lower(&text[sp.start..sp.end]));
         // "The report said its authors ...": a sentence whose subject is a common noun phrase
         // gives "it"/"its"/"their" before any name that noun phrase, not an entity.
-        let common_subject = ws.first().is_some_and(|(sp, w)| {
-            matches!(w.as_ref(), "the" | "a" | "an")
+        let common_subject = ws.first().is_some_and(|sp| {
+            matches!(word_at(0).as_deref(), Some("the" | "a" | "an"))
                 && sp.start == s.span.start
-                && ws
-                    .get(1)
-                    .is_some_and(|(_, n)| !descriptions().contains_key(n.as_ref()))
+                && word_at(1).is_some_and(|n| !descriptions().contains_key(n.as_ref()))
         });
         let mut m = 0;
-        for (k, (span, word)) in ws.iter().enumerate() {
+        for (k, span) in ws.iter().enumerate() {
             // Names before this word become candidates first.
             while let Some(mention) = sentence_mentions.get(m)
                 && mention.span.start < span.start
@@ -312,7 +345,12 @@ pub fn resolve(
                 seen.push(candidate(s, mention, gazetteer));
                 m += 1;
             }
-            let next = ws.get(k + 1).map(|(_, w)| w.as_ref());
+            if !may_refer(&text[span.start..span.end]) {
+                continue;
+            }
+            let word = &*lower(&text[span.start..span.end]);
+            let next_word = word_at(k + 1);
+            let next = next_word.as_deref();
             if let Some(p) = pronoun(word) {
                 let possessive = p.possessive && !(word == "her" && her_is_object(next));
                 if word == "it" && expletive(next) {
@@ -353,7 +391,7 @@ pub fn resolve(
             if word != "the"
                 || !ws
                     .get(k + 1)
-                    .is_some_and(|(sp, _)| text[span.end..sp.start].trim().is_empty())
+                    .is_some_and(|sp| text[span.end..sp.start].trim().is_empty())
             {
                 continue;
             }
@@ -363,8 +401,8 @@ pub fn resolve(
             // minister") was dropped from `ws` and makes no head.
             let two = ws
                 .get(k + 2)
-                .filter(|(sp, _)| multi && text[ws[k + 1].0.end..sp.start].trim().is_empty())
-                .map(|(_, w)| format!("{} {}", next.unwrap_or(""), w));
+                .filter(|sp| multi && text[ws[k + 1].end..sp.start].trim().is_empty())
+                .and_then(|_| Some(format!("{} {}", next.unwrap_or(""), word_at(k + 2)?)));
             let (head, last) = match two.as_deref().and_then(|h| descriptions().get_key_value(h)) {
                 Some((h, _)) => (*h, k + 2),
                 None => match next.and_then(|n| descriptions().get_key_value(n)) {
@@ -373,9 +411,10 @@ pub fn resolve(
                 },
             };
             let kind = descriptions()[head];
-            let end = ws[last].0.end;
+            let end = ws[last].end;
             let after = text[end..s.span.end].trim_start();
-            let after_word = ws.get(last + 1).map(|(_, w)| w.as_ref());
+            let after_word = word_at(last + 1);
+            let after_word = after_word.as_deref();
             // "the group of friends", "the company Acme", "the group that": a new noun phrase.
             let possessive = after.starts_with("'s") || after.starts_with("’s");
             if !possessive

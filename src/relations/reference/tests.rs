@@ -306,3 +306,44 @@ fn long_documents_keep_the_window() {
         assert_eq!(found, expected, "{gap} sentences between");
     }
 }
+
+/// Only a pronoun of `pronoun` or "the", in any case, is read further; near misses of the same
+/// length, other scripts and longer words are not.
+#[test]
+fn only_pronouns_and_the_may_refer() {
+    for word in [
+        "he", "He", "HE", "him", "himself", "HIMSELF", "his", "she", "She", "herself", "her", "it",
+        "It", "itself", "its", "ITS", "their", "Their", "the", "The", "THE",
+    ] {
+        assert!(super::may_refer(word), "{word}");
+        assert!(super::pronoun(&word.to_lowercase()).is_some() || word.eq_ignore_ascii_case("the"));
+    }
+    for word in [
+        "",
+        "h",
+        "t",
+        "hi",
+        "hex",
+        "ha",
+        "is",
+        "in",
+        "its'",
+        "thee",
+        "th",
+        "tHem",
+        "they",
+        "them",
+        "theirs",
+        "hers",
+        "himselves",
+        "thé",
+        "hé",
+        "ﬁt",
+        "h\u{e9}",
+        "@e",
+        "H\u{c9}",
+        "it1",
+    ] {
+        assert!(!super::may_refer(word), "{word}");
+    }
+}
