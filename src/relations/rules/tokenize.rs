@@ -77,10 +77,14 @@ pub(super) fn tokenize<'a>(text: &'a str, span: Span, args: &[Arg]) -> Vec<Token
             out.push(Token {
                 text: {
                     let word = &text[i..end];
-                    if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                        Cow::Owned(word.to_lowercase().replace('’', "'"))
+                    if word.is_ascii() {
+                        // ASCII, most words: lower-cased byte by byte, and it has no '’'.
+                        match word.bytes().any(|b| b.is_ascii_uppercase()) {
+                            true => Cow::Owned(word.to_ascii_lowercase()),
+                            false => Cow::Borrowed(word),
+                        }
                     } else {
-                        Cow::Borrowed(word)
+                        Cow::Owned(word.to_lowercase().replace('’', "'"))
                     }
                 },
                 span: Span::new(i, end),
@@ -120,4 +124,51 @@ pub(super) fn tokenize<'a>(text: &'a str, span: Span, args: &[Arg]) -> Vec<Token
         i += len;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Arg;
+    use super::tokenize;
+    use crate::gazetteer::{EntityId, EntityKind};
+    use crate::sentences::Span;
+
+    /// Words are lower-cased (ASCII byte by byte, other scripts by Unicode's rules, a curly
+    /// apostrophe made straight), borrowed when already lower case; "'s" and punctuation are
+    /// tokens of their own, and an argument is one `<e>`.
+    #[test]
+    fn words_punctuation_and_arguments() {
+        let text = "The U.S. Army's O’Brien met ÉLYSÉE staff, Acme (café) – said X.";
+        let acme = text.find("Acme").expect("in the text");
+        let args = [Arg {
+            entity: EntityId(0),
+            kind: EntityKind::Org,
+            span: Span::new(acme, acme + 4),
+            demonym: false,
+            reference: false,
+            possessive: false,
+        }];
+        let tokens = tokenize(text, Span::new(0, text.len()), &args);
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_ref()).collect();
+        assert_eq!(
+            texts,
+            [
+                "the", "u.s", "army", "'s", "o'brien", "met", "élysée", "staff", ",", "<e>", "(",
+                "café", ")", "-", "said", "x"
+            ]
+        );
+        let borrowed: Vec<bool> = (tokens.iter())
+            .map(|t| matches!(t.text, std::borrow::Cow::Borrowed(_)))
+            .collect();
+        assert_eq!(
+            borrowed,
+            [
+                false, false, false, true, false, true, false, true, true, true, true, false, true,
+                true, true, false
+            ]
+        );
+        assert_eq!(tokens[9].arg, Some(0));
+        assert_eq!(tokens[9].span, Span::new(acme, acme + 4));
+        assert_eq!(&text[tokens[4].span.start..tokens[4].span.end], "O’Brien");
+    }
 }
