@@ -362,15 +362,24 @@ where
 pub struct WordClasses<B> {
     /// Power-of-two sized; key 0 is an empty slot (a packed key holds its length, never 0).
     short: Vec<(u64, B)>,
-    long: WordMap<&'static str, B>,
+    long: WordMap<Box<str>, B>,
+}
+
+impl<B: Copy + Default> Default for WordClasses<B> {
+    fn default() -> Self {
+        WordClasses::new(Vec::<(&str, B)>::new())
+    }
 }
 
 impl<B: Copy + Default> WordClasses<B> {
-    fn new(map: WordMap<&'static str, B>) -> WordClasses<B> {
-        let size = (map.len() * 2).next_power_of_two().max(16);
+    /// The table of distinct words and their values.
+    pub fn new<K: AsRef<str>>(words: impl IntoIterator<Item = (K, B)>) -> WordClasses<B> {
+        let words: Vec<(K, B)> = words.into_iter().collect();
+        let size = (words.len() * 2).next_power_of_two().max(16);
         let mut short = vec![(0u64, B::default()); size];
         let mut long = WordMap::default();
-        for (word, bits) in map {
+        for (word, bits) in words {
+            let word = word.as_ref();
             match pack(word) {
                 Some(key) => {
                     let mut at = slot(key, size);
@@ -380,7 +389,7 @@ impl<B: Copy + Default> WordClasses<B> {
                     short[at] = (key, bits);
                 }
                 None => {
-                    long.insert(word, bits);
+                    long.insert(word.into(), bits);
                 }
             }
         }

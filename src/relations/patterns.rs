@@ -72,7 +72,11 @@ impl Pattern {
 pub struct PatternSet {
     /// The patterns, in file order (the order in which relations are reported).
     pub list: Vec<Pattern>,
-    by_first: HashMap<String, Vec<u32>, BuildHasherDefault<WordHasher>>,
+    /// Each first word's entry (one more than its index) in `starting`: a packed-integer table,
+    /// asked of every token of every sentence read.
+    by_first: crate::normalize::WordClasses<u32>,
+    /// The patterns with a phrase starting with a word, in file order.
+    starting: Vec<Vec<u32>>,
     /// Patterns that can match without any phrase (possessives, "X, Y" places).
     always: Vec<u32>,
     /// Also report open relations: a verb between two names that no pattern covers.
@@ -89,6 +93,7 @@ impl PatternSet {
             constructions: true,
             ..PatternSet::default()
         };
+        let mut by_first: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
         for (i, p) in list.iter().enumerate() {
             let i = i as u32;
             if matches!(p.family, Family::Place | Family::Possessive) {
@@ -98,7 +103,11 @@ impl PatternSet {
             for phrase in &p.phrases {
                 if let Some(Slot::Words(first)) = phrase.first() {
                     for w in first {
-                        let list = set.by_first.entry(w.clone()).or_default();
+                        let entry = *by_first.entry(w).or_insert_with(|| {
+                            set.starting.push(Vec::new());
+                            set.starting.len() as u32
+                        });
+                        let list = &mut set.starting[entry as usize - 1];
                         if list.last() != Some(&i) {
                             list.push(i);
                         }
@@ -106,13 +115,17 @@ impl PatternSet {
                 }
             }
         }
+        set.by_first = crate::normalize::WordClasses::new(by_first);
         set.list = list;
         set
     }
 
     /// Indices of the patterns that have a phrase starting with `word`.
     pub fn starting_with(&self, word: &str) -> &[u32] {
-        self.by_first.get(word).map_or(&[], Vec::as_slice)
+        match self.by_first.get(word) {
+            0 => &[],
+            entry => &self.starting[entry as usize - 1],
+        }
     }
 
     /// Indices of the patterns that may match a sentence made of `words`, in file order.
@@ -430,6 +443,42 @@ pub fn is_barrier(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each word a phrase starts with (short or longer than a packed word, with the verb's
+    /// inflections) finds its patterns in file order; other words, words inside phrases and
+    /// near misses find none.
+    #[test]
+    fn patterns_are_found_by_their_first_words() {
+        let text = "verb\tmet\t*\t*\t~meet|held talks with\n\
+                    possessive\towns\t*\t*\t-\n\
+                    noun\tleads\t*\t*\tleader|organisation head\n\
+                    verb\tjoined\t*\t*\t~join|held a meeting with|{organisation,organization} of\n";
+        let set = PatternSet::new(parse("t.patterns", text).expect("valid patterns"));
+        for (word, expected) in [
+            ("meet", &[0u32][..]),
+            ("met", &[0]),
+            ("meeting", &[0]),
+            ("held", &[0, 3]),
+            ("leader", &[2]),
+            ("organisation", &[2, 3]),
+            ("organization", &[3]),
+            ("joined", &[3]),
+            ("talks", &[]),
+            ("with", &[]),
+            ("hel", &[]),
+            ("organisations", &[]),
+            ("", &[]),
+            ("Held", &[]),
+        ] {
+            assert_eq!(set.starting_with(word), expected, "{word:?}");
+        }
+        // The possessive (1) is always active.
+        assert_eq!(
+            set.active(["said", "held", "leader"].into_iter()),
+            [0, 1, 2, 3]
+        );
+        assert_eq!(set.active(["said"].into_iter()), [1]);
+    }
 
     #[test]
     fn inflects_regular_and_irregular_verbs() {
