@@ -533,6 +533,19 @@ fn relations_through_references() {
                 "Ivo Petrak left. He joined the Vanta Party.",
                 &["ivo_petrak member_of vanta [via He]"],
             ),
+            (
+                "two references and no name",
+                "Marta Quell praised Norrland Bank. She then joined it.",
+                &[
+                    "marta_quell member_of norrland_bank [via She; it]",
+                    "marta_quell praised norrland_bank",
+                ],
+            ),
+            (
+                "near miss: a reference to the one entity its sentence names",
+                "Marta Quell left. She praised Marta Quell.",
+                &[],
+            ),
         ],
     );
 }
