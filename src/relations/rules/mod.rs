@@ -103,7 +103,9 @@ struct Ctx<'a> {
     tokens: Vec<Token<'a>>,
     args: Vec<Arg>,
     gazetteer: &'a Known<'a>,
-    qualifiers: Qualifiers,
+    /// The sentence's qualifiers, read when the first relation is found (most readings find
+    /// none).
+    qualifiers: std::cell::OnceCell<Qualifiers>,
     /// The second reading of a sentence with references: only pairs with a reference in them.
     references_only: bool,
     /// [`Ctx::is_modifier`] of each token once asked: every pair and family asks it again.
@@ -206,7 +208,9 @@ impl Ctx<'_> {
         if s.entity == o.entity {
             return None;
         }
-        let mut q = self.qualifiers.clone();
+        let mut q = (self.qualifiers)
+            .get_or_init(|| sentence_qualifiers(self))
+            .clone();
         q.negated = false;
         let via = |a: &Arg| {
             a.reference
@@ -287,16 +291,15 @@ pub(crate) fn sentence_relations(
         }
         i += 1;
     }
-    let mut ctx = Ctx {
+    let ctx = Ctx {
         text: &doc.text,
         modifier: vec![std::cell::OnceCell::new(); tokens.len()],
         tokens,
         args,
         gazetteer,
-        qualifiers: Qualifiers::default(),
+        qualifiers: std::cell::OnceCell::new(),
         references_only: !named.references.is_empty(),
     };
-    ctx.qualifiers = sentence_qualifiers(&ctx);
     let active = set.active(ctx.tokens.iter().map(|t| t.text.as_ref()));
     // Verb patterns a pair may take: those starting with a word where a verb phrase may start.
     let (mut verbs, mut stamp) = (vec![0u32; set.list.len()], 0u32);
