@@ -100,7 +100,9 @@ struct Token<'a> {
 
 struct Ctx<'a> {
     text: &'a str,
-    tokens: Vec<Token<'a>>,
+    tokens: &'a [Token<'a>],
+    /// Each token's text, once a reading: every family and pair reads slices of it.
+    words: &'a [&'a str],
     args: Vec<Arg>,
     gazetteer: &'a Known<'a>,
     /// The sentence's qualifiers, read when the first relation is found (most readings find
@@ -112,17 +114,14 @@ struct Ctx<'a> {
     modifier: Vec<std::cell::OnceCell<bool>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     /// Whether the pair of argument tokens is read at all in this reading of the sentence.
     fn wanted(&self, a: usize, b: usize) -> bool {
         !self.references_only || self.arg(a).reference || self.arg(b).reference
     }
 
-    fn words(&self, from: usize, to: usize) -> Vec<&str> {
-        self.tokens[from..to]
-            .iter()
-            .map(|t| t.text.as_ref())
-            .collect()
+    fn words(&self, from: usize, to: usize) -> &'a [&'a str] {
+        &self.words[from..to]
     }
 
     fn arg(&self, token: usize) -> &Arg {
@@ -291,24 +290,24 @@ pub(crate) fn sentence_relations(
         }
         i += 1;
     }
+    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_ref()).collect();
     let ctx = Ctx {
         text: &doc.text,
         modifier: vec![std::cell::OnceCell::new(); tokens.len()],
-        tokens,
+        tokens: &tokens,
+        words: &words,
         args,
         gazetteer,
         qualifiers: std::cell::OnceCell::new(),
         references_only: !named.references.is_empty(),
     };
-    let active = set.active(ctx.tokens.iter().map(|t| t.text.as_ref()));
+    let active = set.active(words.iter().copied());
     // Verb patterns a pair may take: those starting with a word where a verb phrase may start.
     let (mut verbs, mut stamp) = (vec![0u32; set.list.len()], 0u32);
     let arg_tokens: Vec<usize> = (0..ctx.tokens.len())
         .filter(|&i| ctx.tokens[i].arg.is_some())
         .collect();
     let mut out = Vec::new();
-    // The words between a pair, in one buffer for every pair.
-    let mut between: Vec<&str> = Vec::new();
     // Where verb phrases may start between a pair, in one buffer for every pair.
     let mut starts = Vec::new();
     for (x, &a) in arg_tokens.iter().enumerate() {
@@ -317,8 +316,7 @@ pub(crate) fn sentence_relations(
             if b - a > 40 || !ctx.wanted(a, b) {
                 continue;
             }
-            between.clear();
-            between.extend(ctx.tokens[a + 1..b].iter().map(|t| t.text.as_ref()));
+            let between = ctx.words(a + 1, b);
             let mut verb_pair = None;
             for &pi in &active {
                 let p = &set.list[pi as usize];
@@ -327,18 +325,18 @@ pub(crate) fn sentence_relations(
                         let ok = *verb_pair.get_or_insert_with(|| {
                             stamp += 1;
                             let marks = (&mut verbs[..], stamp);
-                            mark_verbs(&ctx, set, (a, b), &between, marks, &mut starts)
+                            mark_verbs(&ctx, set, (a, b), between, marks, &mut starts)
                         });
                         if ok && verbs[pi as usize] == stamp {
-                            verb(&ctx, p, (a, b), &between, &starts)
+                            verb(&ctx, p, (a, b), between, &starts)
                         } else {
                             None
                         }
                     }
-                    Family::Noun => noun(&ctx, p, a, b, &between),
-                    Family::Title => title(&ctx, p, a, b, &between),
-                    Family::Place => place(&ctx, p, a, b, &between),
-                    Family::Possessive => possessive(&ctx, p, a, b, &between),
+                    Family::Noun => noun(&ctx, p, a, b, between),
+                    Family::Title => title(&ctx, p, a, b, between),
+                    Family::Place => place(&ctx, p, a, b, between),
+                    Family::Possessive => possessive(&ctx, p, a, b, between),
                 };
                 let Some(f) = found else { continue };
                 if matches!(p.family, Family::Verb | Family::Place)
@@ -358,7 +356,6 @@ pub(crate) fn sentence_relations(
         .iter()
         .map(|f| (f.subject_span, f.object_span))
         .collect();
-    let words = ctx.words(0, ctx.tokens.len());
     if set.constructions {
         let found = constructions::find(&ctx, &words, &arg_tokens, &taken);
         taken.extend(found.iter().map(|f| (f.subject_span, f.object_span)));

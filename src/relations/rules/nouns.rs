@@ -106,7 +106,7 @@ pub(super) fn title(ctx: &Ctx, p: &Pattern, a: usize, b: usize, between: &[&str]
         // "Ricardo Trevilla Trejo, Mexico's secretary of defense"
         if ctx.next_text(b) == "'s" {
             let after = ctx.words(b + 2, ctx.tokens.len().min(b + 7));
-            if let Some(len) = phrase_at(&p.phrases, &after) {
+            if let Some(len) = phrase_at(&p.phrases, after) {
                 let role = ctx.span_of(b + 2, b + 2 + len);
                 return with_role(ctx.found(p, a, b, Some(role), false), role);
             }

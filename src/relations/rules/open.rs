@@ -73,7 +73,7 @@ fn pair_relation(ctx: &Ctx, a: usize, b: usize) -> Option<Found> {
     let between = ctx.words(a + 1, b);
     if between
         .iter()
-        .any(|w| is_barrier(w) || is(w, CLAUSE) || *w == "'s")
+        .any(|&w| is_barrier(w) || is(w, CLAUSE) || w == "'s")
     {
         return None;
     }

@@ -5,7 +5,7 @@ use crate::relations::Qualifiers;
 
 pub(super) fn sentence_qualifiers(ctx: &Ctx) -> Qualifiers {
     let mut q = Qualifiers::default();
-    let words: Vec<&str> = ctx.words(0, ctx.tokens.len());
+    let words = ctx.words(0, ctx.tokens.len());
     // Each word's classes once: both tests below ask them of every word.
     let classes: Vec<u16> = words.iter().map(|w| classes(w)).collect();
     q.hedged = classes.iter().any(|c| c & HEDGE != 0)

@@ -248,7 +248,7 @@ pub(super) fn passive_verb<'a>(ctx: &'a Ctx, a: usize) -> Option<(&'a str, usize
 }
 
 /// The `n` words before token `a`, and how many are left once trailing determiners go.
-pub(super) fn words_before<'a>(ctx: &'a Ctx, a: usize, n: usize) -> (Vec<&'a str>, usize) {
+pub(super) fn words_before<'a>(ctx: &Ctx<'a>, a: usize, n: usize) -> (&'a [&'a str], usize) {
     let before = ctx.words(a.saturating_sub(n), a);
     let det = before
         .iter()
