@@ -112,7 +112,13 @@ struct Ctx<'a> {
     references_only: bool,
     /// [`Ctx::is_modifier`] of each token once asked: every pair and family asks it again.
     modifier: Vec<std::cell::OnceCell<bool>>,
+    /// The word classes of each token once asked ([`UNCLASSED`] before): every pair reads the
+    /// words between it again.
+    classes: Vec<std::cell::Cell<u16>>,
 }
+
+/// No word classes looked up yet (no word is in all of them).
+const UNCLASSED: u16 = u16::MAX;
 
 impl<'a> Ctx<'a> {
     /// Whether the pair of argument tokens is read at all in this reading of the sentence.
@@ -122,6 +128,15 @@ impl<'a> Ctx<'a> {
 
     fn words(&self, from: usize, to: usize) -> &'a [&'a str] {
         &self.words[from..to]
+    }
+
+    /// The word classes of the token at `token` ([`words::classes`]), looked up once.
+    fn class(&self, token: usize) -> u16 {
+        let cell = &self.classes[token];
+        if cell.get() == UNCLASSED {
+            cell.set(classes(self.words[token]));
+        }
+        cell.get()
     }
 
     fn arg(&self, token: usize) -> &Arg {
@@ -294,6 +309,7 @@ pub(crate) fn sentence_relations(
     let ctx = Ctx {
         text: &doc.text,
         modifier: vec![std::cell::OnceCell::new(); tokens.len()],
+        classes: vec![std::cell::Cell::new(UNCLASSED); tokens.len()],
         tokens: &tokens,
         words: &words,
         args,

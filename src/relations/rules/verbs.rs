@@ -13,20 +13,17 @@ use crate::sentences::Span;
 /// it, into `starts` (cleared first: one buffer serves every pair); false when the pair cannot
 /// take a verb relation at all. The same for every verb pattern, so it is worked out once per
 /// pair.
-pub(super) fn verb_starts(
-    ctx: &Ctx,
-    a: usize,
-    b: usize,
-    between: &[&str],
-    starts: &mut Vec<(usize, bool)>,
-) -> bool {
+pub(super) fn verb_starts(ctx: &Ctx, a: usize, b: usize, starts: &mut Vec<(usize, bool)>) -> bool {
+    let between = ctx.words(a + 1, b);
     starts.clear();
     if ctx.arg(b).demonym && !is(ctx.next_text(b), HEAD) || ctx.is_modifier(b) {
         return false;
     }
+    // The classes of the k-th word between, each looked up once for all pairs.
+    let class = |k: usize| ctx.class(a + 1 + k);
     // A subject may be a noun phrase headed by the argument: "US intelligence agencies".
     let mut i = 0;
-    while between.get(i).is_some_and(|w| is(w, HEAD)) {
+    while i < between.len() && class(i) & HEAD != 0 {
         i += 1;
     }
     if ctx.arg(a).demonym && i == 0 {
@@ -39,23 +36,23 @@ pub(super) fn verb_starts(
         let article = matches!(*w, "a" | "an" | "the")
             && k > i
             && matches!(between[k - 1], "is" | "was" | "are" | "were");
-        if !is(w, PREFIX) && !w.ends_with("ly") && !article {
+        if class(k) & PREFIX == 0 && !w.ends_with("ly") && !article {
             break;
         }
-        negated |= is(w, NEGATION);
+        negated |= class(k) & NEGATION != 0;
     }
     if starts.len() < 2 {
         starts.push((between.len(), negated));
     }
     // An apposition between X and its verb: "X, the 34th president of Z, was born in Y".
     if between.get(i) == Some(&",")
-        && between
-            .get(i + 1)
-            .is_some_and(|w| is(w, DETERMINER) || w.starts_with(|c: char| c.is_ascii_digit()))
+        && between.get(i + 1).is_some_and(|w| {
+            class(i + 1) & DETERMINER != 0 || w.starts_with(|c: char| c.is_ascii_digit())
+        })
         && let Some(c) = between[i + 1..].iter().position(|w| *w == ",")
         && c <= 12
     {
-        clause_starts(starts, between, i + c + 2);
+        clause_starts(starts, between, i + c + 2, class);
     }
     // A relative clause on X has X for its subject: "X, who shot Y", and after a copula and a
     // noun phrase, "X was the lone gunman who killed Y".
@@ -73,7 +70,7 @@ pub(super) fn verb_starts(
         && !between[from..from + w].iter().any(|w| is_barrier(w))
     {
         from += w + 1;
-        clause_starts(starts, between, from);
+        clause_starts(starts, between, from, class);
     }
     // "X, convicted of murdering Y": a participle after the comma describes X.
     if between.get(from) == Some(&",")
@@ -91,14 +88,14 @@ pub(super) fn verb_starts(
     // subject, as do an infinitive ("X used it to shoot Y") and a clause of a pronoun ("X
     // stunned the court by admitting he shot Y"), unless a clause break comes first.
     for k in from..between.len().saturating_sub(1) {
-        let joins = is(between[k], GERUND_JOINER) || between[k] == "," && k > i;
+        let joins = class(k) & GERUND_JOINER != 0 || between[k] == "," && k > i;
         if joins && between[k + 1].ends_with("ing") {
             starts.push((k + 1, false));
         }
         if matches!(between[k], "to" | "he" | "she" | "they") {
-            clause_starts(starts, between, k + 1);
+            clause_starts(starts, between, k + 1, class);
         }
-        if is_barrier(between[k]) || is(between[k], CLAUSE) {
+        if is_barrier(between[k]) || class(k) & CLAUSE != 0 {
             break;
         }
     }
@@ -106,11 +103,17 @@ pub(super) fn verb_starts(
 }
 
 /// Where the verb phrase of a clause starting at `from` may start: there, and after each
-/// auxiliary or adverb that follows ("was", "later", "reportedly").
-pub(super) fn clause_starts(starts: &mut Vec<(usize, bool)>, between: &[&str], from: usize) {
+/// auxiliary or adverb that follows ("was", "later", "reportedly"). `class` gives the k-th
+/// word's classes.
+pub(super) fn clause_starts(
+    starts: &mut Vec<(usize, bool)>,
+    between: &[&str],
+    from: usize,
+    class: impl Fn(usize) -> u16,
+) {
     for (k, w) in between.iter().enumerate().skip(from) {
         starts.push((k, false));
-        if !is(w, PREFIX) && !w.ends_with("ly") {
+        if class(k) & PREFIX == 0 && !w.ends_with("ly") {
             break;
         }
     }
@@ -126,7 +129,7 @@ pub(super) fn mark_verbs(
     (verbs, stamp): (&mut [u32], u32),
     starts: &mut Vec<(usize, bool)>,
 ) -> bool {
-    let ok = verb_starts(ctx, a, b, between, starts);
+    let ok = verb_starts(ctx, a, b, starts);
     let firsts = starts
         .iter()
         .filter_map(|&(k, _)| between.get(k).copied())
