@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::{Arg, Token};
-use crate::normalize::{ALNUM, ascii_class};
+use crate::normalize::{ALNUM, UPPER, ascii_class};
 use crate::sentences::Span;
 
 /// Splits a sentence into tokens, one `<e>` per argument.
@@ -39,18 +39,34 @@ pub(super) fn tokenize<'a>(text: &'a str, span: Span, args: &[Arg]) -> Vec<Token
             next_arg += 1;
             continue;
         }
-        let limit = args
-            .get(next_arg)
-            .map_or(span.end, |a| a.span.start.min(span.end));
-        let c = text[i..].chars().next().expect("inside the text");
+        let bytes = text.as_bytes();
+        let b = bytes[i];
+        // ASCII blanks and marks that make no token (most bytes between words) are stepped
+        // over without decoding.
+        if b < 0x80
+            && ascii_class(b) & ALNUM == 0
+            && !matches!(b, b'\'' | b',' | b';' | b':' | b'(' | b')' | b'-')
+        {
+            i += 1;
+            continue;
+        }
+        let c = match b {
+            b if b < 0x80 => char::from(b),
+            _ => text[i..].chars().next().expect("inside the text"),
+        };
         let len = c.len_utf8();
         if c.is_alphanumeric() {
-            let bytes = text.as_bytes();
+            let limit = args
+                .get(next_arg)
+                .map_or(span.end, |a| a.span.start.min(span.end));
             let mut end = i;
+            // Whether the word needs lower-casing, and by Unicode's rules.
+            let (mut upper, mut ascii) = (false, true);
             while end < limit {
                 // ASCII letters and digits, most of every word, need no decoding.
                 let b = bytes[end];
                 if ascii_class(b) & ALNUM != 0 {
+                    upper |= ascii_class(b) & UPPER != 0;
                     end += 1;
                     continue;
                 }
@@ -69,23 +85,19 @@ pub(super) fn tokenize<'a>(text: &'a str, span: Span, args: &[Arg]) -> Vec<Token
                     && !text[after..].starts_with(['s', 'S'])
                     || ch == '.' && next_alnum;
                 if ch.is_alphanumeric() || inner {
+                    ascii &= ch.is_ascii();
                     end = after;
                 } else {
                     break;
                 }
             }
+            let word = &text[i..end];
             out.push(Token {
-                text: {
-                    let word = &text[i..end];
-                    if word.is_ascii() {
-                        // ASCII, most words: lower-cased byte by byte, and it has no '’'.
-                        match word.bytes().any(|b| b.is_ascii_uppercase()) {
-                            true => Cow::Owned(word.to_ascii_lowercase()),
-                            false => Cow::Borrowed(word),
-                        }
-                    } else {
-                        Cow::Owned(word.to_lowercase().replace('’', "'"))
-                    }
+                text: match (ascii, upper) {
+                    (true, false) => Cow::Borrowed(word),
+                    // ASCII, most words: lower-cased byte by byte, and it has no '’'.
+                    (true, true) => Cow::Owned(word.to_ascii_lowercase()),
+                    _ => Cow::Owned(word.to_lowercase().replace('’', "'")),
                 },
                 span: Span::new(i, end),
                 arg: None,
