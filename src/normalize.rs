@@ -229,10 +229,28 @@ mod tests {
     }
 
     #[test]
+    fn little_endian_is_a_zero_padded_copy() {
+        let bytes = [0x11u8, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88];
+        for n in 0..=8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(
+                little_endian(&bytes[..n]),
+                u64::from_le_bytes(padded),
+                "{n} bytes"
+            );
+        }
+    }
+
+    #[test]
     fn word_classes_find_short_and_long_words_and_nothing_else() {
         let classes = word_classes(&[
             (&["the", "of", "a"][..], 1u8),
-            (&["of", "organisation", "u.s."][..], 2u8),
+            (
+                &["of", "organisation", "u.s.", "abcdefgh", "abcdefghijklmno"][..],
+                2u8,
+            ),
+            (&["abcdefghijklmnop", "government"][..], 4u8),
         ]);
         for (word, bits) in [
             ("the", 1),
@@ -240,12 +258,27 @@ mod tests {
             ("a", 1),
             ("organisation", 2),
             ("u.s.", 2),
+            // Seven, eight, fifteen and sixteen bytes: both packed forms and the map.
+            ("abcdefgh", 2),
+            ("abcdefghijklmno", 2),
+            ("abcdefghijklmnop", 4),
+            ("government", 4),
             ("", 0),
             ("th", 0),
             ("thee", 0),
             ("a\0", 0),
             ("organisations", 0),
+            ("organisatio", 0),
+            ("organisation\0", 0),
             ("of ", 0),
+            ("abcdefg", 0),
+            ("abcdefgh\0", 0),
+            ("abcdefghi", 0),
+            ("abcdefghijklmn", 0),
+            ("abcdefghijklmnO", 0),
+            ("abcdefghijklmnopq", 0),
+            ("bcdefghijklmnop", 0),
+            ("governments", 0),
         ] {
             assert_eq!(classes.get(word), bits, "{word:?}");
         }
@@ -354,16 +387,20 @@ where
     WordClasses::new(map)
 }
 
-/// Words and their class bits, asked of every word of every document. A word of up to seven
-/// bytes (nearly every cue word, and most words of text) is packed with its length into one
-/// integer and found in an open-addressed table by comparing integers: no string hash, no call
-/// to memcmp. Longer words go to a hash map.
+/// Words and their class bits, asked of every word of every document. A word of up to fifteen
+/// bytes (nearly every cue word, and nearly every word of text) is packed with its length into
+/// two integers and found in an open-addressed table by comparing integers: no string hash, no
+/// call to memcmp. Longer words go to a hash map.
 #[derive(Debug, Clone)]
 pub struct WordClasses<B> {
-    /// Power-of-two sized; key 0 is an empty slot (a packed key holds its length, never 0).
-    short: Vec<(u64, B)>,
+    /// Power-of-two sized; key (0, 0) is an empty slot (a packed key holds its length).
+    short: Vec<(Key, B)>,
     long: WordMap<Box<str>, B>,
 }
+
+/// A word of up to fifteen bytes: its first seven under its length, or its first eight and the
+/// rest under its length.
+type Key = (u64, u64);
 
 impl<B: Copy + Default> Default for WordClasses<B> {
     fn default() -> Self {
@@ -376,14 +413,14 @@ impl<B: Copy + Default> WordClasses<B> {
     pub fn new<K: AsRef<str>>(words: impl IntoIterator<Item = (K, B)>) -> WordClasses<B> {
         let words: Vec<(K, B)> = words.into_iter().collect();
         let size = (words.len() * 2).next_power_of_two().max(16);
-        let mut short = vec![(0u64, B::default()); size];
+        let mut short = vec![((0, 0), B::default()); size];
         let mut long = WordMap::default();
         for (word, bits) in words {
             let word = word.as_ref();
             match pack(word) {
                 Some(key) => {
                     let mut at = slot(key, size);
-                    while short[at].0 != 0 {
+                    while short[at].0 != (0, 0) {
                         at = (at + 1) & (size - 1);
                     }
                     short[at] = (key, bits);
@@ -408,7 +445,7 @@ impl<B: Copy + Default> WordClasses<B> {
             if k == key {
                 return bits;
             }
-            if k == 0 {
+            if k == (0, 0) {
                 return B::default();
             }
             at = (at + 1) & (size - 1);
@@ -416,25 +453,43 @@ impl<B: Copy + Default> WordClasses<B> {
     }
 }
 
-/// A word of one to seven bytes as its bytes (little-endian) under its length.
-fn pack(word: &str) -> Option<u64> {
+/// A word of one to fifteen bytes as its [`Key`]; never (0, 0).
+fn pack(word: &str) -> Option<Key> {
     let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > 7 {
-        return None;
+    let len = (bytes.len() as u64) << 56;
+    match bytes.len() {
+        1..=7 => Some((little_endian(bytes) | len, 0)),
+        8..=15 => {
+            let (head, tail) = bytes.split_at(8);
+            let head = u64::from_le_bytes(head.try_into().expect("eight bytes"));
+            Some((head, little_endian(tail) | len))
+        }
+        _ => None,
     }
-    Some(little_endian(bytes) | (bytes.len() as u64) << 56)
 }
 
 /// Up to eight bytes as the little-endian word a zero-padded copy would give, without the call
-/// to memcpy a copy of unknown length costs (most words are shorter than eight bytes).
+/// to memcpy a copy of unknown length costs: two loads that may overlap (their common bytes
+/// agree), or for one to three bytes the first, middle and last.
 fn little_endian(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .rev()
-        .fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
+    let n = bytes.len();
+    debug_assert!(n <= 8, "{n} bytes");
+    let at = |i: usize| u64::from(bytes[i]) << (8 * i);
+    match n {
+        0 => 0,
+        1..=3 => at(0) | at(n / 2) | at(n - 1),
+        _ => {
+            let four = |i: usize| {
+                let word: [u8; 4] = bytes[i..i + 4].try_into().expect("four bytes");
+                u64::from(u32::from_le_bytes(word)) << (8 * i)
+            };
+            four(0) | four(n - 4)
+        }
+    }
 }
 
 /// A packed word's first slot in a table of `size` (a power of two) slots.
-fn slot(key: u64, size: usize) -> usize {
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - size.trailing_zeros())) as usize
+fn slot((a, b): Key, size: usize) -> usize {
+    ((a ^ b.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - size.trailing_zeros()))
+        as usize
 }
