@@ -253,7 +253,10 @@ fn may_refer(word: &str) -> bool {
         }
         keys
     };
-    (2..=7).contains(&word.len()) && KEYS.contains(&folded(word.as_bytes()))
+    // Most words are ruled out by their length or first letter before they are folded.
+    (2..=7).contains(&word.len())
+        && matches!(word.as_bytes()[0] | 0x20, b'h' | b'i' | b's' | b't')
+        && KEYS.contains(&folded(word.as_bytes()))
 }
 
 /// Up to seven bytes, each with the ASCII case bit set (so "He" and "he" agree; bytes of other
