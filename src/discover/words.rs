@@ -78,10 +78,13 @@ pub(super) fn words<'a>(
             i += 1;
             continue;
         }
-        let c = text[i..].chars().next().expect("inside the text");
-        if !is_word_char(c) {
-            i += c.len_utf8();
-            continue;
+        // An ASCII byte here is a letter or digit (the others were stepped over above).
+        if bytes[i] >= 0x80 {
+            let c = text[i..].chars().next().expect("inside the text");
+            if !is_word_char(c) {
+                i += c.len_utf8();
+                continue;
+            }
         }
         let start = i;
         let mut end = word_end(text, start);
@@ -110,15 +113,20 @@ pub(super) fn words<'a>(
         let bytes_of_word = word.as_bytes();
         // One pass over an ASCII word (most are) counts its letters and capitals and sees a
         // hyphen; other words are read by character.
-        let ascii = word.is_ascii();
+        let (n_letters, n_upper, hyphen, high) =
+            bytes_of_word
+                .iter()
+                .fold((0, 0, false, 0), |(n, u, h, x), &b| {
+                    (
+                        n + usize::from(ascii_class(b) & (UPPER | LOWER) != 0),
+                        u + usize::from(ascii_class(b) & UPPER != 0),
+                        h || b == b'-',
+                        x | b,
+                    )
+                });
+        let ascii = high < 0x80;
         let (n_letters, n_upper, hyphen) = if ascii {
-            bytes_of_word.iter().fold((0, 0, false), |(n, u, h), &b| {
-                (
-                    n + usize::from(ascii_class(b) & (UPPER | LOWER) != 0),
-                    u + usize::from(ascii_class(b) & UPPER != 0),
-                    h || b == b'-',
-                )
-            })
+            (n_letters, n_upper, hyphen)
         } else {
             let letters = word.chars().filter(|c| c.is_alphabetic());
             let (n, u) = letters.fold((0, 0), |(n, u), c| {
@@ -148,12 +156,14 @@ pub(super) fn words<'a>(
             span: Span::new(start, end),
             // "al-Rashid", "el-Sisi": a short lower-case particle before a capitalized name.
             // "6PR", "3AW": a call sign, digits then capitals, is written like a name.
-            cap: first.is_uppercase()
-                || first.is_ascii_digit()
-                    && n_upper >= 2
-                    && n_upper == n_letters
-                    && !word.ends_with("AM")
-                    && !word.ends_with("PM")
+            cap: match first {
+                c if c.is_ascii() => ascii_class(c as u8) & UPPER != 0,
+                c => c.is_uppercase(),
+            } || first.is_ascii_digit()
+                && n_upper >= 2
+                && n_upper == n_letters
+                && !word.ends_with("AM")
+                && !word.ends_with("PM")
                 || hyphen
                     && word.split_once('-').is_some_and(|(p, rest)| {
                         p.len() <= 3
