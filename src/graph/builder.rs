@@ -240,19 +240,21 @@ impl GraphBuilder {
             }
         }
         // One node lookup per entity, not per mention: a document's mentions of one entity
-        // share one id (`Pipeline::extract`), so a stable sort by its address groups them in
-        // text order, which is all the sentence count needs. (Ids read from a fact file are
-        // apart: each mention is then a group of its own, counted the same.)
+        // share one id (`Pipeline::extract`), so ordering them by its address and then by
+        // position groups them in text order, which is all the sentence count needs. (Ids read
+        // from a fact file are apart: each mention is then a group of its own, counted the
+        // same.) The order is sorted as pairs of integers, not by moving the mentions.
         let mut mentions = facts.mentions;
-        mentions.sort_by_key(|m| std::sync::Arc::as_ptr(&m.entity).cast::<u8>() as usize);
-        let mut mentions = mentions.into_iter().peekable();
-        while let Some(first) = mentions.peek() {
-            let entity = std::sync::Arc::clone(&first.entity);
-            let Some(t) = self.nodes.get_mut(&*entity) else {
-                while mentions.next_if(|m| m.entity == entity).is_some() {}
+        let mut order: Vec<(usize, usize)> = (mentions.iter().enumerate())
+            .map(|(i, m)| (std::sync::Arc::as_ptr(&m.entity).cast::<u8>() as usize, i))
+            .collect();
+        order.sort_unstable();
+        for group in order.chunk_by(|a, b| a.0 == b.0) {
+            let Some(t) = self.nodes.get_mut(&*mentions[group[0].1].entity) else {
                 continue;
             };
-            while let Some(m) = mentions.next_if(|m| m.entity == entity) {
+            for &(_, i) in group {
+                let m = &mut mentions[i];
                 t.mentions += 1;
                 let at = (self.documents.len(), first_sentence + m.sentence);
                 if t.last_sentence != Some(at) {
@@ -264,7 +266,7 @@ impl GraphBuilder {
                 let plain = !m.text.contains("  ")
                     && !m.text.contains(|c: char| c.is_whitespace() && c != ' ');
                 let text = if plain {
-                    m.text
+                    std::mem::take(&mut m.text)
                 } else {
                     m.text.split_whitespace().collect::<Vec<_>>().join(" ")
                 };
