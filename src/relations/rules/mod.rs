@@ -341,7 +341,7 @@ pub(crate) fn sentence_relations(
                         let ok = *verb_pair.get_or_insert_with(|| {
                             stamp += 1;
                             let marks = (&mut verbs[..], stamp);
-                            mark_verbs(&ctx, set, (a, b), between, marks, &mut starts)
+                            mark_verbs(&ctx, set, (a, b), marks, &mut starts)
                         });
                         if ok && verbs[pi as usize] == stamp {
                             verb(&ctx, p, (a, b), between, &starts)

@@ -125,11 +125,11 @@ pub(super) fn mark_verbs(
     ctx: &Ctx,
     set: &PatternSet,
     (a, b): (usize, usize),
-    between: &[&str],
     (verbs, stamp): (&mut [u32], u32),
     starts: &mut Vec<(usize, bool)>,
 ) -> bool {
     let ok = verb_starts(ctx, a, b, starts);
+    let between = ctx.words(a + 1, b);
     let firsts = starts
         .iter()
         .filter_map(|&(k, _)| between.get(k).copied())
