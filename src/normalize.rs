@@ -388,10 +388,10 @@ where
 }
 
 /// Words and their values (class bits, or an index into a table of the caller's), asked of
-/// every word of every document. A word of up to fifteen
-/// bytes (nearly every cue word, and nearly every word of text) is packed with its length into
-/// two integers and found in an open-addressed table by comparing integers: no string hash, no
-/// call to memcmp. Longer words go to a hash map.
+/// every word of every document. A word of up to fifteen bytes (nearly every cue word, and
+/// nearly every word of text) is packed with its length into two integers and found in an
+/// open-addressed table by comparing integers: no string hash, no call to memcmp. Longer words
+/// go to a hash map.
 #[derive(Debug, Clone)]
 pub struct WordClasses<B> {
     /// Power-of-two sized; key (0, 0) is an empty slot (a packed key holds its length).
