@@ -239,15 +239,21 @@ impl GraphBuilder {
                 widen(&mut tally.dates, date);
             }
         }
-        // One node lookup per entity, not per mention: a document's mentions of one entity
-        // share one id (`Pipeline::extract`), so ordering them by its address and then by
-        // position groups them in text order, which is all the sentence count needs. (Ids read
-        // from a fact file are apart: each mention is then a group of its own, counted the
-        // same.) The order is sorted as pairs of integers, not by moving the mentions.
+        // One node lookup per entity, not per mention: the mentions are grouped by entity, each
+        // group in text order, which is all the sentence count needs. The order is sorted as
+        // pairs of integers (the entity's number in order of first mention, the position), not
+        // by moving the mentions; numbering by id, not by the id's address, groups the mentions
+        // of a fact file too, whose ids are apart.
         let mut mentions = facts.mentions;
-        let mut order: Vec<(usize, usize)> = (mentions.iter().enumerate())
-            .map(|(i, m)| (std::sync::Arc::as_ptr(&m.entity).cast::<u8>() as usize, i))
-            .collect();
+        let mut order: Vec<(u32, usize)> = {
+            let mut number: crate::normalize::WordMap<&str, u32> = Default::default();
+            (mentions.iter().enumerate())
+                .map(|(i, m)| {
+                    let next = number.len() as u32;
+                    (*number.entry(&*m.entity).or_insert(next), i)
+                })
+                .collect()
+        };
         order.sort_unstable();
         for group in order.chunk_by(|a, b| a.0 == b.0) {
             let Some(t) = self.nodes.get_mut(&*mentions[group[0].1].entity) else {
@@ -574,4 +580,80 @@ fn majority(kinds: &[u32; 3]) -> EntityKind {
         .into_iter()
         .find(|&k| kinds[kind_index(k)] == best)
         .expect("one kind has the most")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::GraphBuilder;
+    use crate::facts::DocFacts;
+
+    /// A story of `n` sentences, each naming Ana twice and Ivo once, as a fact file gives it.
+    fn story(n: u32) -> DocFacts {
+        let mut mentions = Vec::new();
+        let mut relations = Vec::new();
+        for s in 0..n {
+            let at = s as usize * 40;
+            for (entity, start) in [("ana", at), ("ivo", at + 10), ("ana", at + 20)] {
+                mentions.push(format!(
+                    r#"{{"entity":"{entity}","start":{start},"end":{},"text":"{entity}","how":"name","sentence":{s}}}"#,
+                    start + 3
+                ));
+            }
+            relations.push(format!(
+                r#"{{"source":"ana","target":"ivo","relation":"co_occurs","evidence":{{"doc":"d","sentence":{s},"start":{at},"end":{},"text":"ana ivo ana","source_span":{{"start":{at},"end":{}}},"target_span":{{"start":{},"end":{}}}}}}}"#,
+                at + 30,
+                at + 3,
+                at + 10,
+                at + 13
+            ));
+        }
+        let json = format!(
+            r#"{{"doc":"d","sentences":{},"entities":[{{"id":"ana","name":"Ana","type":"PERSON","aliases":[]}},{{"id":"ivo","name":"Ivo","type":"PERSON","aliases":[]}}],"mentions":[{}],"relations":[{}]}}"#,
+            n + 4,
+            mentions.join(","),
+            relations.join(",")
+        );
+        serde_json::from_str(&json).expect("a valid fact line")
+    }
+
+    fn significance(facts: DocFacts) -> Vec<Option<f64>> {
+        let mut b = GraphBuilder::new(100);
+        b.add(facts);
+        let graph = b.finish().graph;
+        graph.edge_weights().map(|e| e.significance).collect()
+    }
+
+    /// A node counts the sentences that name it the same whether its mentions share one id
+    /// (a direct build) or each has its own (a fact file), whatever order the ids were made
+    /// in: here each sentence's second mention of Ana got its id before any first one.
+    #[test]
+    fn sentence_counts_do_not_depend_on_how_ids_were_made() {
+        let n = 25;
+        let shared = {
+            let mut f = story(n);
+            let ana: Arc<str> = "ana".into();
+            for m in f.mentions.iter_mut().filter(|m| &*m.entity == "ana") {
+                m.entity = Arc::clone(&ana);
+            }
+            f
+        };
+        let apart = {
+            let mut f = story(n);
+            let seconds: Vec<Arc<str>> = (0..n).map(|_| "ana".into()).collect();
+            let firsts: Vec<Arc<str>> = (0..n).map(|_| "ana".into()).collect();
+            for (k, m) in f.mentions.iter_mut().enumerate() {
+                if &*m.entity == "ana" {
+                    let s = k / 3;
+                    m.entity = Arc::clone(if k % 3 == 0 { &firsts[s] } else { &seconds[s] });
+                }
+            }
+            f
+        };
+        let expected = significance(shared);
+        assert_eq!(expected.len(), 1);
+        assert!(expected[0].is_some());
+        assert_eq!(significance(apart), expected);
+    }
 }
