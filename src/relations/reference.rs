@@ -57,21 +57,51 @@ struct Pronoun {
     possessive: bool,
 }
 
-fn pronoun(word: &str) -> Option<Pronoun> {
+/// The pronouns a reference may be, with what each may stand for: (word, types, gender,
+/// possessive). [`may_refer`] is built from the same words.
+const PRONOUNS: [(&str, &[EntityKind], Option<Gender>, bool); 11] = {
     use EntityKind::{Org, Person, Place};
-    let (kinds, gender, possessive): (&'static [EntityKind], _, _) = match word {
-        "he" | "him" | "himself" => (&[Person], Some(Gender::Male), false),
-        "his" => (&[Person], Some(Gender::Male), true),
-        "she" | "herself" => (&[Person], Some(Gender::Female), false),
+    const MALE: Option<Gender> = Some(Gender::Male);
+    const FEMALE: Option<Gender> = Some(Gender::Female);
+    [
+        ("he", &[Person], MALE, false),
+        ("him", &[Person], MALE, false),
+        ("himself", &[Person], MALE, false),
+        ("his", &[Person], MALE, true),
+        ("she", &[Person], FEMALE, false),
+        ("herself", &[Person], FEMALE, false),
         // "her" owns the noun after it ("her office") or is an object ("shot her"); see below.
-        "her" => (&[Person], Some(Gender::Female), true),
-        "it" | "itself" => (&[Org, Place], None, false),
-        "its" => (&[Org, Place], None, true),
+        ("her", &[Person], FEMALE, true),
+        ("it", &[Org, Place], None, false),
+        ("itself", &[Org, Place], None, false),
+        ("its", &[Org, Place], None, true),
         // "they" is most often people the text never names ("officials said they"); "their"
         // reads only an organization of its own sentence (see `resolve`).
-        "their" => (&[Org], None, true),
-        _ => return None,
-    };
+        ("their", &[Org], None, true),
+    ]
+};
+
+/// The pronouns folded ([`folded`]), in the order of [`PRONOUNS`], then "the"; and the first
+/// letters among them, as bits from 'a'.
+const KEYS: ([u64; 12], u32) = {
+    let mut keys = [folded(b"the"); 12];
+    let mut firsts = 1 << (b't' - b'a');
+    let mut i = 0;
+    while i < PRONOUNS.len() {
+        let word = PRONOUNS[i].0.as_bytes();
+        assert!(word.len() >= 2 && word.len() <= 7, "a pronoun folds whole");
+        keys[i] = folded(word);
+        firsts |= 1 << (word[0] - b'a');
+        i += 1;
+    }
+    (keys, firsts)
+};
+
+/// What the pronoun `word` (lower case) may stand for; none for other words.
+fn pronoun(word: &str) -> Option<Pronoun> {
+    let key = folded(word.as_bytes());
+    let at = KEYS.0[..PRONOUNS.len()].iter().position(|&k| k == key)?;
+    let (_, kinds, gender, possessive) = PRONOUNS[at];
     Some(Pronoun {
         kinds,
         gender,
@@ -236,27 +266,16 @@ fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether a word is, in any case, a pronoun of [`pronoun`] or "the", the only words a
+/// Whether a word is, in any case, one of [`PRONOUNS`] or "the", the only words a
 /// reference starts with. Asked of every word, so it compares one integer per such word (each
 /// byte's ASCII case bit set) instead of lower-casing the word.
 fn may_refer(word: &str) -> bool {
-    const WORDS: [&str; 12] = [
-        "he", "him", "himself", "his", "she", "herself", "her", "it", "itself", "its", "their",
-        "the",
-    ];
-    const KEYS: [u64; 12] = {
-        let mut keys = [0; 12];
-        let mut i = 0;
-        while i < WORDS.len() {
-            keys[i] = folded(WORDS[i].as_bytes());
-            i += 1;
-        }
-        keys
-    };
     // Most words are ruled out by their length or first letter before they are folded.
+    let first = (word.as_bytes().first().map_or(0, |b| b | 0x20)).wrapping_sub(b'a');
     (2..=7).contains(&word.len())
-        && matches!(word.as_bytes()[0] | 0x20, b'h' | b'i' | b's' | b't')
-        && KEYS.contains(&folded(word.as_bytes()))
+        && first < 26
+        && KEYS.1 >> first & 1 != 0
+        && KEYS.0.contains(&folded(word.as_bytes()))
 }
 
 /// Up to seven bytes, each with the ASCII case bit set (so "He" and "he" agree; bytes of other

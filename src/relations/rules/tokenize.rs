@@ -43,10 +43,7 @@ pub(super) fn tokenize<'a>(text: &'a str, span: Span, args: &[Arg]) -> Vec<Token
         let b = bytes[i];
         // ASCII blanks and marks that make no token (most bytes between words) are stepped
         // over without decoding.
-        if b < 0x80
-            && ascii_class(b) & ALNUM == 0
-            && !matches!(b, b'\'' | b',' | b';' | b':' | b'(' | b')' | b'-')
-        {
+        if b < 0x80 && ascii_class(b) & ALNUM == 0 && b != b'\'' && mark(char::from(b)).is_empty() {
             i += 1;
             continue;
         }
@@ -118,13 +115,7 @@ pub(super) fn tokenize<'a>(text: &'a str, span: Span, args: &[Arg]) -> Vec<Token
                 i += len + 1;
                 continue;
             }
-            ',' => ",",
-            ';' => ";",
-            ':' => ":",
-            '(' => "(",
-            ')' => ")",
-            '-' | '–' | '—' | '‐' | '‑' | '−' => "-",
-            _ => "",
+            c => mark(c),
         };
         if !token.is_empty() {
             out.push(Token {
@@ -136,6 +127,20 @@ pub(super) fn tokenize<'a>(text: &'a str, span: Span, args: &[Arg]) -> Vec<Token
         i += len;
     }
     out
+}
+
+/// The token a punctuation mark makes ("" for none): clause breaks and brackets, and every
+/// dash as "-". The apostrophe of "'s" is read apart.
+fn mark(c: char) -> &'static str {
+    match c {
+        ',' => ",",
+        ';' => ";",
+        ':' => ":",
+        '(' => "(",
+        ')' => ")",
+        '-' | '–' | '—' | '‐' | '‑' | '−' => "-",
+        _ => "",
+    }
 }
 
 #[cfg(test)]
