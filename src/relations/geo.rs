@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use super::{Evidence, Qualifiers, Relation};
 use crate::corpus::Document;
 use crate::gazetteer::{EntityId, Gazetteer};
+use crate::normalize::WordMap;
 use crate::sentences::Sentence;
 use crate::tagger::Tagged;
 
@@ -23,12 +24,19 @@ pub fn links(
     read: &[Relation],
 ) -> Vec<Relation> {
     let listed = |e: EntityId| (e.0 as usize) < gazetteer.len();
-    // The first mention of each listed entity stands for it, as in co-occurrence.
+    // The first mention of each listed entity stands for it, as in co-occurrence. Found through
+    // maps: a piece of a big file names thousands of entities in thousands of sentences.
     let mut firsts: Vec<&crate::tagger::Mention> = Vec::new();
+    let mut first_of: WordMap<EntityId, usize> = WordMap::default();
     for m in tagged.mentions.iter().filter(|m| listed(m.entity)) {
-        if !firsts.iter().any(|f| f.entity == m.entity) {
+        first_of.entry(m.entity).or_insert_with(|| {
             firsts.push(m);
-        }
+            firsts.len() - 1
+        });
+    }
+    let mut sentence_of: WordMap<u32, &Sentence> = WordMap::default();
+    for s in sentences {
+        sentence_of.entry(s.index).or_insert(s);
     }
     let said: BTreeSet<(EntityId, EntityId)> = read
         .iter()
@@ -40,13 +48,13 @@ pub fn links(
     let mut out = Vec::new();
     for m in &firsts {
         for container in gazetteer.containers(m.entity).into_iter().flatten() {
-            let Some(c) = firsts.iter().find(|f| f.entity == container) else {
+            let Some(c) = first_of.get(&container).map(|&i| firsts[i]) else {
                 continue;
             };
             if said.contains(&(m.entity, container)) {
                 continue;
             }
-            let Some(s) = sentences.iter().find(|s| s.index == m.sentence) else {
+            let Some(s) = sentence_of.get(&m.sentence) else {
                 continue;
             };
             out.push(Relation {
