@@ -321,6 +321,13 @@ impl Tagger {
                 }
             }
         }
+        // The spans found so far, by start: the scan's never overlap (it goes on from where a
+        // match ends) and neither do those added here, so the one span that can overlap
+        // [os, oe) is the last to start before oe. A piece of a big file defines dozens of
+        // acronyms and uses them thousands of times; scanning every candidate for each use
+        // was quadratic.
+        let mut taken: BTreeMap<usize, usize> =
+            found.iter().map(|c| (c.span.start, c.span.end)).collect();
         for (acr, entity) in defined {
             let key = fold(&acr);
             let hay = norm.text.as_str();
@@ -331,10 +338,14 @@ impl Tagger {
                 }
                 let (os, oe) = norm.to_original(at, end);
                 if !case_fits(&acr, &text[os..oe])
-                    || found.iter().any(|c| c.span.start < oe && os < c.span.end)
+                    || taken
+                        .range(..oe)
+                        .next_back()
+                        .is_some_and(|(_, &end)| os < end)
                 {
                     continue;
                 }
+                taken.insert(os, oe);
                 found.push(Candidate {
                     span: Span::new(os, oe),
                     forms: Cow::Borrowed(&[]),

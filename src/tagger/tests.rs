@@ -226,6 +226,17 @@ fn aliases_found_in_the_text() {
         ),
         ("undefined acronym", "JNGC grew.", &[]),
         (
+            "acronym used again and again, next to its name",
+            "JNGC, JNGC and Jalisco New Generation Cartel (JNGC) JNGC.",
+            &[
+                (0, 4, "cjng", Acronym),
+                (6, 10, "cjng", Acronym),
+                (15, 44, "cjng", Name),
+                (46, 50, "cjng", Acronym),
+                (52, 56, "cjng", Acronym),
+            ],
+        ),
+        (
             "surname after full name",
             "Nemesio Oseguera Cervantes fled. Later Oseguera Cervantes and Cervantes hid.",
             &[
