@@ -1,14 +1,13 @@
 //! What a sentence says about how sure its relations are: hedges and attribution.
 
-use super::{Ctx, HEDGE, REPORTING_VERB, classes};
+use super::{Ctx, HEDGE, REPORTING_VERB};
 use crate::relations::Qualifiers;
 
 pub(super) fn sentence_qualifiers(ctx: &Ctx) -> Qualifiers {
     let mut q = Qualifiers::default();
     let words = ctx.words(0, ctx.tokens.len());
-    // Each word's classes once: both tests below ask them of every word.
-    let classes: Vec<u16> = words.iter().map(|w| classes(w)).collect();
-    q.hedged = classes.iter().any(|c| c & HEDGE != 0)
+    // Each word's classes from the reading's cache, which the pairs read too.
+    q.hedged = (0..words.len()).any(|k| ctx.class(k) & HEDGE != 0)
         || words
             .windows(3)
             .any(|w| matches!(w, ["reported" | "said" | "believed", "to", _]));
@@ -17,7 +16,7 @@ pub(super) fn sentence_qualifiers(ctx: &Ctx) -> Qualifiers {
             Some(i + 2)
         } else if *w == "citing" {
             Some(i + 1)
-        } else if classes[i] & REPORTING_VERB != 0 && i > 0 && ctx.tokens[i - 1].arg.is_some() {
+        } else if ctx.class(i) & REPORTING_VERB != 0 && i > 0 && ctx.tokens[i - 1].arg.is_some() {
             // "Relay News in Caldera reported": the place only locates the reporter.
             let located = i >= 3
                 && matches!(words[i - 2], "in" | "at" | "from" | "of")
